@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+
+
+class ArticlesConfig(AppConfig):
+    """Articles, authors, tags, feeds, reader comments and their moderation."""
+
+    name = "articles"
+    verbose_name = "Artikelen en reacties"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from articles import signals
+        from articles.forms import sign_start
+        from articles.models import Author
+        from ervaring.cache import register_fresh_field
+        from ervaring.signals import invalidate_on_change
+
+        signals.connect()
+        invalidate_on_change(Author)
+        # A cached article page gets a fresh start time in its comment form per visitor.
+        register_fresh_field("started", lambda request: sign_start())

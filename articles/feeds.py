@@ -1,0 +1,68 @@
+"""RSS 2.0 and Atom feeds of the articles (Django's syndication framework). Only titles,
+introductions, authors and tags: never comments or anyone's e-mail address."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+
+FEED_SIZE = 20
+
+
+class RssFeed(Feed):
+    feed_type = Rss201rev2Feed
+    language = "nl"
+
+    def __init__(self, index_page):
+        super().__init__()
+        self.index_page = index_page
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self):
+        return f"ervaring: {self.index_page.title}"
+
+    def link(self):
+        return self.index_page.get_full_url(self.request)
+
+    def description(self):
+        return self.index_page.intro or "Artikelen over werken als ervaringsdeskundige."
+
+    def items(self):
+        return list(self.index_page.articles()[:FEED_SIZE])
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.intro
+
+    def item_link(self, item):
+        return item.get_full_url(self.request)
+
+    def item_guid(self, item):
+        return item.get_full_url(self.request)
+
+    def item_pubdate(self, item):
+        from datetime import datetime, time
+
+        from django.utils import timezone
+
+        return timezone.make_aware(datetime.combine(item.date, time(9, 0)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_author_name(self, item):
+        names = [link.author.name for link in item.author_links.all()]
+        return ", ".join(names) or None
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class AtomFeed(RssFeed):
+    feed_type = Atom1Feed
+
+    def subtitle(self):
+        return self.description()

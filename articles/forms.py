@@ -1,0 +1,183 @@
+"""The reader's comment form and its defences against spam, all without third parties."""
+
+import re
+import time
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+
+from articles.models import Comment
+
+START_SALT = "ervaring.comment-form.started"
+LINK_PATTERN = re.compile(r"(https?://|www\.)", re.IGNORECASE)
+# Characters that change how text is shown without being visible (bidi overrides, zero width).
+INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+GENERIC_REFUSAL = "Je reactie kon niet worden verstuurd. Probeer het later nog eens."
+
+
+def sign_start():
+    """A signed 'the form was shown now', placed in the form as a hidden field."""
+    return signing.dumps({"t": int(time.time())}, salt=START_SALT, compress=True)
+
+
+def seconds_since(value):
+    """Seconds since a signed start, or None when the value is tampered with or expired."""
+    try:
+        data = signing.loads(
+            value, salt=START_SALT, max_age=settings.ERVARING["COMMENT_MAX_AGE_SECONDS"]
+        )
+    except signing.BadSignature:
+        return None
+    return time.time() - data.get("t", 0)
+
+
+def client_key(request):
+    """A keyed hash of the visitor's address: enough to count, not to trace anyone. Only in
+    the cache, for an hour; the address itself is never stored."""
+    address = request.META.get("REMOTE_ADDR", "")
+    proxies = settings.AXES_IPWARE_PROXY_COUNT
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if proxies and forwarded:
+        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
+        if len(hops) >= proxies:
+            address = hops[-proxies]
+    return "ervaring:comment-rate:" + salted_hmac("ervaring.comment-rate", address).hexdigest()
+
+
+def clean_text(value):
+    return INVISIBLE.sub("", value or "").strip()
+
+
+class CommentForm(forms.ModelForm):
+    """Name, e-mail and comment. Status, article and dates are never taken from the form."""
+
+    website = forms.CharField(
+        label="Laat dit veld leeg",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Comment
+        fields = ["name", "email", "body"]
+        labels = {"name": "Naam *", "email": "E-mailadres *", "body": "Je reactie *"}
+        help_texts = {
+            "name": "Deze naam staat boven je reactie. Een voornaam of bijnaam mag ook.",
+            "email": "Alleen voor de moderator. Je e-mailadres wordt niet gepubliceerd.",
+            "body": "Hooguit 3000 tekens.",
+        }
+        error_messages = {
+            "name": {
+                "required": "Vul je naam in.",
+                "max_length": "Je naam mag hooguit %(limit_value)d tekens hebben.",
+            },
+            "email": {
+                "required": "Vul je e-mailadres in.",
+                "invalid": "Vul een geldig e-mailadres in, bijvoorbeeld naam@voorbeeld.nl.",
+                "max_length": "Dit e-mailadres is te lang.",
+            },
+            "body": {
+                "required": "Schrijf je reactie.",
+                "max_length": "Je reactie is te lang: hooguit %(limit_value)d tekens "
+                "(nu %(show_value)d).",
+            },
+        }
+        widgets = {
+            "name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "body": forms.Textarea(attrs={"rows": 8, "data-max-length": "3000"}),
+        }
+
+    def __init__(self, *args, article, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.request = request
+        self.fields["email"].required = True
+        self.fields["started"].initial = sign_start()
+
+    @property
+    def started_value(self):
+        """The start to put in the form: the posted one while it is still valid (so a reader
+        who was too quick can simply send again), otherwise a fresh one."""
+        if self.is_bound:
+            posted = self.data.get("started", "")
+            if seconds_since(posted) is not None:
+                return posted
+        return sign_start()
+
+    def clean_name(self):
+        name = clean_text(self.cleaned_data["name"])
+        if not name:
+            raise forms.ValidationError("Vul je naam in.")
+        return name
+
+    def clean_body(self):
+        body = clean_text(self.cleaned_data["body"]).replace("\r\n", "\n")
+        if not body:
+            raise forms.ValidationError("Schrijf je reactie.")
+        links = len(LINK_PATTERN.findall(body))
+        limit = settings.ERVARING["COMMENT_MAX_LINKS"]
+        if links > limit:
+            raise forms.ValidationError(
+                f"Je reactie bevat {links} links. Er mogen er hooguit {limit} in staan."
+            )
+        return body
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("website"):
+            # The honeypot: people cannot see this field, bots fill it in.
+            raise forms.ValidationError(GENERIC_REFUSAL, code="honeypot")
+        elapsed = seconds_since(self.data.get("started", ""))
+        if elapsed is None:
+            raise forms.ValidationError(
+                "Dit formulier stond te lang open. Je tekst staat er nog: verstuur hem opnieuw.",
+                code="expired",
+            )
+        if elapsed < settings.ERVARING["COMMENT_MIN_SECONDS"]:
+            raise forms.ValidationError(
+                "Dat ging wel erg snel. Wacht een paar tellen en verstuur je reactie opnieuw.",
+                code="too_fast",
+            )
+        if self.request is not None:
+            count = cache.get(client_key(self.request), 0)
+            if count >= settings.ERVARING["COMMENT_RATE_LIMIT"]:
+                raise forms.ValidationError(
+                    "Je hebt in korte tijd veel reacties gestuurd. Probeer het over een uur "
+                    "opnieuw.",
+                    code="rate_limited",
+                )
+        body = cleaned.get("body")
+        if body and Comment.objects.filter(
+            article=self.article,
+            body=body,
+            created_at__gte=timezone.now() - timedelta(days=1),
+        ).exists():
+            raise forms.ValidationError(
+                "Deze reactie hebben we al ontvangen. Hij staat online zodra een moderator "
+                "hem heeft goedgekeurd.",
+                code="duplicate",
+            )
+        return cleaned
+
+    def save(self, commit=True):
+        comment = super().save(commit=False)
+        comment.article = self.article
+        comment.status = Comment.Status.PENDING
+        comment.created_at = timezone.now()
+        if commit:
+            comment.save()
+            if self.request is not None:
+                key = client_key(self.request)
+                cache.add(key, 0, 60 * 60)
+                try:
+                    cache.incr(key)
+                except ValueError:
+                    cache.set(key, 1, 60 * 60)
+        return comment

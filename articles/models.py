@@ -1,0 +1,395 @@
+"""Articles, their authors and tags, and the reader comments moderators approve."""
+
+import math
+from datetime import timedelta
+from http import HTTPMethod
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, F, Q
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.html import strip_tags
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ervaring.blocks import BaseStreamBlock
+from ervaring.models import BasePage
+from ervaring.views import page_number
+
+WORDS_PER_MINUTE = 200
+# A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
+PIXEL = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
+    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+BOT_MARKERS = ("bot", "crawl", "spider", "slurp", "preview", "monitor", "lighthouse", "headless")
+
+
+class Author(models.Model):
+    """Someone who wrote an article, with a short biography."""
+
+    name = models.CharField("Naam", max_length=120, unique=True)
+    bio = models.TextField("Korte biografie", blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Foto",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    photo_alt = models.CharField(
+        "Alt-tekst van de foto",
+        max_length=250,
+        blank=True,
+        help_text="Verplicht als er een foto is. Beschrijf wat er op de foto staat.",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("bio"), FieldPanel("photo"), FieldPanel("photo_alt")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Auteur"
+        verbose_name_plural = "Auteurs"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError({"photo_alt": "Vul een alt-tekst in voor de foto."})
+
+
+class ArticleTag(TaggedItemBase):
+    """The tags of an article."""
+
+    content_object = ParentalKey(
+        "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticleIndexPage(RoutablePageMixin, BasePage):
+    """"Artikelen": newest first, paginated, filterable by tag, with RSS and Atom feeds."""
+
+    intro = models.TextField("Introductie", blank=True)
+    page_size = 10
+
+    type_label = "Overzicht"
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("summary")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["ervaring.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Overzicht van artikelen"
+
+    def articles(self):
+        """Live articles, newest first, with what a listing shows, in a fixed number of queries."""
+        return (
+            ArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .annotate(
+                approved_comment_count=Count(
+                    "comments", filter=Q(comments__status=Comment.Status.APPROVED)
+                )
+            )
+            .prefetch_related("author_links__author", "tags")
+            .order_by("-date", "-pk")
+        )
+
+    def used_tags(self):
+        return (
+            Tag.objects.filter(
+                articles_articletag_items__content_object__live=True,
+                articles_articletag_items__content_object__path__startswith=self.path,
+            )
+            .distinct()
+            .order_by("name")
+        )
+
+    def listing_response(self, request, articles, tag=None):
+        page = page_number(request.GET, Paginator(articles, self.page_size))
+        return self.render(
+            request,
+            context_overrides={"articles": page, "tag": tag, "tags": list(self.used_tags())},
+        )
+
+    @path("")
+    def index_view(self, request):
+        return self.listing_response(request, self.articles())
+
+    @path("tag/<slug:tag>/")
+    def tag_view(self, request, tag):
+        tag_object = Tag.objects.filter(slug=tag).first()
+        if tag_object is None:
+            raise Http404("Dit onderwerp bestaat niet.")
+        return self.listing_response(
+            request, self.articles().filter(tags=tag_object), tag=tag_object
+        )
+
+    @path("feed/rss/")
+    def rss_view(self, request):
+        from articles.feeds import RssFeed
+
+        return RssFeed(self)(request)
+
+    @path("feed/atom/")
+    def atom_view(self, request):
+        from articles.feeds import AtomFeed
+
+        return AtomFeed(self)(request)
+
+
+class ArticlePage(RoutablePageMixin, BasePage):
+    """An article with author(s), tags, reading time, view count and reader comments."""
+
+    intro = models.TextField("Introductie", help_text="De eerste zinnen, ook in overzichten.")
+    date = models.DateField("Publicatiedatum", default=timezone.localdate)
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud")
+    tags = ClusterTaggableManager(
+        through=ArticleTag,
+        blank=True,
+        verbose_name="Onderwerpen",
+        help_text="Onderwerpen die een bezoeker helpen, zoals ggz, sociaal domein, "
+        "vrijwilligerswerk.",
+    )
+    source = models.CharField("Bron", max_length=300, blank=True)
+    comments_closed = models.BooleanField(
+        "Reacties gesloten",
+        default=False,
+        help_text="Aanvinken om geen nieuwe reacties meer toe te laten.",
+    )
+    reading_minutes = models.PositiveSmallIntegerField("Leestijd in minuten", default=1,
+                                                       editable=False)
+    view_count = models.PositiveIntegerField("Aantal keer gelezen", default=0, editable=False)
+
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
+    type_label = "Artikel"
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("date"),
+        MultipleChooserPanel(
+            "author_links", chooser_field_name="author", label="Auteur", heading="Auteurs"
+        ),
+        FieldPanel("body"),
+    ]
+    meta_panels = [
+        FieldPanel("tags"),
+        MultipleChooserPanel(
+            "related_role_links",
+            chooser_field_name="role",
+            label="Rol",
+            heading="Rollen waar dit artikel over gaat",
+        ),
+        FieldPanel("source"),
+        FieldPanel("comments_closed"),
+        FieldPanel("summary"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhoud"),
+            ObjectList(meta_panels, heading="Onderwerpen en reacties"),
+            ObjectList(BasePage.promote_panels, heading="Promotie"),
+        ]
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Artikel"
+        verbose_name_plural = "Artikelen"
+
+    @property
+    def meta_description(self):
+        return self.search_description or self.summary or self.intro
+
+    def save(self, *args, **kwargs):
+        words = len(strip_tags(f"{self.intro} {self.body_text}").split())
+        self.reading_minutes = max(1, math.ceil(words / WORDS_PER_MINUTE))
+        super().save(*args, **kwargs)
+
+    @property
+    def body_text(self):
+        parts = []
+        for block in self.body:
+            value = block.value
+            if hasattr(value, "source"):
+                parts.append(value.source)
+            elif isinstance(value, dict) or hasattr(value, "items"):
+                parts.extend(str(v) for v in dict(value).values() if isinstance(v, str))
+            else:
+                parts.append(str(value))
+        return " ".join(parts)
+
+    @cached_property
+    def comments_open(self):
+        if self.comments_closed:
+            return False
+        days = settings.ERVARING["COMMENTS_CLOSE_AFTER_DAYS"]
+        return not days or timezone.localdate() <= self.date + timedelta(days=days)
+
+    def approved_comments(self):
+        return self.comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        from articles.forms import CommentForm
+
+        context = super().get_context(request, *args, **kwargs)
+        context.setdefault("form", CommentForm(article=self) if self.comments_open else None)
+        context["comments"] = list(self.approved_comments().only(
+            "id", "name", "body", "created_at", "article_id"
+        ))
+        context["authors"] = [link.author for link in self.author_links.select_related("author")]
+        context["article_tags"] = list(self.tags.all())
+        context["related_roles"] = [
+            link.role for link in self.related_role_links.filter(role__live=True)
+            .select_related("role")
+        ]
+        return context
+
+    @path("")
+    def article_view(self, request):
+        if request.method == "POST":
+            return self.comment_view(request)
+        return self.render(request)
+
+    def comment_view(self, request):
+        """Store a reader's comment as pending, or show the form again with what went wrong."""
+        from articles.forms import CommentForm
+        from articles.moderation import notify_moderators
+
+        if not self.comments_open:
+            return redirect(self.url + "#reacties")
+        form = CommentForm(request.POST, article=self, request=request)
+        if form.is_valid():
+            comment = form.save()
+            notify_moderators.enqueue(comment.pk)
+            messages.success(
+                request,
+                "Dank je wel! Je reactie is ontvangen. Een moderator kijkt er eerst naar; "
+                "daarna staat hij onder het artikel.",
+            )
+            response = HttpResponseRedirect(self.url + "#reacties")
+            response.status_code = 303  # "See other": a reload does not post again
+            return response
+        return self.render(request, context_overrides={"form": form})
+
+    @path("gelezen/")
+    def count_view(self, request):
+        """The tiny image at the end of an article: loading it counts one read. Cached pages
+        still count (the image itself is never cached), previews and bots do not."""
+        agent = request.headers.get("User-Agent", "").lower()
+        if request.method == "GET" and agent and not any(m in agent for m in BOT_MARKERS):
+            ArticlePage.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+        response = HttpResponse(PIXEL, content_type="image/gif")
+        response["Cache-Control"] = "no-store"
+        return response
+
+
+class ArticleAuthor(Orderable):
+    """One author of an article, in order."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="author_links")
+    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="article_links",
+                               verbose_name="Auteur")
+
+    panels = [FieldPanel("author")]
+
+
+class ArticleRelatedRole(Orderable):
+    """A role an article is about."""
+
+    page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_role_links")
+    role = models.ForeignKey(
+        "roles.RolePage", on_delete=models.CASCADE, related_name="article_links",
+        verbose_name="Rol"
+    )
+
+    panels = [FieldPanel("role")]
+
+
+class Comment(models.Model):
+    """A reader's comment. Only approved comments are ever shown or counted; the e-mail address
+    is for moderators only and never appears on the site."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Wacht op beoordeling"
+        APPROVED = "approved", "Goedgekeurd"
+        REJECTED = "rejected", "Afgewezen"
+        SPAM = "spam", "Spam"
+
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="comments", verbose_name="Artikel"
+    )
+    name = models.CharField("Naam", max_length=80)
+    email = models.EmailField("E-mailadres", max_length=254, blank=True)
+    body = models.TextField("Reactie", max_length=3000)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField("Geplaatst op", default=timezone.now, db_index=True)
+    moderated_at = models.DateTimeField("Beoordeeld op", null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Beoordeeld door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    personal_data_erased_at = models.DateTimeField(
+        "Persoonsgegevens gewist op", null=True, blank=True
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Reactie"
+        verbose_name_plural = "Reacties"
+        indexes = [models.Index(fields=["article", "status", "created_at"])]
+
+    def __str__(self):
+        # No name or e-mail: this text ends up in the admin's history.
+        return f"Reactie {self.pk} bij ‘{self.article.title}’" if self.article_id else "Reactie"
+
+    def moderate(self, status, user):
+        """Set the status, recording who did it and when."""
+        self.status = status
+        self.moderated_by = user if getattr(user, "is_authenticated", False) else None
+        self.moderated_at = timezone.now()
+        self.save(update_fields=["status", "moderated_by", "moderated_at"])
+
+    def erase_personal_data(self):
+        """On request: remove the name and e-mail address; the text stays."""
+        self.name = "Anoniem"
+        self.email = ""
+        self.personal_data_erased_at = timezone.now()
+        self.save(update_fields=["name", "email", "personal_data_erased_at"])

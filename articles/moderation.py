@@ -1,0 +1,97 @@
+"""Moderating reader comments: who may, telling them something waits, and forgetting what
+should be forgotten."""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db.models import Q
+from django.tasks import task
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Comment
+from articles.signals import comments_changed_on_site
+
+logger = logging.getLogger("ervaring")
+MODERATE_PERMISSION = "articles.change_comment"
+
+
+def moderators():
+    """Active users who may moderate comments and have an e-mail address."""
+    user_model = get_user_model()
+    return (
+        user_model.objects.filter(is_active=True)
+        .exclude(email="")
+        .filter(
+            Q(is_superuser=True)
+            | Q(groups__permissions__codename="change_comment",
+                groups__permissions__content_type__app_label="articles")
+            | Q(user_permissions__codename="change_comment",
+                user_permissions__content_type__app_label="articles")
+        )
+        .distinct()
+    )
+
+
+def pending_count():
+    return Comment.objects.filter(status=Comment.Status.PENDING).count()
+
+
+@task
+def notify_moderators(comment_id):
+    """E-mail the moderators that a comment waits. The mail holds no name, e-mail address or
+    text of the commenter: only where to look."""
+    comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
+    if comment is None:
+        return 0
+    recipients = list(moderators().values_list("email", flat=True))
+    if not recipients:
+        return 0
+    waiting = pending_count()
+    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "wagtailsnippets_articles_comment:list"
+    ) + "?status=pending"
+    send_mail(
+        subject=f"Nieuwe reactie bij ‘{comment.article.title}’",
+        message=(
+            f"Er is een nieuwe reactie geplaatst bij ‘{comment.article.title}’.\n"
+            f"Er {'wacht' if waiting == 1 else 'wachten'} nu {waiting} "
+            f"{'reactie' if waiting == 1 else 'reacties'} op beoordeling.\n\n"
+            f"Beoordelen: {url}\n"
+        ),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=recipients,
+        fail_silently=True,
+    )
+    return len(recipients)
+
+
+def moderate_comments(comments, status, user):
+    """Set the status of several comments at once, recording who did it and when."""
+    now = timezone.now()
+    count = 0
+    for comment in comments:
+        if comment.status != status:
+            comment.status = status
+            comment.moderated_by = user
+            comment.moderated_at = now
+            count += 1
+    Comment.objects.bulk_update(comments, ["status", "moderated_by", "moderated_at"])
+    if count:
+        comments_changed_on_site({comment.article_id for comment in comments})
+    return count
+
+
+def purge_refused_comments(now=None):
+    """Delete rejected and spam comments (with the personal data in them) once they have been
+    refused for longer than the retention period. Returns how many were deleted."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=settings.ERVARING["COMMENT_RETENTION_DAYS"])
+    refused = Comment.objects.filter(
+        status__in=[Comment.Status.REJECTED, Comment.Status.SPAM]
+    ).filter(Q(moderated_at__lt=cutoff) | Q(moderated_at__isnull=True, created_at__lt=cutoff))
+    deleted, _ = refused.delete()
+    return deleted

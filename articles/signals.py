@@ -1,0 +1,47 @@
+"""Keep cached article pages honest: when what readers can see of comments changes, the pages
+showing them are made fresh (our own cache and, if configured, the CDN)."""
+
+from django.apps import apps
+from django.conf import settings
+from django.db.models.signals import post_delete, post_init, post_save
+
+from ervaring.cache import bump_content_version
+
+
+def comments_changed_on_site(article_ids):
+    """Approved comments of these articles changed: make their pages (and listings) fresh."""
+    bump_content_version()
+    if "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS and article_ids:
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        article_page = apps.get_model("articles", "ArticlePage")
+        batch = PurgeBatch()
+        for article in article_page.objects.filter(pk__in=article_ids):
+            batch.add_page(article)
+            parent = article.get_parent()
+            if parent is not None:
+                batch.add_page(parent)
+        batch.purge()
+
+
+def remember_status(sender, instance, **kwargs):
+    instance._status_when_loaded = instance.status
+
+
+def comment_saved(sender, instance, created, **kwargs):
+    approved = sender.Status.APPROVED
+    if instance.status == approved or getattr(instance, "_status_when_loaded", None) == approved:
+        comments_changed_on_site({instance.article_id})
+    instance._status_when_loaded = instance.status
+
+
+def comment_deleted(sender, instance, **kwargs):
+    if instance.status == sender.Status.APPROVED:
+        comments_changed_on_site({instance.article_id})
+
+
+def connect():
+    comment = apps.get_model("articles", "Comment")
+    post_init.connect(remember_status, sender=comment, dispatch_uid="comment-remember-status")
+    post_save.connect(comment_saved, sender=comment, dispatch_uid="comment-saved")
+    post_delete.connect(comment_deleted, sender=comment, dispatch_uid="comment-deleted")

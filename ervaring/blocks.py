@@ -1,0 +1,172 @@
+"""StreamField blocks shared by every page body on the site.
+
+Every body (content pages, roles, employers, articles) is built from `BaseStreamBlock`, so an
+editor meets the same blocks everywhere and the front end styles them once."""
+
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading. Pages have one h1 (the title), so bodies start at h2."""
+
+    text = blocks.CharBlock(label="Tekst", max_length=120)
+    level = blocks.ChoiceBlock(
+        label="Niveau",
+        choices=[("h2", "Kop (niveau 2)"), ("h3", "Tussenkop (niveau 3)")],
+        default="h2",
+        help_text="Gebruik niveau 3 alleen onder een kop van niveau 2.",
+    )
+
+    class Meta:
+        icon = "title"
+        label = "Kop"
+        template = "blocks/heading_block.html"
+        description = "Een kop boven een deel van de tekst."
+        preview_value = {"text": "Wat doet een ervaringsdeskundige?", "level": "h2"}
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Running text with links and simple lists."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = "Tekst"
+        template = "blocks/paragraph_block.html"
+        description = "Gewone tekst, met vet, cursief, links en lijstjes."
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A quotation with who said it."""
+
+    text = blocks.TextBlock(label="Citaat")
+    attribution = blocks.CharBlock(
+        label="Wie zegt dit?", required=False, help_text="Naam of omschrijving. Mag leeg."
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Citaat"
+        template = "blocks/quote_block.html"
+        description = "Een citaat, met wie het zei."
+        preview_value = {
+            "text": "Cliënten herkennen zich in mij, dat maakt het contact heel sterk.",
+            "attribution": "Een ervaringswerker",
+        }
+
+
+class ListBlock(blocks.StructBlock):
+    """A list of short points, numbered or not."""
+
+    title = blocks.CharBlock(label="Titel boven de lijst", required=False)
+    numbered = blocks.BooleanBlock(label="Genummerd", required=False)
+    items = blocks.ListBlock(blocks.TextBlock(label="Punt"), label="Punten", min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = "Lijst"
+        template = "blocks/list_block.html"
+        description = "Een opsomming van korte punten."
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A highlighted box: a tip or something to watch out for."""
+
+    kind = blocks.ChoiceBlock(
+        label="Soort",
+        choices=[("tip", "Tip"), ("let-op", "Let op"), ("info", "Goed om te weten")],
+        default="tip",
+    )
+    title = blocks.CharBlock(label="Titel", required=False)
+    text = ParagraphBlock(label="Tekst")
+
+    class Meta:
+        icon = "help"
+        label = "Tip of let op"
+        template = "blocks/callout_block.html"
+        description = "Een opvallend blok met een tip of een waarschuwing."
+
+
+class ImageBlock(blocks.StructBlock):
+    """An image with the text a screen reader reads out. The alt text is required."""
+
+    image = ImageChooserBlock(label="Afbeelding")
+    alt_text = blocks.CharBlock(
+        label="Alt-tekst",
+        max_length=250,
+        help_text="Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+    )
+    caption = blocks.CharBlock(label="Onderschrift", required=False)
+
+    class Meta:
+        icon = "image"
+        label = "Afbeelding"
+        template = "blocks/image_block.html"
+        description = "Een afbeelding met alt-tekst en een onderschrift."
+
+
+class TableBlock(WagtailTableBlock):
+    """A simple table with a caption and a header row."""
+
+    class Meta:
+        icon = "table"
+        label = "Tabel"
+        template = "blocks/table_block.html"
+        description = "Een tabel met een bijschrift en een kopregel."
+
+
+class FigureBlock(blocks.StructBlock):
+    """One figure as data: a number with its unit, what it counts, its source and year."""
+
+    number = blocks.DecimalBlock(label="Getal", decimal_places=1)
+    unit = blocks.ChoiceBlock(
+        label="Eenheid",
+        choices=[("personen", "personen"), ("procent", "procent"), ("organisaties", "organisaties")],
+        default="personen",
+    )
+    qualifier = blocks.ChoiceBlock(
+        label="Precisie",
+        choices=[("", "precies"), ("ongeveer", "ongeveer"), ("minstens", "minstens")],
+        required=False,
+    )
+    label = blocks.CharBlock(label="Wat is geteld?", max_length=250)
+    source = blocks.CharBlock(label="Bron", max_length=250)
+    year = blocks.IntegerBlock(label="Jaar", min_value=1950, max_value=2100)
+
+    class Meta:
+        icon = "order"
+        label = "Cijfer"
+
+
+class FiguresBlock(blocks.StructBlock):
+    """A group of figures, shown as a table with bars (readable without the bars)."""
+
+    title = blocks.CharBlock(label="Titel")
+    intro = blocks.TextBlock(label="Toelichting", required=False)
+    figures = blocks.ListBlock(FigureBlock(), label="Cijfers", min_num=1)
+
+    class Meta:
+        icon = "table"
+        label = "Cijfers"
+        template = "blocks/figures_block.html"
+        description = "Cijfers met hun bron en jaar, als tabel met balkjes."
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The blocks every page body can use."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    quote = QuoteBlock()
+    list = ListBlock()
+    callout = CalloutBlock()
+    image = ImageBlock()
+    table = TableBlock()
+    figures = FiguresBlock()

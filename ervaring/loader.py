@@ -1,0 +1,315 @@
+"""The content loader: turns the data files in fixtures/ into pages, snippets and comments.
+
+Running it twice changes nothing. It never overwrites what an editor changed: for every object
+it made, the ledger (`LoadedContent`) remembers the fixture record it came from and what the
+object looked like right after loading. See docs/content.md for the file format.
+"""
+
+import hashlib
+import html
+import json
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from django.apps import apps
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
+from django.db import models, transaction
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.fields import StreamField
+from wagtail.models import Page, Site
+
+from ervaring.models import LoadedContent
+
+logger = logging.getLogger("ervaring")
+
+FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
+# Order matters: a record may only refer to records in the same or an earlier file, except
+# for `links`, which may point forward (they are added at the end).
+FIXTURE_FILES = ["site.yaml", "organisations.yaml", "roles.yaml", "articles.yaml"]
+
+
+class FixtureError(Exception):
+    """A fixture record that cannot be loaded (unknown model, field or key)."""
+
+
+@dataclass
+class Report:
+    created: list = field(default_factory=list)
+    updated: list = field(default_factory=list)
+    unchanged: list = field(default_factory=list)
+    kept: list = field(default_factory=list)  # changed or deleted by an editor: left alone
+
+    def summary(self):
+        return (
+            f"{len(self.created)} nieuw, {len(self.updated)} bijgewerkt, "
+            f"{len(self.unchanged)} ongewijzigd, {len(self.kept)} door een redacteur "
+            "aangepast en dus overgeslagen"
+        )
+
+
+def digest(data):
+    text = json.dumps(data, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def paragraphs_to_html(text):
+    """Plain text with blank lines between paragraphs -> <p> elements (escaped)."""
+    parts = [part.strip() for part in str(text).split("\n\n") if part.strip()]
+    return "".join(
+        "<p>" + html.escape(" ".join(part.split("\n"))) + "</p>" for part in parts
+    )
+
+
+def stream_value(blocks):
+    """The fixture's short block notation -> StreamField raw data."""
+    data = []
+    for item in blocks or []:
+        if not isinstance(item, dict) or len(item) != 1:
+            raise FixtureError(f"Een blok moet één sleutel hebben: {item!r}")
+        kind, value = next(iter(item.items()))
+        if kind == "paragraph":
+            data.append(("paragraph", paragraphs_to_html(value)))
+        elif kind == "heading":
+            value = value if isinstance(value, dict) else {"text": value}
+            data.append(("heading", {"text": value["text"], "level": value.get("level", "h2")}))
+        elif kind in ("quote", "story"):
+            value = value if isinstance(value, dict) else {"text": value}
+            name = "experience_story" if kind == "story" else "quote"
+            data.append((name, {"text": value["text"],
+                                "attribution": value.get("attribution", "")}))
+        elif kind == "list":
+            value = value if isinstance(value, dict) else {"items": value}
+            data.append(("list", {"title": value.get("title", ""),
+                                  "numbered": bool(value.get("numbered")),
+                                  "items": [str(i) for i in value["items"]]}))
+        elif kind == "callout":
+            data.append(("callout", {"kind": value.get("kind", "tip"),
+                                     "title": value.get("title", ""),
+                                     "text": paragraphs_to_html(value["text"])}))
+        elif kind == "example":
+            data.append(("example", {"title": value.get("title", ""), "text": value["text"]}))
+        elif kind == "figures":
+            data.append(("figures", {
+                "title": value["title"],
+                "intro": value.get("intro", ""),
+                "figures": [
+                    {"number": figure["number"], "unit": figure.get("unit", "personen"),
+                     "qualifier": figure.get("qualifier", ""), "label": figure["label"],
+                     "source": figure["source"], "year": figure["year"]}
+                    for figure in value["figures"]
+                ],
+            }))
+        else:
+            raise FixtureError(f"Onbekend bloktype {kind!r}")
+    return data
+
+
+class Loader:
+    """Loads fixture files into the database; see the module docstring."""
+
+    def __init__(self, fixture_dir=FIXTURE_DIR, files=FIXTURE_FILES, stdout=None):
+        self.fixture_dir = Path(fixture_dir)
+        self.files = files
+        self.report = Report()
+        self.objects = {}  # key -> object, for references within one run
+        self.deferred = []  # (page, record) whose links point forward
+        self.stdout = stdout
+
+    # reading
+
+    def records(self):
+        for name in self.files:
+            path = self.fixture_dir / name
+            if not path.exists():
+                continue
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for record in data.get("records", []):
+                record.setdefault("source", data.get("source", ""))
+                yield record
+
+    # references
+
+    def resolve(self, key):
+        if key in self.objects:
+            return self.objects[key]
+        entry = LoadedContent.objects.filter(key=key).select_related("content_type").first()
+        if entry is None:
+            raise FixtureError(f"Onbekende sleutel {key!r}")
+        model = entry.content_type.model_class()
+        obj = model.objects.filter(pk=entry.object_id).first()
+        if obj is None:
+            raise FixtureError(f"{key!r} is verwijderd")
+        if isinstance(obj, Page):
+            obj = obj.specific
+        self.objects[key] = obj
+        return obj
+
+    def try_resolve(self, key):
+        try:
+            return self.resolve(key)
+        except FixtureError:
+            return None
+
+    # state of objects, to notice an editor's change
+
+    @staticmethod
+    def state_of(obj):
+        if isinstance(obj, Page):
+            obj.refresh_from_db(fields=["latest_revision", "live"])
+            return f"page:{obj.latest_revision_id}:{obj.live}"
+        data = json.loads(serializers.serialize("json", [obj]))[0]["fields"]
+        return digest(data)
+
+    # loading
+
+    def run(self):
+        for record in self.records():
+            with transaction.atomic():
+                self.load_record(record)
+        for page, record in self.deferred:
+            with transaction.atomic():
+                self.apply_links(page, record, final=True)
+                self.publish(page)
+                LoadedContent.objects.filter(key=record["key"]).update(state=self.state_of(page))
+        return self.report
+
+    def load_record(self, record):
+        key = record["key"]
+        model = apps.get_model(record["model"])
+        record_digest = digest(record)
+        entry = LoadedContent.objects.filter(key=key).first()
+        if entry is not None:
+            obj = model.objects.filter(pk=entry.object_id).first()
+            if obj is None:
+                self.report.kept.append(key)
+                return
+            if entry.digest == record_digest:
+                self.objects[key] = obj.specific if isinstance(obj, Page) else obj
+                self.report.unchanged.append(key)
+                return
+            obj = obj.specific if isinstance(obj, Page) else obj
+            if self.state_of(obj) != entry.state:
+                self.objects[key] = obj
+                self.report.kept.append(key)
+                logger.info("Overgeslagen, aangepast door een redacteur: %s", key)
+                return
+            self.save(obj, record, created=False)
+            entry.digest = record_digest
+            entry.state = self.state_of(obj)
+            entry.save()
+            self.report.updated.append(key)
+            return
+
+        obj = self.new_object(model, record)
+        if obj is None:
+            return
+        self.save(obj, record, created=True)
+        LoadedContent.objects.create(
+            key=key,
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=str(obj.pk),
+            digest=record_digest,
+            state=self.state_of(obj),
+        )
+        self.report.created.append(key)
+
+    def new_object(self, model, record):
+        """A new, unsaved object for a record; None when something else already stands there."""
+        if issubclass(model, Page):
+            if record.get("adopt") == "site-root":
+                site = Site.objects.filter(is_default_site=True).first()
+                existing = site.root_page.specific if site else None
+                if existing is not None and isinstance(existing, model):
+                    return existing
+            parent = self.resolve(record["parent"]) if record.get("parent") else None
+            slug = record.get("slug") or record["fields"].get("slug")
+            if parent is not None and slug and parent.get_children().filter(slug=slug).exists():
+                self.report.kept.append(record["key"])
+                logger.info("Overgeslagen, pagina bestaat al: %s", record["key"])
+                return None
+            return model()
+        if record.get("for_site") == "default":
+            # A site setting: there is one per site, made on first use.
+            return model.for_site(Site.objects.get(is_default_site=True))
+        lookup = record.get("lookup")
+        if lookup and model.objects.filter(**{lookup: record["fields"][lookup]}).exists():
+            self.report.kept.append(record["key"])
+            return None
+        return model()
+
+    def assign_fields(self, obj, record, created):
+        fields = dict(record.get("fields", {}))
+        if created:
+            fields.update(record.get("initial", {}))
+        m2m = {}
+        for name, value in fields.items():
+            model_field = obj._meta.get_field(name)
+            if isinstance(model_field, StreamField):
+                setattr(obj, name, stream_value(value))
+            elif isinstance(model_field, ParentalManyToManyField | models.ManyToManyField):
+                m2m[name] = [self.resolve(key) for key in value]
+            elif name == "tags":
+                m2m[name] = value
+            elif isinstance(model_field, models.ForeignKey):
+                setattr(obj, name, self.resolve(value) if value else None)
+            else:
+                setattr(obj, name, value)
+        return m2m
+
+    def save(self, obj, record, created):
+        m2m = self.assign_fields(obj, record, created)
+        if isinstance(obj, Page):
+            if record.get("slug"):
+                obj.slug = record["slug"]
+            for name, values in m2m.items():
+                getattr(obj, name).set(values)
+            has_forward_links = self.apply_links(obj, record, final=False)
+            if obj.pk is None:
+                parent = self.resolve(record["parent"])
+                parent.add_child(instance=obj)
+            self.publish(obj)
+            if record.get("site_root"):
+                Site.objects.filter(is_default_site=True).update(root_page=obj)
+            if has_forward_links:
+                self.deferred.append((obj, record))
+        else:
+            obj.full_clean()
+            obj.save()
+            for name, values in m2m.items():
+                getattr(obj, name).set(values)
+        self.objects[record["key"]] = obj
+
+    def apply_links(self, page, record, final):
+        """Inline relations (orderables): {relation: [{field: key}]}. Returns True when some
+        point to records that are not loaded yet (they are added at the end)."""
+        pending = False
+        for relation, items in (record.get("links") or {}).items():
+            related_model = page._meta.get_field(relation).related_model
+            children = []
+            for item in items:
+                values = {}
+                for name, key in item.items():
+                    target = self.resolve(key) if final else self.try_resolve(key)
+                    if target is None:
+                        pending = True
+                        break
+                    values[name] = target
+                else:
+                    children.append(related_model(**values))
+            setattr(page, relation, children)
+        return pending
+
+    @staticmethod
+    def publish(page):
+        revision = page.save_revision(log_action=True)
+        revision.publish(log_action=True)
+        page.refresh_from_db()
+
+
+def load_content(stdout=None):
+    return Loader(stdout=stdout).run()
+

@@ -1,0 +1,44 @@
+"""Reading configuration from environment variables."""
+
+import os
+from urllib.parse import urlsplit
+
+
+def env_bool(name, default=False):
+    """A yes/no variable: 1, true, yes and on mean yes."""
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def env_list(name, default):
+    """A comma-separated variable, e.g. ALLOWED_HOSTS=example.nl,www.example.nl."""
+    value = os.environ.get(name)
+    if not value:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+def cache_from_url(url):
+    """Django's CACHES entry for a URL: redis://…, rediss://…, file:///path, locmem:// or
+    dummy://. Without a URL: a local-memory cache (one process, for development)."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ervaring"}
+    scheme = urlsplit(url).scheme
+    if scheme in {"redis", "rediss", "unix"}:
+        return {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "ervaring",
+        }
+    if scheme == "file":
+        return {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": urlsplit(url).path,
+        }
+    if scheme == "locmem":
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ervaring"}
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ValueError(f"CACHE_URL: onbekend schema {scheme!r} (redis, file, locmem of dummy)")

@@ -1,0 +1,76 @@
+"""Template tags for the parts every page shares: menu, footer links, breadcrumb."""
+
+from django import template
+from django.core.cache import cache
+from wagtail.models import Page, Site
+
+from ervaring.cache import content_version
+from ervaring.models import SiteSettings
+
+register = template.Library()
+
+
+def _chrome_for(site):
+    """Menu and footer of a site, as plain data (so it can be cached)."""
+    menu = [
+        {"title": page.title, "url": page.relative_url(site), "path": page.url_path}
+        for page in site.root_page.get_children().live().in_menu().only(
+            "title", "url_path", "path", "depth", "slug"
+        )
+    ]
+    site_settings = SiteSettings.for_site(site)
+    footer_ids = [
+        pk for pk in (site_settings.privacy_page_id, site_settings.accessibility_page_id) if pk
+    ]
+    footer_pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=footer_ids).live().only(
+            "title", "url_path", "path", "depth", "slug"
+        )
+    }
+    footer = [
+        {"title": footer_pages[pk].title, "url": footer_pages[pk].relative_url(site)}
+        for pk in footer_ids
+        if pk in footer_pages
+    ]
+    return {
+        "home_url": site.root_page.relative_url(site) if site.root_page_id else "/",
+        "tagline": site_settings.tagline,
+        "menu": menu,
+        "footer": footer,
+        "contact_email": site_settings.contact_email,
+    }
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """Menu, footer links and tagline of the current site, cached until content changes."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return {"home_url": "/", "tagline": "", "menu": [], "footer": [], "contact_email": ""}
+    key = f"ervaring:chrome:{site.pk}:{content_version()}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = _chrome_for(site)
+        cache.set(key, chrome, 60 * 60)
+    return chrome
+
+
+@register.simple_tag
+def breadcrumb_pages(page):
+    """The live ancestors of a page below the site's home page, for the breadcrumb."""
+    if page is None or not getattr(page, "depth", None) or page.depth <= 2:
+        return []
+    return list(
+        page.get_ancestors().filter(depth__gt=2).live().only(
+            "title", "url_path", "path", "depth", "slug"
+        )
+    )
+
+
+@register.filter
+def is_section_of(menu_item, page):
+    """True when `page` is the menu item's page or lies below it."""
+    url_path = getattr(page, "url_path", None)
+    return bool(url_path) and url_path.startswith(menu_item["path"])

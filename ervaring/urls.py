@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps import Sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from ervaring import views
+
+urlpatterns = [
+    path("beheer/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("zoeken/", views.search, name="search"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("gezond/", views.health, name="health"),
+    path("favicon.ico", views.favicon),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as media_static
+
+    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns.append(path("", include(wagtail_urls)))
+
+handler500 = "ervaring.views.server_error"

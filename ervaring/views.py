@@ -1,0 +1,95 @@
+"""Site-wide views: search, robots.txt, health check and the error pages."""
+
+import sys
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.template.loader import render_to_string
+from django.views.decorators.http import require_GET
+from wagtail.models import Page
+
+SEARCH_PAGE_SIZE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def page_number(params, paginator):
+    """The page of a paginator asked for in `params` (a QueryDict), forgiving odd input:
+    ?page=abc gives the first page, ?page=99999 the last."""
+    try:
+        return paginator.page(params.get("page", 1))
+    except PageNotAnInteger:
+        return paginator.page(1)
+    except EmptyPage:
+        return paginator.page(paginator.num_pages)
+
+
+def clean_query(raw):
+    """A search query without control characters, trimmed to a sane length."""
+    text = "".join(ch for ch in (raw or "") if ch.isprintable())
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+@require_GET
+def search(request):
+    """Search over every public page. An empty or odd query gets a friendly answer."""
+    query = clean_query(request.GET.get("q"))
+    results = None
+    has_words = any(ch.isalnum() for ch in query)
+    if has_words:
+        pages = Page.objects.live().public().specific().search(query, operator="or")
+        results = page_number(request.GET, Paginator(pages, SEARCH_PAGE_SIZE))
+    return render(
+        request,
+        "ervaring/search.html",
+        {
+            "query": query,
+            "has_words": has_words,
+            "results": results,
+            "page_query": urlencode({"q": query}) + "&",
+        },
+    )
+
+
+@require_GET
+def robots_txt(request):
+    """robots.txt: everything public may be indexed, the admin and search results not."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /beheer/",
+        "Disallow: /zoeken/",
+        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    """Old browsers ask for /favicon.ico; the icon itself is a hashed static file."""
+    return redirect(static("favicon.svg"))
+
+
+@require_GET
+def health(request):
+    """For load balancers: 200 when the site and its database answer."""
+    Page.objects.only("pk").first()
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def server_error(request):
+    """The 500 page. When the database is unreachable it is a 503 ("try again soon") instead.
+    It renders without the database, so it works when the database is what failed."""
+    exception = sys.exc_info()[1]
+    database_down = isinstance(exception, (OperationalError, InterfaceError))
+    template = "503.html" if database_down else "500.html"
+    html = render_to_string(template, {"site_name": settings.WAGTAIL_SITE_NAME})
+    if database_down:
+        response = HttpResponse(html, status=503)
+        response["Retry-After"] = "60"
+        return response
+    return HttpResponseServerError(html)

@@ -1,0 +1,158 @@
+"""Where ervaringsdeskundigen work: kinds of employers, example organisations, and figures."""
+
+from django.db import models
+from django.db.models import Count, Q
+from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ervaring.blocks import BaseStreamBlock, FiguresBlock, ListBlock, ParagraphBlock
+from ervaring.models import BasePage
+
+
+class EmployerIndexPage(BasePage):
+    """"Werkgevers": every kind of employer with its number of roles, and the figures."""
+
+    intro = models.TextField("Introductie", blank=True)
+    figures = StreamField(
+        [("figures", FiguresBlock()), ("paragraph", ParagraphBlock()), ("list", ListBlock())],
+        verbose_name="In cijfers",
+        blank=True,
+        help_text="Cijfers over hoeveel ervaringsdeskundigen waar werken. Elk cijfer met bron en jaar.",
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name="Tekst", blank=True)
+
+    type_label = "Overzicht"
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    figures_panels = [FieldPanel("figures")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhoud"),
+            ObjectList(figures_panels, heading="In cijfers"),
+            ObjectList(BasePage.promote_panels, heading="Promotie"),
+        ]
+    )
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["ervaring.HomePage"]
+    subpage_types = ["organisations.EmployerTypePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Overzicht van werkgevers"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["employer_types"] = (
+            EmployerTypePage.objects.child_of(self)
+            .live()
+            .defer_streamfields()
+            .annotate(
+                role_count=Count(
+                    "role_links__page",
+                    filter=Q(role_links__page__live=True),
+                    distinct=True,
+                ),
+                organisation_count=Count("organisations", distinct=True),
+            )
+            .order_by("path")
+        )
+        return context
+
+
+class EmployerTypePage(BasePage):
+    """A kind of workplace (zorginstellingen, overheid, cliëntenraden, …) with its roles and
+    example organisations. Its roles come from the role pages: one relation, edited there."""
+
+    body = StreamField(BaseStreamBlock(), verbose_name="Beschrijving", blank=True)
+    conditions = models.TextField(
+        "Voorwaarden",
+        blank=True,
+        help_text="Is het werk hier betaald, vrijwillig of met een vergoeding? "
+        "Alleen invullen als de bron het zegt.",
+    )
+    source = models.CharField("Bron", max_length=300, blank=True)
+
+    type_label = "Werkgever"
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    detail_panels = [FieldPanel("conditions"), FieldPanel("source")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhoud"),
+            ObjectList(detail_panels, heading="Voorwaarden en bron"),
+            ObjectList(BasePage.promote_panels, heading="Promotie"),
+        ]
+    )
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("conditions"),
+    ]
+
+    parent_page_types = ["organisations.EmployerIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Soort werkgever"
+        verbose_name_plural = "Soorten werkgevers"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # The roles come from the role pages' relation (roles.RoleEmployerType).
+        context["roles"] = [
+            link.page
+            for link in self.role_links.filter(page__live=True)
+            .select_related("page")
+            .order_by("page__title")
+        ]
+        context["organisations"] = list(self.organisations.all())
+        return context
+
+
+class Organisation(index.Indexed, models.Model):
+    """An organisation the sources name as an example of where ervaringsdeskundigen work."""
+
+    name = models.CharField("Naam", max_length=150, unique=True)
+    kind = models.ForeignKey(
+        EmployerTypePage,
+        verbose_name="Soort werkgever",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+    )
+    description = models.TextField(
+        "Korte beschrijving", blank=True, help_text="Wat doet deze organisatie? Eén tot drie zinnen."
+    )
+    website = models.URLField("Website", blank=True)
+    source = models.CharField(
+        "Bron", max_length=300, blank=True, help_text="Waar komt deze informatie vandaan?"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("description"),
+        FieldPanel("website"),
+        FieldPanel("source"),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=2),
+        index.AutocompleteField("name"),
+        index.SearchField("description"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "Organisatie"
+        verbose_name_plural = "Organisaties"
+
+    def __str__(self):
+        return self.name

@@ -1,0 +1,27 @@
+"""Admin for organisations: in the "Indeling" menu, searchable and filterable by kind."""
+
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ervaring.wagtail_hooks import INDELING_MENU_HOOK
+from organisations.models import Organisation
+
+
+class OrganisationFilterSet(WagtailFilterSet):
+    class Meta:
+        model = Organisation
+        fields = ["kind"]
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_hook = INDELING_MENU_HOOK
+    menu_order = 50
+    list_display = ["name", "kind", "website"]
+    filterset_class = OrganisationFilterSet
+    search_fields = ["name", "description"]
+
+
+register_snippet(OrganisationViewSet)

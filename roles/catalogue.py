@@ -1,0 +1,285 @@
+"""The role catalogue: every live role with its facets, the ladder and the taxonomy, read from
+the database in a fixed number of queries and kept until content changes.
+
+Every page that lists roles (the index and its filters, the keuzehulp, the ladder, a role's
+"Volgende stap", employer type pages, the home page) reads this one structure, so no page asks
+the database per role, and the number of queries does not grow with the number of roles.
+"""
+
+from dataclasses import dataclass, field
+
+from django.apps import apps
+from django.core.cache import cache
+
+from ervaring.cache import content_version
+
+CACHE_KEY = "ervaring:role-catalogue"
+FACETS = ("types", "areas", "forms")
+
+
+@dataclass(frozen=True)
+class TermEntry:
+    slug: str
+    name: str
+    description: str
+
+
+@dataclass(frozen=True)
+class StepEntry:
+    number: int
+    name: str
+    meaning: str
+    brings: str
+    examples: tuple = ()
+
+
+@dataclass(frozen=True)
+class LinkEntry:
+    """A page that roles link to (an employer type), as plain data."""
+
+    id: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RoleEntry:
+    id: int
+    title: str
+    url: str
+    summary: str
+    other_names: tuple = ()
+    steps: tuple = ()
+    types: tuple = ()
+    areas: tuple = ()
+    forms: tuple = ()
+    few_hours: bool = False
+    next_ids: tuple = ()
+    employer_type_ids: tuple = ()
+
+    @property
+    def top_step(self):
+        return max(self.steps, default=0)
+
+    @property
+    def bottom_step(self):
+        return min(self.steps, default=0)
+
+
+@dataclass
+class Catalogue:
+    roles: list
+    steps: list
+    terms: dict
+    employer_types: dict
+    index_url: str = ""
+    ladder_url: str = ""
+    roles_by_id: dict = field(init=False)
+    steps_by_number: dict = field(init=False)
+
+    def __post_init__(self):
+        self.roles_by_id = {role.id: role for role in self.roles}
+        self.steps_by_number = {step.number: step for step in self.steps}
+        self.terms_by_slug = {
+            kind: {term.slug: term for term in terms} for kind, terms in self.terms.items()
+        }
+
+    def terms_for(self, kind, slugs):
+        by_slug = self.terms_by_slug[kind]
+        return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+    def next_roles(self, entry, limit=6):
+        """Roles one step further: the editor's explicit next roles first; otherwise roles in
+        the same work area that reach one step higher."""
+        explicit = [self.roles_by_id[pk] for pk in entry.next_ids if pk in self.roles_by_id]
+        if explicit:
+            return explicit[:limit]
+        target = entry.top_step + 1
+        if target > 4:
+            return []
+        same_area = [
+            role
+            for role in self.roles
+            if role.id != entry.id
+            and target in role.steps
+            and role.top_step > entry.top_step
+            and set(role.areas) & set(entry.areas)
+        ]
+        return same_area[:limit]
+
+    def employer_types_for(self, entry):
+        return [
+            self.employer_types[pk] for pk in entry.employer_type_ids if pk in self.employer_types
+        ]
+
+    def roles_for_employer_type(self, employer_type_id):
+        return [role for role in self.roles if employer_type_id in role.employer_type_ids]
+
+    def role_counts_by_employer_type(self):
+        counts = {}
+        for role in self.roles:
+            for pk in role.employer_type_ids:
+                counts[pk] = counts.get(pk, 0) + 1
+        return counts
+
+    def ladder(self):
+        """[(step, [roles on that step])] in ladder order."""
+        return [
+            (step, [role for role in self.roles if step.number in role.steps])
+            for step in self.steps
+        ]
+
+    def entry_for_page(self, page):
+        """Facts of a role page that is not (yet) in the catalogue, e.g. in the admin's preview."""
+        return RoleEntry(
+            id=page.pk or 0,
+            title=page.title,
+            url="",
+            summary=page.summary,
+            other_names=tuple(page.other_names_list),
+            steps=tuple(sorted(step.number for step in page.ladder_steps.all())),
+            types=tuple(term.slug for term in page.role_types.all()),
+            areas=tuple(term.slug for term in page.work_areas.all()),
+            forms=tuple(term.slug for term in page.employment_forms.all()),
+            few_hours=page.suits_few_hours,
+            next_ids=tuple(link.role_id for link in page.next_role_links.all()),
+            employer_type_ids=tuple(
+                link.employer_type_id for link in page.employer_type_links.all()
+            ),
+        )
+
+
+def _pairs(through, left, right, ids):
+    pairs = {}
+    for a, b in through.objects.filter(**{f"{left}__in": ids}).values_list(left, right):
+        pairs.setdefault(a, []).append(b)
+    return pairs
+
+
+def build_catalogue():
+    """Read the catalogue from the database (about a dozen queries, whatever the size)."""
+    role_page = apps.get_model("roles", "RolePage")
+    ladder_step = apps.get_model("roles", "LadderStep")
+    page_model = apps.get_model("wagtailcore", "Page")
+
+    step_objects = list(ladder_step.objects.all())
+    steps = [
+        StepEntry(
+            number=step.number,
+            name=step.name,
+            meaning=step.meaning,
+            brings=step.brings,
+            examples=tuple(
+                {"title": block.value["title"], "text": block.value["text"]}
+                for block in step.examples
+            ),
+        )
+        for step in step_objects
+    ]
+    step_numbers = {step.pk: step.number for step in step_objects}
+    terms = {}
+    term_slugs = {}
+    for kind, model_name in (
+        ("types", "RoleType"),
+        ("areas", "WorkArea"),
+        ("forms", "EmploymentForm"),
+    ):
+        model = apps.get_model("roles", model_name)
+        objects = list(model.objects.all())
+        terms[kind] = [TermEntry(term.slug, term.name, term.description) for term in objects]
+        term_slugs[kind] = {term.pk: (term.sort_order or 0, term.slug) for term in objects}
+
+    pages = list(
+        role_page.objects.live()
+        .public()
+        .defer_streamfields()
+        .only(
+            "id", "title", "url_path", "path", "depth", "summary", "other_names", "suits_few_hours"
+        )
+        .order_by("title")
+    )
+    ids = [page.pk for page in pages]
+    step_links = _pairs(role_page.ladder_steps.through, "rolepage_id", "ladderstep_id", ids)
+    facet_links = {
+        "types": _pairs(role_page.role_types.through, "rolepage_id", "roletype_id", ids),
+        "areas": _pairs(role_page.work_areas.through, "rolepage_id", "workarea_id", ids),
+        "forms": _pairs(
+            role_page.employment_forms.through, "rolepage_id", "employmentform_id", ids
+        ),
+    }
+    next_model = apps.get_model("roles", "RoleNextStep")
+    next_links = {}
+    for page_id, role_id in next_model.objects.filter(page_id__in=ids).order_by(
+        "page_id", "sort_order"
+    ).values_list("page_id", "role_id"):
+        next_links.setdefault(page_id, []).append(role_id)
+    employer_model = apps.get_model("roles", "RoleEmployerType")
+    employer_links = {}
+    for page_id, type_id in employer_model.objects.filter(
+        page_id__in=ids, employer_type__live=True
+    ).order_by("page_id", "sort_order").values_list("page_id", "employer_type_id"):
+        employer_links.setdefault(page_id, []).append(type_id)
+
+    employer_type_ids = {pk for links in employer_links.values() for pk in links}
+    employer_types = {
+        page.pk: LinkEntry(page.pk, page.title, page.get_url())
+        for page in page_model.objects.filter(pk__in=employer_type_ids).only(
+            "id", "title", "url_path", "path", "depth"
+        )
+    }
+
+    def facet(kind, page_id):
+        slugs = term_slugs[kind]
+        linked = sorted(slugs[pk] for pk in facet_links[kind].get(page_id, []))
+        return tuple(slug for _, slug in linked)
+
+    roles = [
+        RoleEntry(
+            id=page.pk,
+            title=page.title,
+            url=page.get_url(),
+            summary=page.summary,
+            other_names=tuple(page.other_names_list),
+            steps=tuple(sorted(step_numbers[pk] for pk in step_links.get(page.pk, []))),
+            types=facet("types", page.pk),
+            areas=facet("areas", page.pk),
+            forms=facet("forms", page.pk),
+            few_hours=page.suits_few_hours,
+            next_ids=tuple(next_links.get(page.pk, [])),
+            employer_type_ids=tuple(employer_links.get(page.pk, [])),
+        )
+        for page in pages
+    ]
+
+    def section_url(model_name):
+        section = apps.get_model("roles", model_name).objects.live().only(
+            "id", "url_path", "path", "depth"
+        ).first()
+        return section.get_url() if section else ""
+
+    return Catalogue(
+        roles=roles,
+        steps=steps,
+        terms=terms,
+        employer_types=employer_types,
+        index_url=section_url("RoleIndexPage"),
+        ladder_url=section_url("LadderPage"),
+    )
+
+
+_memo = {}
+
+
+def get_catalogue():
+    """The catalogue for the current content version: kept in this process and in the shared
+    cache, rebuilt only after content changed."""
+    version = content_version()
+    if _memo.get("version") == version:
+        return _memo["catalogue"]
+    key = f"{CACHE_KEY}:{version}"
+    catalogue = cache.get(key)
+    if catalogue is None:
+        catalogue = build_catalogue()
+        cache.set(key, catalogue, 24 * 60 * 60)
+    _memo.update(version=version, catalogue=catalogue)
+    return catalogue

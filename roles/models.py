@@ -1,0 +1,405 @@
+"""The expertise ladder, the taxonomy of roles, and the pages that show them."""
+
+from django import forms
+from django.db import models
+from django.utils.text import slugify
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import (
+    FieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ervaring.blocks import BaseStreamBlock, QuoteBlock
+from ervaring.models import BasePage
+
+
+class LadderStep(models.Model):
+    """One of the four steps of the expertise ladder (ervaringsladder)."""
+
+    number = models.PositiveSmallIntegerField(
+        "Nummer", unique=True, help_text="1 tot en met 4: de plek op de ladder."
+    )
+    name = models.CharField("Naam", max_length=80)
+    meaning = models.TextField("Wat betekent deze stap?")
+    brings = models.TextField(
+        "Wat brengt iemand op deze stap in?",
+        blank=True,
+        help_text="Wat iemand op deze stap kan en doet, in gewone woorden.",
+    )
+    examples = StreamField(
+        [
+            (
+                "example",
+                blocks.StructBlock(
+                    [
+                        ("title", blocks.CharBlock(label="Titel", required=False)),
+                        ("text", blocks.TextBlock(label="Tekst")),
+                    ],
+                    label="Voorbeeld",
+                    icon="openquote",
+                ),
+            )
+        ],
+        verbose_name="Voorbeelden",
+        blank=True,
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("name"),
+        FieldPanel("meaning"),
+        FieldPanel("brings"),
+        FieldPanel("examples"),
+    ]
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = "Stap op de ladder"
+        verbose_name_plural = "Stappen op de ladder"
+
+    def __str__(self):
+        return f"Stap {self.number}: {self.name}"
+
+
+class Term(Orderable):
+    """A named, ordered term with a description (role type, work area, employment form)."""
+
+    name = models.CharField("Naam", max_length=80)
+    slug = models.SlugField(
+        "Korte naam in de link",
+        max_length=80,
+        unique=True,
+        help_text="Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.",
+    )
+    description = models.TextField("Omschrijving", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class RoleType(Term):
+    """One of Movisie's five role types: Beïnvloeder, Innovator, Onderzoeker, Leraar, Hulpverlener."""
+
+    class Meta(Term.Meta):
+        verbose_name = "Type rol"
+        verbose_name_plural = "Typen rollen"
+
+
+class WorkArea(Term):
+    """A kind of work (werkveld), e.g. beleid en belangenbehartiging."""
+
+    class Meta(Term.Meta):
+        verbose_name = "Werkveld"
+        verbose_name_plural = "Werkvelden"
+
+
+class EmploymentForm(Term):
+    """How the work is done: betaald, vrijwillig, zelfstandig (zzp)."""
+
+    class Meta(Term.Meta):
+        verbose_name = "Vorm van werk"
+        verbose_name_plural = "Vormen van werk"
+
+
+class ExperienceStoryBlock(QuoteBlock):
+    """A short first-person story of someone doing this work ("Cliënten herkennen zich in mij…")."""
+
+    class Meta:
+        icon = "user"
+        label = "Ervaringsverhaal"
+        template = "blocks/experience_story_block.html"
+        description = "Een kort verhaal of citaat van iemand die dit werk doet."
+
+
+class RoleStreamBlock(BaseStreamBlock):
+    """A role's body: the shared blocks plus experience stories."""
+
+    experience_story = ExperienceStoryBlock()
+
+
+class RolePage(BasePage):
+    """A kind of work an ervaringsdeskundige can do, with where it sits on the ladder."""
+
+    other_names = models.CharField(
+        "Andere namen",
+        max_length=300,
+        blank=True,
+        help_text="Andere namen voor dit werk, gescheiden door komma's. "
+        "Bijvoorbeeld: herstelcoach, peer support worker, hoopverlener.",
+    )
+    body = StreamField(RoleStreamBlock(), verbose_name="Inhoud", blank=True)
+    ladder_steps = ParentalManyToManyField(
+        LadderStep,
+        verbose_name="Stap(pen) op de ladder",
+        related_name="roles",
+        help_text="Op welke stap(pen) van de ervaringsladder past dit werk?",
+    )
+    role_types = ParentalManyToManyField(
+        RoleType, verbose_name="Typen rol", related_name="roles", blank=True
+    )
+    work_areas = ParentalManyToManyField(
+        WorkArea, verbose_name="Werkvelden", related_name="roles", blank=True
+    )
+    employment_forms = ParentalManyToManyField(
+        EmploymentForm,
+        verbose_name="Vormen van werk",
+        related_name="roles",
+        blank=True,
+        help_text="Betaald, vrijwillig of als zelfstandige (zzp). Meer dan één mag.",
+    )
+    suits_few_hours = models.BooleanField(
+        "Kan ook met weinig uren",
+        default=False,
+        help_text="Aanvinken als dit werk ook past bij iemand die maar weinig uren kan werken "
+        "(kortdurend werk).",
+    )
+    tasks = models.TextField(
+        "Taken", blank=True, help_text="Wat doe je in dit werk? Eén taak per regel."
+    )
+    pathway = models.TextField(
+        "Hoe word je dit?",
+        blank=True,
+        help_text="Opleiding, eerst vrijwilligerswerk, ervaring: wat helpt om dit werk te gaan "
+        "doen? Laat een witregel tussen alinea's.",
+    )
+    source = models.CharField(
+        "Bron",
+        max_length=300,
+        blank=True,
+        help_text="Waar komt de tekst vandaan? Noem de organisatie of de publicatie.",
+    )
+
+    type_label = "Rol"
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("other_names"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    characteristics_panels = [
+        FieldPanel("ladder_steps", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("role_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("work_areas", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("employment_forms", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("suits_few_hours"),
+        FieldPanel("tasks"),
+    ]
+    career_panels = [
+        FieldPanel("pathway"),
+        MultipleChooserPanel(
+            "next_role_links",
+            chooser_field_name="role",
+            label="Volgende stappen",
+            heading="Volgende stappen op het loopbaanpad",
+            help_text="Rollen die hierna kunnen komen. Laat leeg: dan tonen we rollen in "
+            "hetzelfde werkveld, één stap hoger.",
+        ),
+        MultipleChooserPanel(
+            "employer_type_links",
+            chooser_field_name="employer_type",
+            label="Waar wordt dit werk gedaan?",
+            heading="Soorten werkgevers",
+            help_text="Bij welke soorten werkgevers komt dit werk voor?",
+        ),
+    ]
+    source_panels = [FieldPanel("source")]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhoud"),
+            ObjectList(characteristics_panels, heading="Ladder en kenmerken"),
+            ObjectList(career_panels, heading="Loopbaan"),
+            ObjectList(source_panels, heading="Bron"),
+            ObjectList(BasePage.promote_panels, heading="Promotie"),
+        ]
+    )
+
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("other_names", boost=2),
+        index.SearchField("body"),
+        index.SearchField("tasks"),
+        index.SearchField("pathway"),
+        index.AutocompleteField("other_names"),
+    ]
+
+    parent_page_types = ["roles.RoleIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Rol"
+        verbose_name_plural = "Rollen"
+
+    @property
+    def other_names_list(self):
+        return [name.strip() for name in self.other_names.split(",") if name.strip()]
+
+    @property
+    def task_list(self):
+        return [line.strip(" •-\t") for line in self.tasks.splitlines() if line.strip(" •-\t")]
+
+    @property
+    def pathway_paragraphs(self):
+        return [part.strip() for part in self.pathway.split("\n\n") if part.strip()]
+
+    def get_context(self, request, *args, **kwargs):
+        from roles.catalogue import get_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = get_catalogue()
+        entry = catalogue.roles_by_id.get(self.pk)
+        if entry is None:
+            # A draft or preview: build its facts from the page itself.
+            entry = catalogue.entry_for_page(self)
+        context.update(
+            {
+                "entry": entry,
+                "steps": catalogue.steps,
+                "current_steps": [catalogue.steps_by_number[n] for n in entry.steps],
+                "role_types": catalogue.terms_for("types", entry.types),
+                "work_areas": catalogue.terms_for("areas", entry.areas),
+                "employment_forms": catalogue.terms_for("forms", entry.forms),
+                "next_roles": catalogue.next_roles(entry),
+                "employer_types": catalogue.employer_types_for(entry),
+                "index_url": catalogue.index_url,
+                "ladder_url": catalogue.ladder_url,
+            }
+        )
+        return context
+
+
+class RoleNextStep(Orderable):
+    """A role that can come after this one on the career path."""
+
+    page = ParentalKey(RolePage, on_delete=models.CASCADE, related_name="next_role_links")
+    role = models.ForeignKey(
+        RolePage, on_delete=models.CASCADE, related_name="previous_role_links", verbose_name="Rol"
+    )
+
+    panels = [FieldPanel("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Volgende stap"
+        verbose_name_plural = "Volgende stappen"
+
+
+class RoleEmployerType(Orderable):
+    """Where this role is done: one link between a role and an employer type. Edited on the
+    role page; the employer type page reads it back (one relation, shown on both pages)."""
+
+    page = ParentalKey(RolePage, on_delete=models.CASCADE, related_name="employer_type_links")
+    employer_type = models.ForeignKey(
+        "organisations.EmployerTypePage",
+        on_delete=models.CASCADE,
+        related_name="role_links",
+        verbose_name="Soort werkgever",
+    )
+
+    panels = [FieldPanel("employer_type")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "Soort werkgever"
+        verbose_name_plural = "Soorten werkgevers"
+
+
+class RoleIndexPage(RoutablePageMixin, BasePage):
+    """All roles, filterable by every facet, with the keuzehulp "Welke rol past bij mij?"."""
+
+    intro = models.TextField("Introductie", blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name="Tekst onder de rollen",
+        blank=True,
+        help_text="Bijvoorbeeld uitleg over kortdurend werk of werk voor zzp'ers.",
+    )
+
+    type_label = "Overzicht"
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["ervaring.HomePage"]
+    subpage_types = ["roles.RolePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Overzicht van rollen"
+
+    @path("")
+    def index_view(self, request):
+        from roles.filters import RoleFilter
+
+        return self.render(request, context_overrides={"filter": RoleFilter(request.GET)})
+
+    @path("keuzehulp/")
+    def chooser_view(self, request):
+        from roles.keuzehulp import KeuzehulpForm
+
+        form = KeuzehulpForm(request.GET or None)
+        results = form.ranked_roles() if form.is_bound and form.is_valid() else None
+        return self.render(
+            request,
+            template="roles/keuzehulp.html",
+            context_overrides={"form": form, "results": results},
+        )
+
+
+class LadderPage(BasePage):
+    """The four steps of the ladder in order, each with its meaning and its roles."""
+
+    intro = models.TextField("Introductie", blank=True)
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name="Tekst onder de ladder",
+        blank=True,
+    )
+    source = models.CharField("Bron", max_length=300, blank=True)
+
+    type_label = "Overzicht"
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("source"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["ervaring.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Ervaringsladder"
+
+    def get_context(self, request, *args, **kwargs):
+        from roles.catalogue import get_catalogue
+
+        context = super().get_context(request, *args, **kwargs)
+        catalogue = get_catalogue()
+        context["ladder"] = catalogue.ladder()
+        context["index_url"] = catalogue.index_url
+        return context
+

@@ -1,0 +1,31 @@
+"""Structured data for role pages."""
+
+import json
+
+from django import template
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def occupation_json_ld(context, page, entry, steps):
+    """schema.org Occupation for a role page, as a JSON-LD script element (not executed)."""
+    request = context.get("request")
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Occupation",
+        "name": page.title,
+        "description": page.summary,
+        "occupationalCategory": [f"Stap {step.number}: {step.name}" for step in steps],
+        "responsibilities": page.task_list,
+        "qualifications": " ".join(page.pathway_paragraphs),
+        "url": page.get_full_url(request) if page.pk else "",
+    }
+    if entry.other_names:
+        data["alternateName"] = list(entry.other_names)
+    text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308

@@ -1,0 +1,84 @@
+"""Admin for roles: the taxonomy in the "Indeling" menu, and a listing of role pages."""
+
+from django import forms
+from django_filters import ModelMultipleChoiceFilter
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ervaring.wagtail_hooks import INDELING_MENU_HOOK
+from roles.models import EmploymentForm, LadderStep, RolePage, RoleType, WorkArea
+
+
+class LadderStepViewSet(SnippetViewSet):
+    model = LadderStep
+    icon = "list-ol"
+    menu_hook = INDELING_MENU_HOOK
+    menu_order = 10
+    list_display = ["number", "name"]
+    search_fields = ["name", "meaning"]
+
+
+class TermViewSet(SnippetViewSet):
+    icon = "tag"
+    menu_hook = INDELING_MENU_HOOK
+    list_display = ["name", "slug"]
+    search_fields = ["name", "description"]
+
+
+class RoleTypeViewSet(TermViewSet):
+    model = RoleType
+    menu_order = 20
+
+
+class WorkAreaViewSet(TermViewSet):
+    model = WorkArea
+    menu_order = 30
+
+
+class EmploymentFormViewSet(TermViewSet):
+    model = EmploymentForm
+    menu_order = 40
+
+
+for viewset in (LadderStepViewSet, RoleTypeViewSet, WorkAreaViewSet, EmploymentFormViewSet):
+    register_snippet(viewset)
+
+
+class RolePageFilterSet(PageListingViewSet.filterset_class):
+    ladder_steps = ModelMultipleChoiceFilter(
+        queryset=LadderStep.objects.all(),
+        label="Stap op de ladder",
+        widget=forms.CheckboxSelectMultiple,
+    )
+    role_types = ModelMultipleChoiceFilter(
+        queryset=RoleType.objects.all(),
+        label="Type rol",
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = RolePage
+        fields = []
+
+
+class RolePageListingViewSet(PageListingViewSet):
+    """All role pages in one flat list, filterable by ladder step and role type."""
+
+    model = RolePage
+    icon = "user"
+    menu_label = "Rollen"
+    menu_order = 210
+    add_to_admin_menu = True
+    filterset_class = RolePageFilterSet
+    columns = [
+        *PageListingViewSet.columns,
+        Column("suits_few_hours", label="Weinig uren"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_role_listing():
+    return RolePageListingViewSet("rollen")

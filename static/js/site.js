@@ -1,0 +1,21 @@
+// Progressive enhancement only: every page works without this file.
+// A text field with data-max-length gets a quiet counter of the characters left.
+(function () {
+    "use strict";
+    document.querySelectorAll("textarea[data-max-length]").forEach(function (field) {
+        var max = parseInt(field.getAttribute("data-max-length"), 10);
+        var counter = document.createElement("p");
+        counter.className = "field__hint";
+        counter.id = field.id + "-teller";
+        counter.setAttribute("aria-live", "polite");
+        field.insertAdjacentElement("afterend", counter);
+        var update = function () {
+            var left = max - field.value.length;
+            counter.textContent = left >= 0
+                ? "Nog " + left + " tekens over."
+                : "Je tekst is " + (-left) + " tekens te lang.";
+        };
+        field.addEventListener("input", update);
+        update();
+    });
+})();
