@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
@@ -54,18 +54,23 @@ def notify_moderators(comment_id):
     url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
         "wagtailsnippets_articles_comment:list"
     ) + "?status=pending"
-    send_mail(
+    message = EmailMessage(
         subject=f"Nieuwe reactie bij ‘{comment.article.title}’",
-        message=(
+        body=(
             f"Er is een nieuwe reactie geplaatst bij ‘{comment.article.title}’.\n"
             f"Er {'wacht' if waiting == 1 else 'wachten'} nu {waiting} "
             f"{'reactie' if waiting == 1 else 'reacties'} op beoordeling.\n\n"
             f"Beoordelen: {url}\n"
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=recipients,
-        fail_silently=True,
+        bcc=recipients,
     )
+    try:
+        message.send()
+    except OSError:
+        # A mail server that is down must not cost the reader their comment.
+        logger.exception("Kon moderatoren niet mailen over reactie %s", comment_id)
+        return 0
     return len(recipients)
 
 

@@ -29,7 +29,7 @@ logger = logging.getLogger("ervaring")
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 # Order matters: a record may only refer to records in the same or an earlier file, except
 # for `links`, which may point forward (they are added at the end).
-FIXTURE_FILES = ["site.yaml", "organisations.yaml", "roles.yaml", "articles.yaml"]
+FIXTURE_FILES = ["site.yaml", "organisations.yaml", "roles.yaml", "articles.yaml", "pages.yaml"]
 
 
 class FixtureError(Exception):
@@ -171,6 +171,7 @@ class Loader:
             with transaction.atomic():
                 self.load_record(record)
         for page, record in self.deferred:
+            page = page.specific_class.objects.get(pk=page.pk)  # fresh: the tree moved on
             with transaction.atomic():
                 self.apply_links(page, record, final=True)
                 self.publish(page)
@@ -178,6 +179,9 @@ class Loader:
         return self.report
 
     def load_record(self, record):
+        if record.get("kind") == "page-order":
+            self.load_page_order(record)
+            return
         key = record["key"]
         model = apps.get_model(record["model"])
         record_digest = digest(record)
@@ -216,6 +220,39 @@ class Loader:
             state=self.state_of(obj),
         )
         self.report.created.append(key)
+
+    @staticmethod
+    def child_order(parent):
+        return digest(list(parent.get_children().values_list("pk", flat=True)))
+
+    def load_page_order(self, record):
+        """Put some children of a page in a given order (e.g. the main menu), unless an editor
+        has reordered them since."""
+        key = record["key"]
+        parent = self.resolve(record["parent"])
+        record_digest = digest(record)
+        entry = LoadedContent.objects.filter(key=key).first()
+        if entry is not None:
+            if entry.digest == record_digest:
+                self.report.unchanged.append(key)
+                return
+            if entry.state != self.child_order(parent):
+                self.report.kept.append(key)
+                return
+        for page_key in record["pages"]:
+            page = self.try_resolve(page_key)
+            if page is not None:
+                page.move(parent, pos="last-child")
+        LoadedContent.objects.update_or_create(
+            key=key,
+            defaults={
+                "content_type": ContentType.objects.get_for_model(Page),
+                "object_id": str(parent.pk),
+                "digest": record_digest,
+                "state": self.child_order(parent),
+            },
+        )
+        (self.report.updated if entry else self.report.created).append(key)
 
     def new_object(self, model, record):
         """A new, unsaved object for a record; None when something else already stands there."""

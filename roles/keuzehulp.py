@@ -114,6 +114,7 @@ def score_role(role, level, wishes, hours, catalogue):
         reasons.insert(0, "het vraagt minder ervaring dan je al hebt")
     else:
         score -= 3
+        reasons.insert(0, f"het is een doel voor later: het vraagt stap {role.bottom_step}")
 
     if hours == "weinig":
         if role.few_hours:

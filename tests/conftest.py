@@ -1,0 +1,88 @@
+"""The test harness every test uses.
+
+- The site's real content (fixtures/) is loaded once into the test database, so tests see what a
+  visitor sees. Each test runs in a transaction that is rolled back.
+- The cache is emptied before every test.
+- Users for each role: `editor` (Redacteuren), `moderator` (Moderatoren), `admin_user`.
+- `count_queries` measures the SQL a page needs when warm.
+- Browser tests (tests/browser/) get a real server and Chromium; see tests/browser/conftest.py.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.test.utils import CaptureQueriesContext
+from django.db import connection
+
+from ervaring.loader import load_content
+from roles import catalogue
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Migrate (pytest-django), then load the site's content once for the whole session."""
+    with django_db_blocker.unblock():
+        load_content()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    cache.clear()
+    catalogue._memo.clear()
+    yield
+    cache.clear()
+    catalogue._memo.clear()
+
+
+def make_user(django_user_model, username, group=None, superuser=False):
+    user = django_user_model.objects.create_user(
+        username=username,
+        email=f"{username}@example.org",
+        password="een-lang-testwachtwoord",
+        is_staff=superuser,
+        is_superuser=superuser,
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return make_user(django_user_model, "redactie", group="Redacteuren")
+
+
+@pytest.fixture
+def moderator(db, django_user_model):
+    return make_user(django_user_model, "moderatie", group="Moderatoren")
+
+
+@pytest.fixture
+def admin_user(db, django_user_model):
+    return make_user(django_user_model, "beheer", superuser=True)
+
+
+@pytest.fixture
+def count_queries(client):
+    """count_queries(url) -> number of SQL queries for a warm GET of `url` (page cache off,
+    so the page itself is rendered; caches of data stay warm, as on a running site)."""
+
+    def count(url, **extra):
+        from django.test import override_settings
+        from django.conf import settings
+
+        with override_settings(ERVARING={**settings.ERVARING, "PAGE_CACHE_ENABLED": False}):
+            first = client.get(url, **extra)
+            assert first.status_code == 200, (url, first.status_code)
+            with CaptureQueriesContext(connection) as context:
+                response = client.get(url, **extra)
+            assert response.status_code == 200, (url, response.status_code)
+        return len(context.captured_queries)
+
+    return count
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config, items):
+    """Browser tests last: they are the slowest, and their server needs time to start."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -1,0 +1,303 @@
+"""Roles and the expertise ladder: every kind of work, where it sits, what comes next."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ervaring.cache import bump_content_version
+from roles.models import LadderPage, LadderStep, RoleIndexPage, RolePage
+from tests.factories import RolePageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Every kind of work the sources name, with the ladder step(s) we placed it on.
+EXPECTED_ROLES = {
+    "Cliëntondersteuner": [2],
+    "Ervaringswerker": [4],
+    "Belangenbehartiger": [3],
+    "Beleidsmedewerker": [4],
+    "Bestuurder": [4],
+    "Kwartiermaker": [3, 4],
+    "Onderzoeker": [3, 4],
+    "Innovator": [3, 4],
+    "Projectleider": [4],
+    "Leraar, trainer, gastdocent": [3, 4],
+    "Artiest, kunstenaar, schrijver": [2, 3],
+    "Coach": [4],
+    "Therapeut (complementair)": [4],
+    "Re-integratiecoach": [4],
+    "Gespreksbegeleider lotgenotengroep": [2, 3],
+    "Maatje, buddy": [1, 2],
+    "Gastvrouw, gastheer": [1, 2],
+    "Cliëntenraadslid eigen locatie": [1],
+    "Actief lid patiëntenorganisatie": [2],
+    "VN-ambassadeur": [3],
+    "Lid klachtencommissie": [3],
+    "Raadslid centrale cliëntenraad": [3],
+    "Lobbyist": [3, 4],
+    "Adviseur, consultant": [4],
+    "Kwaliteitsmedewerker": [4],
+    "Vertrouwenspersoon": [4],
+    "Klachtenfunctionaris": [4],
+}
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def result_titles(response):
+    return [a.get_text(strip=True) for a in soup(response).select("#resultaten .result-list h3 a")]
+
+
+class TestTaxonomy:
+    def test_the_ladder_has_four_steps_in_order(self):
+        assert list(LadderStep.objects.values_list("number", "name")) == [
+            (1, "Hebben ervaren"),
+            (2, "Eigen ervaringskennis"),
+            (3, "Gedeelde ervaringskennis"),
+            (4, "Professionele ervaringsdeskundigheid"),
+        ]
+
+    def test_the_five_role_types_of_movisie(self):
+        from roles.models import RoleType
+
+        assert list(RoleType.objects.values_list("name", flat=True)) == [
+            "Beïnvloeder", "Innovator", "Onderzoeker", "Leraar", "Hulpverlener",
+        ]
+        assert "Lorem" not in RoleType.objects.get(slug="leraar").description
+
+
+class TestRolePage:
+    def test_every_role_from_the_sources_has_a_page_on_its_step(self, client):
+        roles = {role.title: role for role in RolePage.objects.live()}
+        for title, steps in EXPECTED_ROLES.items():
+            role = roles[title]
+            assert sorted(role.ladder_steps.values_list("number", flat=True)) == steps, title
+            response = client.get(role.url)
+            step_names = [LadderStep.objects.get(number=n).name for n in steps]
+            label = soup(response).select_one(".ladder-position__label").get_text()
+            for n, name in zip(steps, step_names, strict=True):
+                assert str(n) in label
+            if len(steps) == 1:
+                assert step_names[0] in label
+
+    def test_role_shows_other_names_facts_and_story(self, client):
+        page = soup(client.get("/werk/ervaringswerker/"))
+        text = page.get_text(" ")
+        assert "Ook wel: herstelcoach, peer support worker, hoopverlener" in text
+        assert "Cliënten herkennen zich in mij" in text
+        assert "Deze rol hoort bij stap 4 van de ervaringsladder" in text
+        assert "Bron: Handboek Ervaringsdeskundigheid" in text
+
+    def test_next_step_shows_explicit_next_roles_first(self, client):
+        page = soup(client.get("/werk/clientondersteuner/"))
+        next_step = page.find("section", class_="next-step")
+        assert [a.get_text() for a in next_step.select("h3 a")] == ["Ervaringswerker"]
+
+    def test_next_step_falls_back_to_same_work_area_one_step_up(self, client):
+        # VN-ambassadeur (step 3, beleid) names no next role: roles in beleid on step 4 follow.
+        page = soup(client.get("/werk/vn-ambassadeur/"))
+        titles = [a.get_text() for a in page.find("section", class_="next-step").select("h3 a")]
+        assert titles
+        for title in titles:
+            role = RolePage.objects.get(title=title)
+            assert 4 in role.ladder_steps.values_list("number", flat=True)
+            assert role.work_areas.filter(slug="beleid-en-belangenbehartiging").exists()
+
+    def test_top_of_the_ladder_says_there_is_no_higher_step(self, client):
+        page = soup(client.get("/werk/coach/"))
+        assert "een van de hoogste stappen" in page.find("section", class_="next-step").get_text()
+
+    def test_structured_data_describes_an_occupation(self, client):
+        page = soup(client.get("/werk/ervaringswerker/"))
+        data = json.loads(page.find("script", type="application/ld+json").string)
+        assert data["@type"] == "Occupation"
+        assert data["name"] == "Ervaringswerker"
+        assert "herstelcoach" in data["alternateName"]
+        assert data["occupationalCategory"] == ["Stap 4: Professionele ervaringsdeskundigheid"]
+        assert "Ondersteuning bij individuele herstelprocessen" in data["responsibilities"]
+        assert "opleiding" in data["qualifications"]
+
+    def test_structured_data_cannot_be_broken_out_of(self, client, admin_user):
+        role = RolePage.objects.get(slug="coach")
+        role.summary = "</script><script>alert(1)</script>"
+        role.save_revision().publish()
+        html = client.get(role.url).content.decode()
+        assert "</script><script>alert(1)" not in html
+        assert "\\u003C/script\\u003E" in html
+
+    def test_a_role_lists_where_the_work_is_done(self, client):
+        page = soup(client.get("/werk/clientondersteuner/"))
+        assert "Zorginstellingen" in page.get_text()
+        assert page.find("a", href="/werkgevers/zorginstellingen/") is not None
+
+
+class TestRoleIndex:
+    def test_lists_every_role(self, client):
+        response = client.get("/werk/")
+        assert len(result_titles(response)) == RolePage.objects.live().count()
+
+    def test_filter_by_step(self, client):
+        titles = result_titles(client.get("/werk/", {"stap": "1"}))
+        assert set(titles) == {t for t, steps in EXPECTED_ROLES.items() if 1 in steps} | {
+            "Deelnemer aan onderzoek of panel"
+        }
+
+    def test_options_within_a_facet_are_alternatives(self, client):
+        titles = set(result_titles(client.get("/werk/?stap=1&stap=2")))
+        assert "Cliëntondersteuner" in titles and "Cliëntenraadslid eigen locatie" in titles
+
+    def test_facets_combine(self, client):
+        titles = result_titles(client.get("/werk/?stap=3&soort=beinvloeder&vorm=vrijwillig"))
+        assert set(titles) == {
+            "Belangenbehartiger", "VN-ambassadeur", "Lid klachtencommissie",
+            "Raadslid centrale cliëntenraad",
+        }
+
+    def test_few_hours_with_work_area(self, client):
+        titles = result_titles(client.get("/werk/?weinig-uren=ja&werkveld=zorg-en-begeleiding"))
+        assert set(titles) == {
+            "Maatje, buddy", "Gastvrouw, gastheer", "Gespreksbegeleider lotgenotengroep",
+            "Beheerder online lotgenotengroep",
+        }
+
+    def test_counts_say_how_many_roles_an_extra_choice_would_show(self, client):
+        page = soup(client.get("/werk/?stap=4"))
+        label = page.find("label", attrs={"for": "f-vorm-zzp"}).get_text(" ", strip=True)
+        zzp_on_step_4 = len(result_titles(client.get("/werk/?stap=4&vorm=zzp")))
+        assert f"({zzp_on_step_4})" in label
+
+    def test_empty_result_says_so_and_offers_to_widen(self, client):
+        response = client.get("/werk/?stap=1&vorm=zzp")
+        page = soup(response)
+        assert result_titles(response) == []
+        assert "Geen rollen gevonden" in page.get_text()
+        remove_links = [a["href"] for a in page.select("#resultaten .tags a")]
+        assert any("vorm" not in href for href in remove_links)
+        assert page.find("a", string="bekijk alle rollen") is not None
+
+    def test_the_address_of_a_filter_can_be_shared(self, client):
+        first = result_titles(client.get("/werk/?stap=2&werkveld=zorg-en-begeleiding"))
+        again = result_titles(client.get("/werk/?werkveld=zorg-en-begeleiding&stap=2"))
+        assert first == again and first
+
+    @pytest.mark.parametrize(
+        "query",
+        ["stap=9", "stap=abc", "soort=bestaat-niet", "stap=2&stap=2&stap=2", "onbekend=1",
+         "page=abc", "page=99999", "weinig-uren=misschien"],
+    )
+    def test_odd_filters_are_ignored_not_an_error(self, client, query):
+        response = client.get(f"/werk/?{query}")
+        assert response.status_code == 200
+        assert result_titles(response)
+
+    def test_ticked_options_stay_ticked(self, client):
+        page = soup(client.get("/werk/?stap=2&vorm=vrijwillig"))
+        assert page.find("input", id="f-stap-2").has_attr("checked")
+        assert page.find("input", id="f-vorm-vrijwillig").has_attr("checked")
+        assert not page.find("input", id="f-stap-3").has_attr("checked")
+
+
+class TestKeuzehulp:
+    def ask(self, client, **answers):
+        response = client.get("/werk/keuzehulp/", answers)
+        assert response.status_code == 200
+        page = soup(response)
+        items = page.select("#uitkomst .result-list li")
+        return [(li.h3.get_text(strip=True), li.select_one(".why").get_text()) for li in items]
+
+    def test_someone_starting_out_who_wants_to_help_for_a_few_hours(self, client):
+        results = self.ask(client, niveau="1", wil="helpen", uren="weinig")
+        top = [title for title, _ in results[:2]]
+        assert set(top) == {"Maatje, buddy", "Gastvrouw, gastheer"}
+        assert "stap 1" in results[0][1] and "weinig uren" in results[0][1]
+
+    def test_a_professional_who_wants_a_paid_policy_job(self, client):
+        results = self.ask(client, niveau="4", wil="beleid", uren="baan")
+        titles = [title for title, _ in results]
+        assert "Beleidsmedewerker" in titles[:8]
+        assert "Cliëntenraadslid eigen locatie" not in titles
+        assert all("betaalde banen" in why for _, why in results[:8])
+
+    def test_someone_telling_their_story_as_a_freelancer(self, client):
+        results = self.ask(client, niveau="2", wil="vertellen", uren="zzp")
+        assert results[0][0] == "Artiest, kunstenaar, schrijver"
+        assert results[1][0] == "Leraar, trainer, gastdocent"
+        assert "volgende stap" in results[1][1]
+
+    def test_several_wishes_widen_the_list(self, client):
+        one = self.ask(client, niveau="3", wil="onderzoek", uren="weet-niet")
+        two = self.ask(client, niveau="3", wil=["onderzoek", "vertellen"], uren="weet-niet")
+        assert len(two) >= len(one)
+        assert "Leraar, trainer, gastdocent" in [t for t, _ in two]
+
+    def test_unanswered_questions_get_dutch_messages_and_keep_the_answers(self, client):
+        response = client.get("/werk/keuzehulp/", {"niveau": "2"})
+        page = soup(response)
+        errors = page.select(".field__error")
+        assert "Kies minstens één ding dat je wilt doen." in errors[0].get_text()
+        assert "Kies hoeveel je kunt en wilt werken." in errors[1].get_text()
+        assert page.find("input", attrs={"name": "niveau", "value": "2"}).has_attr("checked")
+
+    def test_no_match_says_so(self, client):
+        from roles.models import RolePage as Role
+
+        Role.objects.filter(work_areas__slug="werk-en-inkomen").delete()
+        bump_content_version()
+        response = client.get("/werk/keuzehulp/", {"niveau": "1", "wil": "werk-en-geld",
+                                                    "uren": "zzp"})
+        assert "We vonden geen rol die bij al je antwoorden past" in response.content.decode()
+
+
+class TestLadderPage:
+    def test_four_steps_each_with_meaning_and_roles(self, client):
+        page = soup(client.get("/ervaringsladder/"))
+        steps = page.select("ol.ladder > li")
+        assert [s.h2.get_text(" ", strip=True) for s in steps] == [
+            "Stap 1 Hebben ervaren",
+            "Stap 2 Eigen ervaringskennis",
+            "Stap 3 Gedeelde ervaringskennis",
+            "Stap 4 Professionele ervaringsdeskundigheid",
+        ]
+        step_two_roles = [a.get_text() for a in steps[1].select(".ladder__roles a")]
+        assert "Cliëntondersteuner" in step_two_roles
+        assert "Wij staan Op" in steps[0].get_text()
+
+
+class TestEditorsWork:
+    def test_a_new_role_appears_on_the_ladder_and_in_the_filters(self, client):
+        index = RoleIndexPage.objects.get()
+        role = RolePage(title="Ervaringsdeskundige bij de bibliotheek", slug="bibliotheek",
+                        summary="Test.")
+        index.add_child(instance=role)
+        role.ladder_steps.set([LadderStep.objects.get(number=2)])
+        role.save_revision().publish()
+        assert "Ervaringsdeskundige bij de bibliotheek" in result_titles(client.get("/werk/?stap=2"))
+        ladder = soup(client.get(LadderPage.objects.get().url))
+        step_two = ladder.select("ol.ladder > li")[1]
+        assert "Ervaringsdeskundige bij de bibliotheek" in step_two.get_text()
+
+
+class TestQueryBudgets:
+    """The number of SQL queries does not grow with the number of roles."""
+
+    URLS = [
+        "/werk/",
+        "/werk/?stap=2&vorm=vrijwillig",
+        "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig",
+        "/ervaringsladder/",
+        "/werk/clientondersteuner/",
+    ]
+
+    def test_same_queries_with_10_and_500_roles(self, count_queries):
+        RolePage.objects.exclude(slug__in=["clientondersteuner", "ervaringswerker"]).delete()
+        RolePageFactory.create_batch(8, steps=[2], types=["hulpverlener"])
+        bump_content_version()
+        with_10 = {url: count_queries(url) for url in self.URLS}
+        RolePageFactory.create_batch(490, steps=[2, 3], types=["hulpverlener"])
+        bump_content_version()
+        with_500 = {url: count_queries(url) for url in self.URLS}
+        assert with_10 == with_500
+        assert max(with_500.values()) <= 10, with_500

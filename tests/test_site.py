@@ -1,0 +1,173 @@
+"""The site-wide pages and parts: home, content pages, navigation, search, SEO files, errors."""
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from django.urls import reverse
+from wagtail.models import Page
+
+from ervaring.models import ContentPage, HomePage
+
+pytestmark = pytest.mark.django_db
+
+NOISE = ["flag 001", "flag 002", "Lorem ipsum", "Click here to change this text", "Famaceuten"]
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_home_page_is_dutch_with_one_heading_and_a_skip_link(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = soup(response)
+    assert page.html["lang"] == "nl"
+    assert len(page.find_all("h1")) == 1
+    skip = page.find("a", class_="skip-link")
+    assert skip["href"] == "#inhoud"
+    assert page.find("main", id="inhoud") is not None
+
+
+def test_main_menu_leads_to_every_section_in_one_click(client):
+    page = soup(client.get("/"))
+    menu = page.find("nav", attrs={"aria-label": "Hoofdmenu"})
+    links = {a.get_text(strip=True): a["href"] for a in menu.find_all("a")}
+    assert links["Werk"] == "/werk/"
+    assert links["De ervaringsladder"] == "/ervaringsladder/"
+    assert links["Werkgevers"] == "/werkgevers/"
+    assert links["Artikelen"] == "/artikelen/"
+    assert links["Hoe word ik ervaringsdeskundige?"] == "/hoe-word-ik-ervaringsdeskundige/"
+    for href in links.values():
+        assert client.get(href).status_code == 200
+
+
+def test_footer_links_to_privacy_and_accessibility(client):
+    footer = soup(client.get("/")).find("footer")
+    hrefs = {a.get_text(strip=True): a["href"] for a in footer.find_all("a")}
+    assert hrefs["Privacy"] == "/privacy/"
+    assert hrefs["Toegankelijkheidsverklaring"] == "/toegankelijkheid/"
+    privacy = client.get("/privacy/").content.decode()
+    assert "IP-adres niet" in privacy
+    assert "30 dagen" in privacy
+
+
+def test_current_section_is_marked_in_the_menu(client):
+    menu = soup(client.get("/werk/clientondersteuner/")).find("nav", attrs={"aria-label": "Hoofdmenu"})
+    current = menu.find("a", attrs={"aria-current": True})
+    assert current.get_text(strip=True) == "Werk"
+
+
+def test_breadcrumb_shows_the_way_back(client):
+    crumbs = soup(client.get("/werk/clientondersteuner/")).find("nav", attrs={"aria-label": "Kruimelpad"})
+    assert [a.get_text(strip=True) for a in crumbs.find_all("a")] == ["Home", "Werk", "Cliëntondersteuner"]
+
+
+def test_content_page_shows_its_text_and_source(client):
+    response = client.get("/hoe-word-ik-ervaringsdeskundige/")
+    text = soup(response).get_text(" ")
+    assert "De drie kerntaken van de ervaringsdeskundige zijn" in text
+    assert "Tips voor werkgevers" in text and "Tips voor ervaringsdeskundigen" in text
+    assert "Bron: Jim van Os, PsychoseNet.nl" in text
+
+
+def test_seeded_content_pages_are_reachable_from_the_home_page(client):
+    home = soup(client.get("/"))
+    hrefs = {a["href"] for a in home.find_all("a", href=True)}
+    assert "/hoe-word-ik-ervaringsdeskundige/" in hrefs
+    # The other content pages are one click further: privacy and toegankelijkheid in the footer,
+    # the zorgsector and the naming pages through search and the sitemap.
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for page in ContentPage.objects.live():
+        assert page.full_url in sitemap
+
+
+def test_title_description_and_open_graph_come_from_page_fields(client):
+    page = ContentPage.objects.get(slug="hoe-word-ik-ervaringsdeskundige")
+    head = soup(client.get(page.url)).head
+    assert head.title.get_text().startswith("Hoe word ik ervaringsdeskundige?")
+    assert head.find("meta", attrs={"name": "description"})["content"] == page.summary
+    assert head.find("meta", property="og:title")["content"] == page.title
+    assert head.find("meta", property="og:url")["content"] == page.full_url
+    assert head.find("link", rel="icon")["href"].endswith("favicon.svg")
+
+
+def test_no_page_shows_the_noise_of_the_source_texts(client):
+    for page in Page.objects.live().specific().exclude(depth=1):
+        html = client.get(page.url).content.decode()
+        for noise in NOISE:
+            assert noise not in html, (page.url, noise)
+
+
+def test_sitemap_and_robots(client):
+    sitemap = client.get("/sitemap.xml")
+    assert sitemap.status_code == 200
+    assert "/werk/clientondersteuner/" in sitemap.content.decode()
+    robots = client.get("/robots.txt").content.decode()
+    assert "Disallow: /beheer/" in robots
+    assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+def test_favicon_address_answers(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_unknown_page_gets_a_dutch_404_with_a_search_box(client):
+    response = client.get("/bestaat-niet/")
+    assert response.status_code == 404
+    page = soup(response)
+    assert page.h1.get_text() == "Deze pagina bestaat niet"
+    assert page.find("form", attrs={"role": "search"}) is not None
+
+
+class TestSearch:
+    def test_finds_a_role_by_name_and_shows_its_type_and_summary(self, client):
+        response = client.get(reverse("search"), {"q": "cliëntondersteuner"})
+        page = soup(response)
+        results = page.select(".search-result")
+        titles = [r.select_one(".search-result__title").get_text(strip=True) for r in results]
+        assert "Cliëntondersteuner" in titles
+        first = results[titles.index("Cliëntondersteuner")]
+        assert first.select_one(".search-result__type").get_text(strip=True) == "Rol"
+        assert "bekendste beroep" in first.get_text()
+
+    def test_finds_articles_and_content_pages(self, client):
+        text = soup(client.get(reverse("search"), {"q": "professionaliseringsparadox"})).get_text()
+        assert "Ervaringsdeskundige, hoed u voor de professionaliseringsparadox" in text
+        text = soup(client.get(reverse("search"), {"q": "kerntaken"})).get_text()
+        assert "Hoe word ik ervaringsdeskundige?" in text
+
+    def test_empty_query_gets_a_friendly_suggestion(self, client):
+        response = client.get(reverse("search"))
+        assert response.status_code == 200
+        assert "Typ een of meer woorden" in response.content.decode()
+
+    def test_query_of_symbols_only_is_answered_kindly(self, client):
+        response = client.get(reverse("search"), {"q": "%$#@!*"})
+        assert response.status_code == 200
+        assert "geen letters of cijfers" in response.content.decode()
+
+    def test_nothing_found_says_so_with_tips(self, client):
+        response = client.get(reverse("search"), {"q": "xylofoonreparatie"})
+        assert "Niets gevonden voor ‘xylofoonreparatie’" in response.content.decode()
+
+    @pytest.mark.parametrize("page", ["abc", "99999", "-1", "0"])
+    def test_odd_page_numbers_do_not_break_search(self, client, page):
+        response = client.get(reverse("search"), {"q": "ervaringsdeskundige", "page": page})
+        assert response.status_code == 200
+        assert soup(response).select(".search-result")
+
+    def test_results_are_paginated(self, client):
+        first = soup(client.get(reverse("search"), {"q": "ervaringsdeskundigen"}))
+        assert len(first.select(".search-result")) == 10
+        assert first.find("a", rel="next") is not None
+        second = soup(client.get(reverse("search"), {"q": "ervaringsdeskundigen", "page": 2}))
+        assert second.select(".search-result")
+        assert re.search(r"Pagina 2 van \d+", second.get_text())
+
+
+def test_only_one_home_page_can_exist():
+    assert HomePage.objects.count() == 1
+    assert not HomePage.can_create_at(Page.objects.get(depth=1))
