@@ -1,7 +1,10 @@
 """RSS 2.0 and Atom feeds of the articles (Django's syndication framework). Only titles,
 introductions, authors and tags: never comments or anyone's e-mail address."""
 
+from datetime import datetime, time
+
 from django.contrib.syndication.views import Feed
+from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
 FEED_SIZE = 20
@@ -23,7 +26,7 @@ class RssFeed(Feed):
         return f"ervaring: {self.index_page.title}"
 
     def link(self):
-        return self.index_page.get_full_url(self.request)
+        return self.request.build_absolute_uri(self.index_page.url)
 
     def description(self):
         return self.index_page.intro or "Artikelen over werken als ervaringsdeskundige."
@@ -38,16 +41,9 @@ class RssFeed(Feed):
         return item.intro
 
     def item_link(self, item):
-        return item.get_full_url(self.request)
-
-    def item_guid(self, item):
-        return item.get_full_url(self.request)
+        return self.request.build_absolute_uri(item.url)
 
     def item_pubdate(self, item):
-        from datetime import datetime, time
-
-        from django.utils import timezone
-
         return timezone.make_aware(datetime.combine(item.date, time(9, 0)))
 
     def item_updateddate(self, item):

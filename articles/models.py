@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
+from ervaring.cache import cached_for_content
 from ervaring.models import BasePage
 from ervaring.views import page_number
 
@@ -114,25 +115,38 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                     "comments", filter=Q(comments__status=Comment.Status.APPROVED)
                 )
             )
-            .prefetch_related("author_links__author", "tags")
+            .prefetch_related(
+                Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author")),
+                "tags",
+            )
             .order_by("-date", "-pk")
         )
 
     def used_tags(self):
-        return (
-            Tag.objects.filter(
-                articles_articletag_items__content_object__live=True,
-                articles_articletag_items__content_object__path__startswith=self.path,
+        """[{name, slug, url}] of the tags on live articles here, kept until content changes."""
+
+        def build():
+            tags = (
+                Tag.objects.filter(
+                    articles_articletag_items__content_object__live=True,
+                    articles_articletag_items__content_object__path__startswith=self.path,
+                )
+                .distinct()
+                .order_by("name")
             )
-            .distinct()
-            .order_by("name")
-        )
+            return [{"name": t.name, "slug": t.slug, "pk": t.pk, "url": self.tag_url(t.slug)}
+                    for t in tags]
+
+        return cached_for_content(f"article-tags:{self.pk}", build)
+
+    def tag_url(self, slug):
+        return self.url + self.reverse_subpage("tag_view", args=[slug])
 
     def listing_response(self, request, articles, tag=None):
         page = page_number(request.GET, Paginator(articles, self.page_size))
         return self.render(
             request,
-            context_overrides={"articles": page, "tag": tag, "tags": list(self.used_tags())},
+            context_overrides={"articles": page, "tag": tag, "tags": self.used_tags()},
         )
 
     @path("")
@@ -141,11 +155,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("tag/<slug:tag>/")
     def tag_view(self, request, tag):
-        tag_object = Tag.objects.filter(slug=tag).first()
-        if tag_object is None:
+        found = [used for used in self.used_tags() if used["slug"] == tag]
+        if not found:
             raise Http404("Dit onderwerp bestaat niet.")
         return self.listing_response(
-            request, self.articles().filter(tags=tag_object), tag=tag_object
+            request, self.articles().filter(tags__pk=found[0]["pk"]), tag=found[0]
         )
 
     @path("feed/rss/")
@@ -265,11 +279,15 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", CommentForm(article=self) if self.comments_open else None)
-        context["comments"] = list(self.approved_comments().only(
-            "id", "name", "body", "created_at", "article_id"
-        ))
+        context["comments"] = list(self.approved_comments())
         context["authors"] = [link.author for link in self.author_links.select_related("author")]
-        context["article_tags"] = list(self.tags.all())
+        # The index's address follows from ours: /artikelen/<slug>/ -> /artikelen/.
+        index_url = self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
+        context["article_tags"] = [
+            {"name": tag.name,
+             "url": index_url + ArticleIndexPage().reverse_subpage("tag_view", args=[tag.slug])}
+            for tag in self.tags.all()
+        ]
         context["related_roles"] = [
             link.role for link in self.related_role_links.filter(role__live=True)
             .select_related("role")

@@ -59,6 +59,16 @@ def bump_content_version(*args, **kwargs):
     transaction.on_commit(_increment)
 
 
+def cached_for_content(name, build, timeout=60 * 60):
+    """`build()`, kept in the cache until content changes (keyed by the content version)."""
+    key = f"ervaring:data:{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
 def _settings():
     return settings.ERVARING
 

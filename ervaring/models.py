@@ -8,10 +8,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
+from ervaring.cache import cached_for_content
 
 
 class BasePage(Page):
@@ -49,6 +50,15 @@ class BasePage(Page):
     @property
     def meta_description(self):
         return self.search_description or self.summary
+
+    def get_view_restrictions(self):
+        """The privacy settings on this page and its ancestors, in one query: the ancestors'
+        paths follow from this page's own path. (Wagtail first loads the ancestors to resolve
+        aliases; we only need that when this page is an alias itself.)"""
+        if self.alias_of_id:
+            return super().get_view_restrictions()
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(page__path__in=paths)
 
 
 class ContentPage(BasePage):
@@ -125,6 +135,14 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            context.update(self.sections_context())
+        else:
+            context.update(cached_for_content(f"home:{self.pk}", self.sections_context))
+        return context
+
+    def sections_context(self):
+        """Everything the home page shows from other pages, as one cacheable dict."""
         # ervaring imports no app; the sections are looked up by name.
         role_page = apps.get_model("roles", "RolePage")
         ladder_step = apps.get_model("roles", "LadderStep")
@@ -144,13 +162,12 @@ class HomePage(BasePage):
                     "title"
                 )[:6]
             )
-        context.update(
-            {
+        return {
                 "sections": sections,
                 "content_pages": list(
                     ContentPage.objects.child_of(self).live().in_menu().defer_streamfields()
                 ),
-                "ladder_steps": list(ladder_step.objects.all()),
+                "ladder_steps": list(ladder_step.objects.only("id", "number", "name")),
                 "featured_roles": featured,
                 "latest_articles": list(
                     article_page.objects.live()
@@ -158,9 +175,7 @@ class HomePage(BasePage):
                     .defer_streamfields()
                     .order_by("-date", "-pk")[:3]
                 ),
-            }
-        )
-        return context
+        }
 
 
 class HomeFeaturedRole(Orderable):

@@ -88,7 +88,8 @@ def test_title_description_and_open_graph_come_from_page_fields(client):
     assert head.title.get_text().startswith("Hoe word ik ervaringsdeskundige?")
     assert head.find("meta", attrs={"name": "description"})["content"] == page.summary
     assert head.find("meta", property="og:title")["content"] == page.title
-    assert head.find("meta", property="og:url")["content"] == page.full_url
+    assert head.find("meta", property="og:url")["content"] == "http://testserver" + page.url
+    assert head.find("link", rel="canonical")["href"] == "http://testserver" + page.url
     assert head.find("link", rel="icon")["href"].endswith("favicon.svg")
 
 

@@ -12,10 +12,15 @@ register = template.Library()
 
 def _chrome_for(site):
     """Menu and footer of a site, as plain data (so it can be cached)."""
-    menu = [
-        {"title": page.title, "url": page.relative_url(site), "path": page.url_path}
-        for page in site.root_page.get_children().live().in_menu().only(
-            "title", "url_path", "path", "depth", "slug"
+    sections = [
+        {
+            "title": page.title,
+            "url": page.relative_url(site),
+            "path": page.url_path,
+            "in_menu": page.show_in_menus,
+        }
+        for page in site.root_page.get_children().live().only(
+            "title", "url_path", "path", "depth", "slug", "show_in_menus"
         )
     ]
     site_settings = SiteSettings.for_site(site)
@@ -36,7 +41,9 @@ def _chrome_for(site):
     return {
         "home_url": site.root_page.relative_url(site) if site.root_page_id else "/",
         "tagline": site_settings.tagline,
-        "menu": menu,
+        "menu": [section for section in sections if section["in_menu"]],
+        # Every live page directly below home, by url_path: the breadcrumb needs no query.
+        "sections": {section["path"]: section for section in sections},
         "footer": footer,
         "contact_email": site_settings.contact_email,
     }
@@ -48,7 +55,8 @@ def site_chrome(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {"home_url": "/", "tagline": "", "menu": [], "footer": [], "contact_email": ""}
+        return {"home_url": "/", "tagline": "", "menu": [], "sections": {}, "footer": [],
+                "contact_email": ""}
     key = f"ervaring:chrome:{site.pk}:{content_version()}"
     chrome = cache.get(key)
     if chrome is None:
@@ -58,15 +66,22 @@ def site_chrome(context):
 
 
 @register.simple_tag
-def breadcrumb_pages(page):
-    """The live ancestors of a page below the site's home page, for the breadcrumb."""
+def breadcrumb_links(page, chrome):
+    """[{title, url}] of the live ancestors between the home page and `page`. Pages one level
+    below a section need no query: their section is in the (cached) chrome."""
     if page is None or not getattr(page, "depth", None) or page.depth <= 2:
         return []
-    return list(
-        page.get_ancestors().filter(depth__gt=2).live().only(
+    if page.depth == 3:
+        parent_path = page.url_path.rstrip("/").rsplit("/", 1)[0] + "/"
+        section = chrome["sections"].get(parent_path)
+        if section is not None:
+            return [section]
+    return [
+        {"title": ancestor.title, "url": ancestor.url}
+        for ancestor in page.get_ancestors().filter(depth__gt=2).live().only(
             "title", "url_path", "path", "depth", "slug"
         )
-    )
+    ]
 
 
 @register.filter

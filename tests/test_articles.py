@@ -1,0 +1,209 @@
+"""Articles: index, tags, feeds, reading time, view count, and the seeded comments."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import feedparser
+import pytest
+from bs4 import BeautifulSoup
+
+from articles.models import ArticleIndexPage, ArticlePage, Comment
+from ervaring.cache import bump_content_version
+from tests.factories import ArticlePageFactory, CommentFactory
+
+pytestmark = pytest.mark.django_db
+PARADOX = "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"
+OPMARS = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+class TestSeededArticles:
+    def test_boevink_article_with_author_bio_views_and_seven_comments(self, client):
+        page = soup(client.get(PARADOX))
+        text = page.get_text(" ")
+        assert "Door Wilma Boevink" in text
+        assert "10078 keer gelezen" in text
+        assert "Director User Research Center bij Trimbos-instituut" in text
+        assert page.find("h2", id="reacties-titel").get_text() == "Reacties (7)"
+        comments = page.select(".comment-list > li")
+        assert len(comments) == 7
+        assert "Maar niemand wil luisteren." in comments[0].get_text()
+        assert "Waarom wordt die baan" in comments[6].get_text()
+
+    def test_comments_keep_their_line_breaks(self, client):
+        first = soup(client.get(PARADOX)).select(".comment-list > li")[0]
+        body = first.select_one(".comment__body")
+        assert len(body.find_all("br")) >= 3
+
+    def test_movisie_article_has_its_figures_and_lists(self, client):
+        page = soup(client.get(OPMARS))
+        text = page.get_text(" ")
+        assert "Ongeveer 50% van de sociale (wijk)teams" in text
+        assert "armoede en schulden" in text
+        table_text = page.select_one(".figures table").get_text(" ")
+        for figure in ("55%", "13%", "78%", "29%", "24%"):
+            assert figure in table_text
+        assert "Vinden van financiering voor de inzet" in text
+
+    def test_reading_time_is_shown(self, client):
+        article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
+        assert article.reading_minutes >= 4
+        assert f"{article.reading_minutes} min. lezen" in client.get(PARADOX).content.decode()
+
+    def test_related_roles_link_to_the_role_pages(self, client):
+        page = soup(client.get(PARADOX))
+        assert page.find("a", href="/werk/ervaringswerker/") is not None
+
+
+class TestIndex:
+    def test_newest_first_with_author_date_intro_and_comment_count(self, client):
+        page = soup(client.get("/artikelen/"))
+        items = page.select(".result-list > li")
+        assert [li.h2.get_text(strip=True) for li in items] == [
+            "Inzet ervaringsdeskundigen sociaal werk in opmars",
+            "Ervaringsdeskundige, hoed u voor de professionaliseringsparadox",
+        ]
+        second = items[1].get_text(" ")
+        assert "Wilma Boevink" in second and "1 juni 2018" in second and "7 reacties" in second
+        assert "0 reacties" in items[0].get_text(" ")
+
+    def test_pending_comments_are_not_counted(self, client):
+        article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
+        CommentFactory(article=article, status=Comment.Status.PENDING)
+        CommentFactory(article=article, status=Comment.Status.SPAM)
+        assert "7 reacties" in client.get("/artikelen/").content.decode()
+
+    def test_each_tag_has_a_clean_address(self, client):
+        page = soup(client.get("/artikelen/tag/ggz/"))
+        assert page.h1.get_text() == "Artikelen over ggz"
+        assert [li.h2.get_text(strip=True) for li in page.select(".result-list > li")] == [
+            "Ervaringsdeskundige, hoed u voor de professionaliseringsparadox"
+        ]
+        assert client.get("/artikelen/tag/bestaat-niet/").status_code == 404
+
+    def test_paginated_by_ten(self, client):
+        ArticlePageFactory.create_batch(12)
+        bump_content_version()
+        first = soup(client.get("/artikelen/"))
+        assert len(first.select(".result-list > li")) == 10
+        second = soup(client.get("/artikelen/?page=2"))
+        assert len(second.select(".result-list > li")) == 4
+        assert client.get("/artikelen/?page=abc").status_code == 200
+
+    def test_feeds_are_linked_from_the_head(self, client):
+        head = soup(client.get("/artikelen/")).head
+        assert head.find("link", type="application/rss+xml")["href"] == "/artikelen/feed/rss/"
+        assert head.find("link", type="application/atom+xml")["href"] == "/artikelen/feed/atom/"
+
+
+class TestFeeds:
+    def test_rss_is_valid_rss_2_and_lists_the_articles(self, client):
+        response = client.get("/artikelen/feed/rss/")
+        assert response["Content-Type"].startswith("application/rss+xml")
+        root = ET.fromstring(response.content)
+        assert root.tag == "rss" and root.attrib["version"] == "2.0"
+        channel = root.find("channel")
+        for required in ("title", "link", "description"):
+            assert channel.find(required).text
+        items = channel.findall("item")
+        assert [i.find("title").text for i in items] == [
+            "Inzet ervaringsdeskundigen sociaal werk in opmars",
+            "Ervaringsdeskundige, hoed u voor de professionaliseringsparadox",
+        ]
+        for item in items:
+            assert item.find("link").text.startswith("http://testserver/artikelen/")
+            assert item.find("pubDate").text
+        parsed = feedparser.parse(response.content)
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.version == "rss20"
+
+    def test_atom_is_valid_atom(self, client):
+        response = client.get("/artikelen/feed/atom/")
+        parsed = feedparser.parse(response.content)
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        assert parsed.version == "atom10"
+        assert len(parsed.entries) == 2
+        root = ET.fromstring(response.content)
+        ns = {"a": "http://www.w3.org/2005/Atom"}
+        for required in ("a:id", "a:title", "a:updated"):
+            assert root.find(required, ns) is not None
+        for entry in root.findall("a:entry", ns):
+            assert entry.find("a:id", ns).text and entry.find("a:updated", ns).text
+
+    def test_feeds_hold_no_comments_and_no_email_addresses(self, client):
+        article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
+        CommentFactory(article=article, email="geheim@example.org", body="Goedgekeurd geheim")
+        for url in ("/artikelen/feed/rss/", "/artikelen/feed/atom/"):
+            xml = client.get(url).content.decode()
+            assert "geheim@example.org" not in xml
+            assert "Goedgekeurd geheim" not in xml
+
+
+class TestViewCount:
+    def test_loading_the_counter_image_counts_one_read(self, client):
+        article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        page = soup(client.get(article.url))
+        counter = page.find("img", class_="read-counter")
+        assert counter["alt"] == ""
+        response = client.get(counter["src"], HTTP_USER_AGENT="Mozilla/5.0 Firefox/140")
+        assert response["Content-Type"] == "image/gif"
+        assert "no-store" in response["Cache-Control"]
+        article.refresh_from_db()
+        assert article.view_count == 1
+
+    @pytest.mark.parametrize("agent", ["Googlebot/2.1", "Mozilla/5.0 (compatible; bingbot/2.0)",
+                                       "HeadlessChrome", ""])
+    def test_bots_are_not_counted(self, client, agent):
+        article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        client.get(article.url + "gelezen/", HTTP_USER_AGENT=agent)
+        article.refresh_from_db()
+        assert article.view_count == 0
+
+    def test_the_admin_preview_does_not_count(self, client, admin_user):
+        article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        client.force_login(admin_user)
+        response = client.get(f"/beheer/pages/{article.pk}/view_draft/")
+        assert response.status_code == 200
+        assert "read-counter" not in response.content.decode()
+        article.refresh_from_db()
+        assert article.view_count == 0
+
+
+class TestQueryBudgets:
+    def test_article_page_same_queries_with_0_and_500_comments(self, count_queries):
+        article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        with_0 = count_queries(article.url)
+        Comment.objects.bulk_create(
+            [Comment(article=article, name=f"Lezer {n}", email=f"l{n}@example.org",
+                     body=f"Reactie {n}", status=Comment.Status.APPROVED) for n in range(500)]
+        )
+        bump_content_version()
+        with_500 = count_queries(article.url)
+        assert with_0 == with_500 <= 10
+
+    def test_index_and_feeds_same_queries_with_10_and_500_articles(self, count_queries):
+        urls = ["/artikelen/", "/artikelen/tag/ggz/", "/artikelen/feed/rss/", "/artikelen/feed/atom/"]
+        ArticlePageFactory.create_batch(8)
+        bump_content_version()
+        with_10 = {url: count_queries(url) for url in urls}
+        ArticlePageFactory.create_batch(490)
+        bump_content_version()
+        with_500 = {url: count_queries(url) for url in urls}
+        assert with_10 == with_500
+        assert max(with_500.values()) <= 10, with_500
+
+
+def test_comments_close_by_themselves_after_the_configured_days(client, settings):
+    settings.ERVARING = {**settings.ERVARING, "COMMENTS_CLOSE_AFTER_DAYS": 30}
+    article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
+    assert article.date < datetime.date.today() - datetime.timedelta(days=30)
+    page = soup(client.get(article.url))
+    assert page.find("form", class_="comment-form") is None
+    assert "De reacties bij dit artikel zijn gesloten" in page.get_text()
+
+
+def test_index_page_offers_only_articles_as_children():
+    assert ArticleIndexPage.allowed_subpage_models() == [ArticlePage]

@@ -1,0 +1,123 @@
+"""Employers and organisations: where ervaringsdeskundigen work, and the figures."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ervaring.cache import bump_content_version
+from organisations.models import EmployerTypePage, Organisation
+from roles.models import RoleEmployerType, RolePage
+from tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+EMPLOYER_TYPES = [
+    "Zorginstellingen", "Overheid", "Adviesbureaus", "Onderzoek",
+    "Patiënten- en cliëntenorganisaties", "Farmaceuten", "Cultuursector", "Cliëntenraden",
+    "Lokale en regionale platforms", "YouTube en sociale media", "Zelfstandig (zzp)",
+]
+ORGANISATIONS = [
+    "Out of the Box TV", "Uitgeverij Tobi Vroegh", "LOC", "LSR", "Ieder(in)",
+    "MIND Landelijk Platform", "Patiëntenfederatie Nederland", "PGO-Support",
+    "Vereniging Spierziekten Nederland", "Vereniging voor Ervaringsdeskundigen",
+    "Trimbos-instituut", "Movisie", "MEE", "Sociaal Werk Nederland", "RIBW’s", "Zelfregiecentra",
+]
+# (figure as shown, source) for every figure the issue names.
+FIGURES = [
+    ("ongeveer 1.500 personen", "Handboek Ervaringsdeskundigheid"),
+    ("200 personen", "Handboek Ervaringsdeskundigheid"),
+    ("minstens 150 personen", "Handboek Ervaringsdeskundigheid"),
+    ("ongeveer 50%", "Movisie, Sociale wijkteams in beeld"),
+    ("ongeveer 90 organisaties", "Movisie"),
+    ("55%", "Movisie"),
+    ("13%", "Movisie"),
+    ("78%", "Movisie"),
+    ("29%", "Movisie"),
+    ("24%", "Movisie"),
+]
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def test_werkgevers_is_one_click_from_home(client):
+    home = soup(client.get("/"))
+    assert home.find("a", href="/werkgevers/", string="Werkgevers") is not None
+
+
+def test_every_employer_type_from_the_sources_has_a_page_with_roles(client):
+    index = soup(client.get("/werkgevers/"))
+    cards = {card.a.get_text(strip=True): card for card in index.select(".cards .card")}
+    assert list(cards) == EMPLOYER_TYPES
+    for title in EMPLOYER_TYPES:
+        page = EmployerTypePage.objects.get(title=title)
+        response = client.get(page.url)
+        assert response.status_code == 200
+        roles = soup(response).find("section", attrs={"aria-labelledby": "rollen-titel"})
+        role_count = len(roles.select("li"))
+        assert role_count > 0, title
+        expected = "1 rol" if role_count == 1 else f"{role_count} rollen"
+        assert expected in cards[title].get_text(), title
+
+
+def test_the_sources_typo_is_corrected():
+    assert EmployerTypePage.objects.filter(title="Farmaceuten").exists()
+    assert not EmployerTypePage.objects.filter(title__icontains="Famaceuten").exists()
+
+
+def test_every_organisation_the_sources_name_is_there_with_its_facts(client):
+    names = set(Organisation.objects.values_list("name", flat=True))
+    assert set(ORGANISATIONS) <= names
+    pgo = Organisation.objects.get(name="PGO-Support")
+    assert "Volksgezondheid (VWS)" in pgo.description
+    loc = Organisation.objects.get(name="LOC")
+    assert "koepel" in loc.description
+    page = soup(client.get(loc.kind.url))
+    assert "LOC" in page.get_text() and "LSR" in page.get_text()
+
+
+def test_figures_section_shows_every_figure_with_its_source_and_year(client):
+    section = soup(client.get("/werkgevers/")).find(id="in-cijfers")
+    rows = section.select("tbody tr")
+    shown = [
+        (row.select_one(".figures__number").get_text(" ", strip=True),
+         row.find_all("td")[1].get_text(strip=True), row.find_all("td")[2].get_text(strip=True))
+        for row in rows
+    ]
+    for figure, source in FIGURES:
+        assert any(f == figure and s == source and y.isdigit() for f, s, y in shown), figure
+    assert "armoede en schulden" in section.get_text()
+    assert "Vinden van financiering" in section.get_text()
+
+
+def test_figures_are_a_table_a_screen_reader_can_read(client):
+    table = soup(client.get("/werkgevers/")).select_one("#in-cijfers table")
+    assert table.caption is not None
+    assert [th.get_text() for th in table.thead.find_all("th")] == ["Wat", "Cijfer", "Bron", "Jaar"]
+    assert all(row.th["scope"] == "row" for row in table.tbody.find_all("tr"))
+
+
+def test_adding_a_role_to_an_employer_type_shows_on_both_pages(client):
+    role = RolePage.objects.get(slug="coach")
+    farma = EmployerTypePage.objects.get(title="Farmaceuten")
+    assert "Coach" not in soup(client.get(farma.url)).get_text()
+    role.employer_type_links.add(RoleEmployerType(employer_type=farma))
+    role.save_revision().publish()
+    assert farma.url in {a["href"] for a in soup(client.get(role.url)).find_all("a", href=True)}
+    farma_page = soup(client.get(farma.url))
+    assert farma_page.find("a", href=role.url, string="Coach") is not None
+
+
+def test_same_queries_with_10_and_500_organisations(count_queries):
+    Organisation.objects.all().delete()
+    OrganisationFactory.create_batch(10)
+    bump_content_version()
+    urls = ["/werkgevers/", "/werkgevers/zorginstellingen/"]
+    with_10 = {url: count_queries(url) for url in urls}
+    Organisation.objects.bulk_create(
+        [Organisation(name=f"Bulk {n}", kind=EmployerTypePage.objects.first()) for n in range(490)]
+    )
+    bump_content_version()
+    with_500 = {url: count_queries(url) for url in urls}
+    assert with_10 == with_500
+    assert max(with_500.values()) <= 10
