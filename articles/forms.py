@@ -27,13 +27,13 @@ def sign_start():
 
 def seconds_since(value):
     """Seconds since a signed start, or None when the value is tampered with or expired."""
+    max_age = settings.ERVARING["COMMENT_MAX_AGE_SECONDS"]
     try:
-        data = signing.loads(
-            value, salt=START_SALT, max_age=settings.ERVARING["COMMENT_MAX_AGE_SECONDS"]
-        )
-    except signing.BadSignature:
+        data = signing.loads(value, salt=START_SALT, max_age=max_age)
+        elapsed = time.time() - float(data["t"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
         return None
-    return time.time() - data.get("t", 0)
+    return elapsed if elapsed <= max_age else None
 
 
 def client_key(request):

@@ -269,7 +269,13 @@ class ArticlePage(RoutablePageMixin, BasePage):
         if self.comments_closed:
             return False
         days = settings.ERVARING["COMMENTS_CLOSE_AFTER_DAYS"]
-        return not days or timezone.localdate() <= self.date + timedelta(days=days)
+        if not days:
+            return True
+        # Counted from when the article went online here; `date` may be years older (an
+        # article first published elsewhere).
+        if self.first_published_at is None:
+            return timezone.localdate() <= self.date + timedelta(days=days)
+        return timezone.now() <= self.first_published_at + timedelta(days=days)
 
     def approved_comments(self):
         return self.comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")

@@ -1,6 +1,7 @@
 """Admin for articles: authors in "Indeling", and "Reacties", the moderation queue."""
 
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
@@ -132,6 +133,11 @@ class ModerateBulkAction(SnippetBulkAction):
 
     def check_perm(self, obj):
         return self.request.user.has_perm(MODERATE_PERMISSION)
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm(MODERATE_PERMISSION):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
 
     @classmethod
     def execute_action(cls, objects, user=None, **kwargs):

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
@@ -81,11 +81,23 @@ def health(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def database_reachable():
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except (OperationalError, InterfaceError):
+        return False
+    return True
+
+
 def server_error(request):
     """The 500 page. When the database is unreachable it is a 503 ("try again soon") instead.
     It renders without the database, so it works when the database is what failed."""
     exception = sys.exc_info()[1]
-    database_down = isinstance(exception, (OperationalError, InterfaceError))
+    database_down = isinstance(exception, (OperationalError, InterfaceError)) and not (
+        database_reachable()
+    )
     template = "503.html" if database_down else "500.html"
     html = render_to_string(template, {"site_name": settings.WAGTAIL_SITE_NAME})
     if database_down:

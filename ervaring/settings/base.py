@@ -238,7 +238,7 @@ ERVARING = {
     # Anonymous pages are kept this long in the cache (publishing clears them at once).
     "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "600")),
     "PAGE_CACHE_ENABLED": env_bool("PAGE_CACHE_ENABLED", default=True),
-    # Comments close by themselves this many days after an article is published (0: never).
+    # Comments close by themselves this many days after an article went online here (0: never).
     "COMMENTS_CLOSE_AFTER_DAYS": int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "365")),
     # A comment form filled in faster than this is refused as a bot; older than this, too.
     "COMMENT_MIN_SECONDS": int(os.environ.get("COMMENT_MIN_SECONDS", "3")),

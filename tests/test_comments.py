@@ -1,0 +1,220 @@
+"""Reader comments: stored pending, shown only when approved, defended against spam, and never
+leaking anyone's e-mail address."""
+
+import time
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core import mail, signing
+
+from articles.forms import START_SALT, sign_start
+from articles.models import ArticlePage, Comment
+from tests.factories import CommentFactory
+
+pytestmark = pytest.mark.django_db
+OPMARS_SLUG = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def sent():
+    """How many comments the Movisie article (which has none in the sources) received."""
+    return Comment.objects.filter(article__slug=OPMARS_SLUG).count()
+
+
+def started(seconds_ago=10):
+    return signing.dumps({"t": int(time.time()) - seconds_ago}, salt=START_SALT, compress=True)
+
+
+@pytest.fixture
+def article():
+    return ArticlePage.objects.get(slug=OPMARS_SLUG)
+
+
+@pytest.fixture
+def post(client, article):
+    def send(remote_addr="10.1.2.3", follow=False, **fields):
+        data = {"name": "Sanne", "email": "sanne@example.org",
+                "body": "Mooi artikel.\nDank je wel!", "started": started(), "website": ""}
+        data.update(fields)
+        return client.post(article.url, data, REMOTE_ADDR=remote_addr, follow=follow)
+
+    return send
+
+
+class TestPosting:
+    def test_a_comment_is_stored_pending_and_the_reader_is_told(self, post, article):
+        response = post(follow=True)
+        comment = Comment.objects.get(article=article)
+        assert comment.status == Comment.Status.PENDING
+        assert comment.name == "Sanne" and comment.body == "Mooi artikel.\nDank je wel!"
+        assert response.redirect_chain[-1][1] == 303
+        page = soup(response)
+        assert "Een moderator kijkt er eerst naar" in page.select_one(".messages").get_text()
+        assert "Mooi artikel." not in page.select_one("#reacties").get_text()
+        assert page.find("h2", id="reacties-titel").get_text() == "Reacties (0)"
+
+    def test_the_form_says_what_the_issue_asks(self, client, article):
+        form = soup(client.get(article.url)).find("form", class_="comment-form")
+        text = form.get_text(" ")
+        assert "Je e-mailadres wordt niet gepubliceerd. Velden met * zijn verplicht." in text
+        assert "gezondheid" in text
+        assert form.find("input", attrs={"name": "csrfmiddlewaretoken"}) is not None
+
+    def test_moderators_get_an_email_without_the_commenters_details(self, post, moderator):
+        post()
+        assert len(mail.outbox) == 1
+        message = mail.outbox[0]
+        assert moderator.email in message.bcc
+        assert "Inzet ervaringsdeskundigen" in message.subject
+        assert "sanne@example.org" not in message.body and "Mooi artikel" not in message.body
+        assert "/beheer/reacties/" in message.body
+
+    def test_a_post_cannot_set_status_article_or_dates(self, post, article):
+        other = ArticlePage.objects.exclude(pk=article.pk).first()
+        post(status="approved", article=str(other.pk), created_at="2001-01-01",
+             moderated_at="2001-01-01", moderated_by="1")
+        comment = Comment.objects.get(article=article)
+        assert comment.status == Comment.Status.PENDING
+        assert comment.article_id == article.pk
+        assert comment.created_at.year > 2001 and comment.moderated_at is None
+
+    def test_invalid_input_gets_dutch_messages_beside_the_fields_and_keeps_the_text(self, post):
+        response = post(name="", email="geen-adres", body="Mijn lange verhaal.")
+        page = soup(response)
+        assert response.status_code == 200
+        assert sent() == 0
+        assert page.find(id="id_name_error").get_text(strip=True) == "Vul je naam in."
+        assert "geldig e-mailadres" in page.find(id="id_email_error").get_text()
+        assert page.find("textarea", attrs={"name": "body"}).get_text().lstrip("\n") == "Mijn lange verhaal."
+        assert page.find("input", attrs={"name": "email"})["value"] == "geen-adres"
+        assert page.find("input", attrs={"name": "email"})["aria-invalid"] == "true"
+
+    def test_too_long_comment_is_refused_with_the_limit(self, post):
+        page = soup(post(body="a" * 3001))
+        assert "hooguit 3000 tekens" in page.find(id="id_body_error").get_text()
+        assert sent() == 0
+
+
+class TestSpamDefences:
+    def test_the_honeypot_refuses(self, post):
+        response = post(website="http://spam.example")
+        assert sent() == 0
+        assert "kon niet worden verstuurd" in soup(response).select_one(".form-errors").get_text()
+
+    def test_too_fast_is_refused_and_the_text_kept(self, post):
+        response = post(started=sign_start(), body="Snel getypt.")
+        page = soup(response)
+        assert sent() == 0
+        assert "erg snel" in page.select_one(".form-errors").get_text()
+        assert page.find("textarea").get_text().lstrip("\n") == "Snel getypt."
+
+    def test_too_old_or_tampered_start_is_refused(self, post):
+        post(started=started(seconds_ago=3 * 86400))
+        post(started="niet-ondertekend")
+        assert sent() == 0
+
+    def test_more_than_two_links_is_refused(self, post):
+        response = post(body="Zie http://a.example en https://b.example en www.c.example")
+        assert sent() == 0
+        assert "hooguit 2" in soup(response).find(id="id_body_error").get_text()
+
+    def test_the_rate_limit_refuses_the_sixth_comment_in_an_hour(self, post):
+        for n in range(5):
+            post(body=f"Reactie nummer {n}.")
+        response = post(body="Nog eentje.")
+        assert sent() == 5
+        assert "over een uur" in soup(response).select_one(".form-errors").get_text()
+        # Another visitor is not hindered.
+        post(body="Van iemand anders.", remote_addr="10.9.9.9")
+        assert sent() == 6
+
+    def test_a_duplicate_is_refused(self, post):
+        post(body="Precies dezelfde tekst.")
+        response = post(body="Precies dezelfde tekst.", remote_addr="10.0.0.2")
+        assert sent() == 1
+        assert "al ontvangen" in soup(response).select_one(".form-errors").get_text()
+
+    def test_a_closed_article_refuses_comments(self, post, article, client):
+        article.comments_closed = True
+        article.save_revision().publish()
+        post()
+        assert sent() == 0
+        assert soup(client.get(article.url)).find("form", class_="comment-form") is None
+
+
+class TestWhatIsShown:
+    def test_only_approved_comments_are_shown_numbered_oldest_first(self, client, article):
+        CommentFactory(article=article, body="Eerste goedgekeurd")
+        CommentFactory(article=article, body="Tweede goedgekeurd")
+        for status in (Comment.Status.PENDING, Comment.Status.REJECTED, Comment.Status.SPAM):
+            CommentFactory(article=article, body=f"Verborgen {status}", status=status)
+        page = soup(client.get(article.url))
+        items = page.select("ol.comment-list > li")
+        assert [li.select_one(".comment__body").get_text(strip=True) for li in items] == [
+            "Eerste goedgekeurd", "Tweede goedgekeurd"]
+        assert page.find("h2", id="reacties-titel").get_text() == "Reacties (2)"
+        assert "Verborgen" not in page.get_text()
+
+    def test_the_email_address_never_appears_in_public_html(self, client, article):
+        CommentFactory(article=article, email="approved-secret@example.org")
+        CommentFactory(article=article, email="pending-secret@example.org",
+                       status=Comment.Status.PENDING)
+        for url in ("/", "/artikelen/", article.url, "/artikelen/tag/sociaal-domein/",
+                    "/zoeken/?q=reactie", "/sitemap.xml"):
+            html = client.get(url).content.decode()
+            assert "secret@example.org" not in html, url
+
+    @pytest.mark.parametrize(
+        "payload",
+        ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>',
+         '"><svg onload=alert(1)>', "<a href='javascript:alert(1)'>klik</a>"],
+    )
+    def test_markup_in_a_comment_is_shown_as_text(self, client, article, payload):
+        CommentFactory(article=article, name=payload, body=payload)
+        html = client.get(article.url).content.decode()
+        assert payload not in html
+        assert "&lt;" in html
+        page = soup(client.get(article.url))
+        assert payload in page.select("ol.comment-list > li")[-1].get_text()
+
+
+class TestCachedArticle:
+    def test_a_cached_article_gives_each_visitor_their_own_csrf_token(self, article):
+        from django.test import Client
+
+        first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+        a = first.get(article.url)
+        b = second.get(article.url)
+        assert b["X-Cache"] == "hit"
+        token_a = soup(a).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+        token_b = soup(b).find("input", attrs={"name": "csrfmiddlewaretoken"})["value"]
+        assert token_a != token_b
+        assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+    def test_the_form_of_a_cached_page_can_be_sent(self, article):
+        from django.test import Client
+
+        Client().get(article.url)  # fills the cache
+        reader = Client(enforce_csrf_checks=True)
+        page = reader.get(article.url)
+        assert page["X-Cache"] == "hit"
+        form = soup(page).find("form", class_="comment-form")
+        data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
+        data.update(name="Kees", email="kees@example.org", body="Via de cache.",
+                    started=started())
+        response = reader.post(article.url, data, REMOTE_ADDR="10.4.4.4")
+        assert response.status_code == 303
+        assert Comment.objects.filter(body="Via de cache.").exists()
+
+    def test_the_start_time_in_a_cached_form_is_fresh_for_every_visitor(self, article):
+        from django.test import Client
+
+        Client().get(article.url)
+        time.sleep(1.1)
+        page = Client().get(article.url)
+        value = soup(page).find("input", attrs={"name": "started"})["value"]
+        data = signing.loads(value, salt=START_SALT)
+        assert abs(data["t"] - time.time()) < 1.5
