@@ -149,6 +149,7 @@ class ModerateBulkAction(SnippetBulkAction):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["action_label"] = self.display_name
+        context["confirm_label"] = f"Ja, {self.display_name.lower()}"
         return context
 
     def get_success_message(self, num_parent_objects, num_child_objects):

@@ -86,3 +86,18 @@ def count_queries(client):
 def pytest_collection_modifyitems(config, items):
     """Browser tests last: they are the slowest, and their server needs time to start."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
+def pytest_collection_finish(session):
+    """Start preparing the browser tests' server now, so it is ready when they run."""
+    if any(item.get_closest_marker("browser") for item in session.items):
+        from tests.browser.server import get_server
+
+        get_server().start_in_background()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    from tests.browser import server
+
+    if server._server is not None:
+        server._server.stop()

@@ -1,0 +1,123 @@
+"""Playwright driving Debian's Chromium against the real server (tests/browser/server.py).
+
+Every page a test opens is watched: a Content-Security-Policy violation or a JavaScript error
+fails the test. `assert_accessible(page)` runs axe-core and fails on any violation."""
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tests.browser.server import PASSWORD, get_server
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+WATCH = """
+window.__problems = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+    window.__problems.push(`CSP ${event.violatedDirective}: ${event.blockedURI}`);
+});
+"""
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    return get_server().wait()
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+def open_page(chromium, site_url, **context_options):
+    context = chromium.new_context(base_url=site_url, locale="nl-NL", **context_options)
+    context.add_init_script(WATCH)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda msg: page.problems.append(f"console {msg.type}: {msg.text}")
+            if msg.type == "error" and not msg.text.startswith("Failed to load resource")
+            else None)
+    # A page may answer 404 on purpose; the files it loads may not.
+    page.on("response", lambda response: page.problems.append(
+        f"{response.status} voor {response.url}")
+        if response.status >= 400 and response.request.resource_type != "document" else None)
+    page.on("pageerror", lambda error: page.problems.append(f"JavaScript: {error}"))
+    return context, page
+
+
+def collected_problems(page):
+    problems = list(page.problems)
+    for frame_page in page.context.pages:
+        try:
+            problems += frame_page.evaluate("window.__problems || []")
+        except Exception:  # noqa: S112 - a closed or navigating page has nothing to tell
+            continue
+    return problems
+
+
+@pytest.fixture
+def page(chromium, site_url):
+    context, page = open_page(chromium, site_url)
+    yield page
+    problems = collected_problems(page)
+    context.close()
+    assert not problems, "Fouten in de browser:\n" + "\n".join(problems)
+
+
+@pytest.fixture
+def make_page(chromium, site_url):
+    """More pages with their own cookies (a reader and a moderator), or with other options."""
+    made = []
+
+    def make(**options):
+        context, new_page = open_page(chromium, site_url, **options)
+        made.append((context, new_page))
+        return new_page
+
+    yield make
+    problems = []
+    for context, made_page in made:
+        problems += collected_problems(made_page)
+        context.close()
+    assert not problems, "Fouten in de browser:\n" + "\n".join(problems)
+
+
+def assert_accessible(page, context=None):
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; fail with a readable list."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text() + ";0")
+    result = page.evaluate(
+        "async (options) => await axe.run(options.context || document, options.config)",
+        {"context": context, "config": {"runOnly": {"type": "tag", "values": AXE_TAGS}}},
+    )
+    violations = [
+        f"{v['id']} ({v['impact']}): {v['help']} -> "
+        + json.dumps([node["target"] for node in v["nodes"]][:5])
+        for v in result["violations"]
+    ]
+    assert not violations, f"axe-core op {page.url}:\n" + "\n".join(violations)
+
+
+def login(page, username):
+    page.goto("/beheer/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url("**/beheer/")

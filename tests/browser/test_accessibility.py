@@ -1,0 +1,97 @@
+"""axe-core finds no WCAG 2.2 A/AA violations, and the Content-Security-Policy holds (the
+`page` fixture fails a test on any CSP violation or JavaScript error)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.conftest import assert_accessible, login
+
+PUBLIC_PAGES = [
+    "/",
+    "/hoe-word-ik-ervaringsdeskundige/",
+    "/privacy/",
+    "/zoeken/?q=ervaringsdeskundige",
+    "/zoeken/?q=%25%25%25",
+    "/bestaat-niet/",
+    "/werk/",
+    "/werk/?stap=1&vorm=zzp",
+    "/werk/keuzehulp/",
+    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig",
+    "/ervaringsladder/",
+    "/werk/clientondersteuner/",
+    "/werkgevers/",
+    "/werkgevers/patienten-en-clientenorganisaties/",
+    "/artikelen/",
+    "/artikelen/tag/ggz/",
+    "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
+    "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/",
+]
+
+
+@pytest.mark.parametrize("url", PUBLIC_PAGES)
+def test_public_page_has_no_accessibility_violations(page, url):
+    page.goto(url)
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.locator("h1").count() == 1
+    assert_accessible(page)
+
+
+def test_the_figures_section_is_accessible(page):
+    page.goto("/werkgevers/#in-cijfers")
+    assert_accessible(page, context="#in-cijfers")
+    expect(page.locator("#in-cijfers table").first).to_be_visible()
+
+
+def test_the_comment_form_with_errors_shown_is_accessible(page):
+    page.goto("/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/#reageer")
+    page.get_by_label("E-mailadres *").fill("geen-adres")
+    page.get_by_role("button", name="Verstuur reactie").click()
+    expect(page.locator(".comment-form .form-errors")).to_be_visible()
+    expect(page.locator("#id_name_error")).to_have_text("Vul je naam in.")
+    assert page.get_by_label("E-mailadres *").input_value() == "geen-adres"
+    assert_accessible(page)
+
+
+def test_focus_is_visible(page):
+    page.goto("/werk/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.boxShadow, s.backgroundColor]; })()")
+    assert outline[0] != "none" or outline[1] != "none" or outline[2] != "rgba(0, 0, 0, 0)"
+
+
+def test_the_moderation_listing_is_accessible(make_page):
+    moderator = make_page()
+    login(moderator, "moderator")
+    moderator.goto("/beheer/reacties/")
+    expect(moderator.get_by_role("heading", level=1)).to_contain_text("Reacties")
+    assert_accessible(moderator, context="main")
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/beheer/", "/beheer/reacties/", "/beheer/snippets/roles/ladderstep/",
+     "/beheer/snippets/organisations/organisation/", "/beheer/rollen/"],
+)
+def test_admin_views_work_under_their_content_security_policy(make_page, path):
+    admin = make_page()
+    login(admin, "beheerder")
+    admin.goto(path)
+    expect(admin.locator("main, #main").first).to_be_visible()
+
+
+def test_page_and_snippet_edit_views_work_under_their_policy(make_page):
+    admin = make_page()
+    login(admin, "beheerder")
+    admin.goto("/beheer/snippets/roles/ladderstep/")
+    admin.locator("tbody a", has_text="1").first.click()
+    expect(admin.get_by_role("textbox", name=re.compile("^Naam"))).to_have_value("Hebben ervaren")
+    admin.goto("/beheer/rollen/")
+    admin.locator("tbody a", has_text="Cliëntondersteuner").first.click()
+    expect(admin.get_by_role("tab", name=re.compile("Loopbaan"))).to_be_visible()
+    admin.get_by_role("tab", name=re.compile("Loopbaan")).click()
+    expect(admin.get_by_role("textbox", name="Hoe word je dit?")).to_be_visible()
