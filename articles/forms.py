@@ -46,7 +46,7 @@ def client_key(request):
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
             address = hops[-proxies]
-    return "ervaring:comment-rate:" + salted_hmac("ervaring.comment-rate", address).hexdigest()
+    return "ervaring:comment-rate:" + salted_hmac("ervaring.comment-rate", address, algorithm="sha256").hexdigest()
 
 
 def clean_text(value):

@@ -1,5 +1,6 @@
 """Site-wide views: search, robots.txt, health check and the error pages."""
 
+import re
 import sys
 from urllib.parse import urlencode
 
@@ -39,9 +40,12 @@ def search(request):
     """Search over every public page. An empty or odd query gets a friendly answer."""
     query = clean_query(request.GET.get("q"))
     results = None
-    has_words = any(ch.isalnum() for ch in query)
+    # Only words go to the search engine: quotes and operators mean something to SQLite's and
+    # PostgreSQL's full-text syntax, and a visitor did not mean them that way.
+    words = " ".join(re.findall(r"\w+", query))
+    has_words = bool(words)
     if has_words:
-        pages = Page.objects.live().public().specific().search(query, operator="or")
+        pages = Page.objects.live().public().specific().search(words, operator="or")
         results = page_number(request.GET, Paginator(pages, SEARCH_PAGE_SIZE))
     return render(
         request,

@@ -1,0 +1,203 @@
+"""Hostile input: every place a visitor can type or send something gets the whole corpus.
+Nothing may cause a server error, and nothing may come back unescaped."""
+
+import time
+from urllib.parse import quote
+
+import pytest
+from django.core import signing
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from articles.forms import START_SALT
+from articles.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = [
+    # script and attribute injection
+    "<script>alert(1)</script>",
+    "<SCRIPT SRC=//evil.example/x.js></SCRIPT>",
+    '"><script>alert(document.cookie)</script>',
+    "'><img src=x onerror=alert(1)>",
+    "<img src=x onerror=alert(1)//",
+    "<svg/onload=alert(1)>",
+    "<iframe src=javascript:alert(1)>",
+    "<body onload=alert(1)>",
+    '" onmouseover="alert(1)',
+    "' onfocus='alert(1)' autofocus='",
+    "<a href=\"javascript:alert(1)\">klik</a>",
+    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    "<style>body{display:none}</style>",
+    "<meta http-equiv=refresh content=0;url=https://evil.example>",
+    "{{ 7*7 }}",
+    "{% debug %}",
+    "${7*7}",
+    "<!--",
+    "]]><!--<script>alert(1)</script>",
+    "</textarea><script>alert(1)</script>",
+    "</title><script>alert(1)</script>",
+    "</script><script>alert(1)</script>",
+    # javascript: and other URL schemes
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "vbscript:msgbox(1)",
+    "//evil.example",
+    "https://evil.example/%0d%0aSet-Cookie:x=1",
+    # HTML entities
+    "&lt;script&gt;alert(1)&lt;/script&gt;",
+    "&#60;script&#62;alert(1)&#60;/script&#62;",
+    "&amp;&amp;&amp;",
+    "&#x3C;img src=x onerror=alert(1)&#x3E;",
+    # unicode tricks
+    "gebruiker\u202etxt.exe",
+    "zero\u200bwidth\u200cjoiner\u200d",
+    "\ufeffBOM vooraan",
+    "😀🙈🏳️‍🌈 emoji",
+    "e\u0301\u0301\u0301 gestapelde accenten",
+    "Ｓｃｒｉｐｔ volbreedte",
+    "\u0000NUL in de tekst",
+    "tab\tnewline\ncarriage\rreturn",
+    "\u2028lijnscheiding\u2029",
+    "ﷺ" * 50,
+    # very long
+    "a" * 5000,
+    "ervaring " * 2000,
+    "<" * 3000,
+    # e-mail-like and invalid e-mail forms
+    "not-an-email",
+    "a@b",
+    "@example.org",
+    "naam@@example.org",
+    "naam@example..org",
+    '"quoted"@example.org',
+    "naam@[127.0.0.1]",
+    "naam@example.org\nBcc: iedereen@example.org",
+    # SQL-like
+    "' OR '1'='1",
+    "'; DROP TABLE articles_comment; --",
+    "1; SELECT pg_sleep(10)",
+    "\" OR 1=1 --",
+    "UNION SELECT password FROM auth_user",
+    # symbols and odd numbers
+    "%$#@!*",
+    "%%%%%%",
+    "%00",
+    "../../../../etc/passwd",
+    "-1",
+    "99999999999999999999999",
+    "1e309",
+    "NaN",
+    "",
+    "   ",
+]
+
+DANGEROUS = set('<>"\'')
+
+
+def assert_not_reflected_raw(html, payload):
+    if DANGEROUS & set(payload) and len(payload.strip()) > 3:
+        assert payload not in html, f"onge-escaped teruggegeven: {payload[:60]!r}"
+
+
+def test_the_corpus_is_large_enough():
+    assert len(CORPUS) >= 60
+
+
+@pytest.mark.parametrize("payload", CORPUS)
+def test_search(client, payload):
+    response = client.get("/zoeken/", {"q": payload})
+    assert response.status_code == 200
+    assert_not_reflected_raw(response.content.decode(), payload)
+
+
+@pytest.mark.parametrize("payload", CORPUS)
+def test_role_filters_and_paging(client, payload):
+    for params in ({"stap": payload}, {"soort": payload, "werkveld": payload},
+                   {"vorm": [payload, payload], "weinig-uren": payload}, {"page": payload},
+                   {payload: payload}):
+        response = client.get("/werk/", params)
+        assert response.status_code == 200, params
+        assert_not_reflected_raw(response.content.decode(), payload)
+
+
+@pytest.mark.parametrize("payload", CORPUS)
+def test_keuzehulp(client, payload):
+    response = client.get("/werk/keuzehulp/", {"niveau": payload, "wil": [payload, "helpen"],
+                                                "uren": payload})
+    assert response.status_code == 200
+    assert_not_reflected_raw(response.content.decode(), payload)
+
+
+@pytest.mark.parametrize("payload", CORPUS)
+def test_article_index_tag_and_feed_urls(client, payload):
+    encoded = quote(payload, safe="")
+    for url in (f"/artikelen/tag/{encoded}/", f"/artikelen/feed/{encoded}/",
+                f"/artikelen/feed/rss/{encoded}", f"/artikelen/?page={encoded}"):
+        response = client.get(url)
+        assert response.status_code in (200, 301, 404), (url, response.status_code)
+        assert_not_reflected_raw(response.content.decode(errors="replace"), payload)
+
+
+def fresh_start():
+    return signing.dumps({"t": int(time.time()) - 10}, salt=START_SALT, compress=True)
+
+
+@pytest.mark.parametrize("payload", CORPUS)
+def test_comment_fields(client, payload):
+    from articles.models import ArticlePage
+
+    article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+    for field in ("name", "email", "body"):
+        data = {"name": "Lezer", "email": "lezer@example.org", "body": "Gewone tekst.",
+                "started": fresh_start(), "website": ""}
+        data[field] = payload
+        response = client.post(article.url, data, REMOTE_ADDR=f"10.7.{len(payload) % 250}.1")
+        assert response.status_code in (200, 303), (field, response.status_code)
+        if response.status_code == 200:
+            assert_not_reflected_raw(response.content.decode(), payload)
+    # Whatever was stored is pending and shows nowhere.
+    assert not Comment.objects.filter(article=article).exclude(status="pending").exists()
+    assert_not_reflected_raw(client.get(article.url).content.decode(), payload)
+
+
+def test_an_approved_hostile_comment_is_shown_as_text(client):
+    from articles.models import ArticlePage
+
+    article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+    for payload in CORPUS[:22]:
+        Comment.objects.create(article=article, name=payload[:80], email="x@example.org",
+                               body=payload, status=Comment.Status.APPROVED)
+    html = client.get(article.url).content.decode()
+    for payload in CORPUS[:22]:
+        assert_not_reflected_raw(html, payload)
+    for feed in ("/artikelen/feed/rss/", "/artikelen/feed/atom/"):
+        assert client.get(feed).status_code == 200
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(query=st.text(max_size=300))
+def test_search_never_fails_for_any_text(client, query):
+    response = client.get("/zoeken/", {"q": query})
+    assert response.status_code == 200
+    assert_not_reflected_raw(response.content.decode(), query)
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(name=st.text(max_size=120), body=st.text(max_size=400), email=st.emails() | st.text(max_size=60))
+def test_comment_form_never_fails_and_never_stores_more_than_pending(client, name, body, email):
+    from articles.forms import CommentForm
+    from articles.models import ArticlePage
+
+    article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+    form = CommentForm({"name": name, "email": email, "body": body, "started": fresh_start()},
+                       article=article)
+    if form.is_valid():
+        comment = form.save()
+        assert comment.status == Comment.Status.PENDING
+        assert "\x00" not in comment.name + comment.body
+        comment.delete()
+    else:
+        assert form.errors
