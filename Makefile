@@ -60,11 +60,11 @@ bench: $(VENV)/.dev
 	bench/run.sh
 
 backup: $(VENV)/.app
-	scripts/backup.sh
+	$(MANAGE) backup
 
 restore: $(VENV)/.app
 	@[ -n "$(FILE)" ] || { echo "Gebruik: make restore FILE=var/backups/ervaring-….tar.gz"; exit 2; }
-	scripts/restore.sh "$(FILE)"
+	$(MANAGE) restore "$(FILE)"
 
 # Refresh the lock files after changing dependencies in pyproject.toml.
 lock: $(VENV)/.dev

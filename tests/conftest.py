@@ -5,7 +5,7 @@
 - The cache is emptied before every test.
 - Users for each role: `editor` (Redacteuren), `moderator` (Moderatoren), `admin_user`.
 - `count_queries` measures the SQL a page needs when warm.
-- Browser tests (tests/browser/) get a real server and Chromium; see tests/browser/conftest.py.
+- Browser tests (tests/live/) get a real server and Chromium; see tests/live/conftest.py.
 """
 
 import pytest
@@ -85,19 +85,19 @@ def count_queries(client):
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Browser tests last: they are the slowest, and their server needs time to start."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    items.sort(key=lambda item: item.get_closest_marker("live") is not None)
 
 
 def pytest_collection_finish(session):
     """Start preparing the browser tests' server now, so it is ready when they run."""
-    if any(item.get_closest_marker("browser") for item in session.items):
-        from tests.browser.server import get_server
+    if any(item.get_closest_marker("live") for item in session.items):
+        from tests.live.server import get_server
 
         get_server().start_in_background()
 
 
 def pytest_sessionfinish(session, exitstatus):
-    from tests.browser import server
+    from tests.live import server
 
     if server._server is not None:
         server._server.stop()

@@ -35,6 +35,15 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 
+if not os.environ.get("EMAIL_HOST"):
+    # No mail server configured: hand mail to the machine's own MTA (port 25), as servers do.
+    MAILERS = {
+        "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "localhost", "port": 25, "use_tls": False, "timeout": 10},
+        }
+    }
+
 if not os.environ.get("CACHE_URL") and not os.environ.get("REDIS_URL"):
     # Shared by all gunicorn workers on this machine; Redis for more than one machine.
     CACHES = {

@@ -64,6 +64,8 @@ class SiteServer:
             "COMMENT_MIN_SECONDS": "1",
             "COMMENT_RATE_LIMIT": "1000",
             "AXES_FAILURE_LIMIT": "100",
+            # The concurrency test plays 50 visitors behind one proxy.
+            "PROXY_COUNT": "1",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
 

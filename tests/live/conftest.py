@@ -1,4 +1,4 @@
-"""Playwright driving Debian's Chromium against the real server (tests/browser/server.py).
+"""Playwright driving Debian's Chromium against the real server (tests/live/server.py).
 
 Every page a test opens is watched: a Content-Security-Policy violation or a JavaScript error
 fails the test. `assert_accessible(page)` runs axe-core and fails on any violation."""
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tests.browser.server import PASSWORD, get_server
+from tests.live.server import PASSWORD, get_server
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -28,8 +28,8 @@ document.addEventListener("securitypolicyviolation", (event) => {
 
 def pytest_collection_modifyitems(items):
     for item in items:
-        if "tests/browser/" in str(item.fspath):
-            item.add_marker(pytest.mark.browser)
+        if "tests/live/" in str(item.fspath):
+            item.add_marker(pytest.mark.live)
 
 
 @pytest.fixture(scope="session")

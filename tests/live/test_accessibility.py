@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, login
+from tests.live.conftest import assert_accessible, login
 
 PUBLIC_PAGES = [
     "/",

@@ -5,7 +5,7 @@ import time
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import assert_accessible, login
+from tests.live.conftest import assert_accessible, login
 
 
 def test_home_to_content_page_to_search_result(page):

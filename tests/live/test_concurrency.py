@@ -1,0 +1,102 @@
+"""Many readers at once: 50 comments posted at the same moment by 50 different visitors, while
+others read the article. Every comment is stored exactly once, pending, and every read counts."""
+
+import re
+import sqlite3
+import threading
+import time
+import uuid
+from urllib.parse import urlsplit
+
+import requests
+
+from tests.live.server import get_server
+
+ARTICLE = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+CLIENTS = 50
+READERS = 50
+
+
+def query(sql, params=()):
+    """Read the live server's database directly (not through the site)."""
+    server = get_server()
+    if server.pg_admin_url:
+        import psycopg2
+
+        connection = psycopg2.connect(server.database_url)
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(sql.replace("?", "%s"), params)
+                return cursor.fetchall()
+        finally:
+            connection.close()
+    connection = sqlite3.connect(urlsplit(server.database_url).path)
+    try:
+        return connection.execute(sql, params).fetchall()
+    finally:
+        connection.close()
+
+
+def view_count():
+    return query(
+        "SELECT view_count FROM articles_articlepage a JOIN wagtailcore_page p "
+        "ON p.id = a.page_ptr_id WHERE p.url_path LIKE ?", ("%/inzet-ervaringsdeskundigen-%",)
+    )[0][0]
+
+
+def test_fifty_simultaneous_comments_and_reads(site_url):
+    run = uuid.uuid4().hex[:8]
+    barrier = threading.Barrier(CLIENTS + READERS)
+    errors = []
+    statuses = []
+
+    def commenter(number):
+        try:
+            session = requests.Session()
+            # A different address per visitor (the test server trusts one proxy).
+            address = f"10.{number // 250}.{number % 250}.{number % 7 + 1}"
+            headers = {"X-Forwarded-For": address, "User-Agent": "Mozilla/5.0 test"}
+            page = session.get(site_url + ARTICLE, headers=headers, timeout=30).text
+            fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]*)"', page))
+            time.sleep(1.2)  # the test server refuses forms sent within a second
+            barrier.wait(timeout=60)
+            response = session.post(
+                site_url + ARTICLE,
+                data={**fields, "name": f"Lezer {number}", "email": f"l{number}@example.org",
+                      "body": f"Gelijktijdig {run} nummer {number}.", "website": ""},
+                headers={**headers, "Referer": site_url + ARTICLE},
+                allow_redirects=False, timeout=60,
+            )
+            statuses.append(response.status_code)
+        except Exception as error:  # collected and reported below
+            errors.append(repr(error))
+
+    def reader(number):
+        try:
+            barrier.wait(timeout=60)
+            headers = {"User-Agent": "Mozilla/5.0 test-lezer"}
+            page = requests.get(site_url + ARTICLE, headers=headers, timeout=60)
+            counter = re.search(r'class="read-counter" src="([^"]+)"', page.text).group(1)
+            image = requests.get(site_url + counter, headers=headers, timeout=60)
+            statuses.append(image.status_code)
+        except Exception as error:
+            errors.append(repr(error))
+
+    views_before = view_count()
+    threads = [threading.Thread(target=commenter, args=(n,)) for n in range(CLIENTS)]
+    threads += [threading.Thread(target=reader, args=(n,)) for n in range(READERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=180)
+
+    assert not errors, errors[:5]
+    assert statuses.count(303) == CLIENTS, statuses
+    assert statuses.count(200) == READERS
+    rows = query("SELECT body, status FROM articles_comment WHERE body LIKE ?",
+                 (f"Gelijktijdig {run} %",))
+    bodies = [body for body, _ in rows]
+    assert len(bodies) == CLIENTS
+    assert len(set(bodies)) == CLIENTS
+    assert {status for _, status in rows} == {"pending"}
+    assert view_count() - views_before == READERS

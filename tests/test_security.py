@@ -1,0 +1,193 @@
+"""Security settings and defences: headers, production checks, login throttling, passwords,
+uploads, documents."""
+
+import io
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from PIL import Image as PILImage
+
+ROOT = Path(__file__).resolve().parents[1]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "ervaring.settings.production",
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "ALLOWED_HOSTS": "testserver,ervaring.example",
+    "CACHE_URL": "locmem://",
+}
+
+
+def run_in_production(code, tmp_path):
+    env = {**os.environ, **PRODUCTION_ENV,
+           "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}"}
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                          text=True, check=False, timeout=120)
+
+
+def test_production_settings_pass_check_deploy(tmp_path):
+    env = {**os.environ, **PRODUCTION_ENV,
+           "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key(tmp_path):
+    env = {**os.environ, **PRODUCTION_ENV, "SECRET_KEY": "",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}"}
+    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, check=False, timeout=120)
+    assert result.returncode != 0
+    assert "SECRET_KEY ontbreekt" in result.stderr
+
+
+def test_production_responses_carry_the_security_headers(tmp_path):
+    code = """
+import django; django.setup()
+from django.conf import settings
+from django.test import Client
+client = Client()
+plain = client.get("/robots.txt")
+print("redirect", plain.status_code, plain.get("Location"))
+r = client.get("/robots.txt", secure=True)
+for name in ("Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy",
+             "Cross-Origin-Opener-Policy", "Permissions-Policy", "Content-Security-Policy",
+             "X-Frame-Options"):
+    print(name, "=", r.get(name))
+print("cookies", settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,
+      settings.SESSION_COOKIE_HTTPONLY, settings.CSRF_COOKIE_HTTPONLY)
+"""
+    result = run_in_production(code, tmp_path)
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    assert "redirect 301 https://testserver/robots.txt" in out
+    assert "Strict-Transport-Security = max-age=31536000; includeSubDomains; preload" in out
+    assert "X-Content-Type-Options = nosniff" in out
+    assert "Referrer-Policy = strict-origin-when-cross-origin" in out
+    assert "Cross-Origin-Opener-Policy = same-origin" in out
+    assert "Permissions-Policy = accelerometer=()" in out
+    assert "X-Frame-Options = DENY" in out
+    assert "cookies True True True True" in out
+
+
+@pytest.mark.django_db
+def test_public_pages_have_a_strict_content_security_policy(client):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    directives = dict(part.strip().split(" ", 1) for part in policy.split(";"))
+    assert directives["default-src"] == "'self'"
+    assert directives["script-src"] == "'self'"
+    assert "unsafe-inline" not in policy
+    assert directives["object-src"] == "'none'"
+    assert directives["frame-ancestors"] == "'none'"
+    assert directives["form-action"] == "'self'"
+    assert "http" not in policy  # no third parties
+
+
+@pytest.mark.django_db
+def test_the_admin_has_its_own_policy_still_without_third_parties(client, editor):
+    client.force_login(editor)
+    policy = client.get("/beheer/").headers["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy
+    assert "object-src 'none'" in policy
+    assert "http" not in policy
+
+
+@pytest.mark.django_db
+def test_no_migrations_are_missing():
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_login_is_locked_after_five_wrong_passwords(client, editor):
+    for _ in range(5):
+        client.post("/beheer/login/", {"username": editor.username, "password": "fout"})
+    response = client.post("/beheer/login/", {"username": editor.username,
+                                              "password": "een-lang-testwachtwoord"})
+    assert response.status_code == 429
+    assert "Te vaak een verkeerd wachtwoord" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_a_right_password_still_works_before_the_limit(client, editor):
+    client.post("/beheer/login/", {"username": editor.username, "password": "fout"})
+    response = client.post("/beheer/login/", {"username": editor.username,
+                                              "password": "een-lang-testwachtwoord"})
+    assert response.status_code == 302
+
+
+@pytest.mark.parametrize("password", ["wachtwoord", "kort", "12345678901234", "redactie2026"])
+@pytest.mark.django_db
+def test_weak_passwords_are_refused(password, editor):
+    with pytest.raises(ValidationError):
+        validate_password(password, user=editor)
+
+
+@pytest.mark.django_db
+def test_a_strong_password_is_accepted(editor):
+    validate_password("paarse-olifant-danst-op-dinsdag", user=editor)
+
+
+def image_file(name="foto.png", size=(40, 30), image_format="PNG"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, "teal").save(buffer, image_format)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+@pytest.mark.django_db
+class TestUploads:
+    def test_svg_images_are_refused(self, client, editor):
+        client.force_login(editor)
+        svg = SimpleUploadedFile("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg">'
+                                 b"<script>alert(1)</script></svg>", content_type="image/svg+xml")
+        response = client.post("/beheer/images/add/", {"title": "Logo", "file": svg})
+        from wagtail.images.models import Image
+
+        assert not Image.objects.filter(title="Logo").exists()
+        assert response.status_code == 200
+
+    def test_a_file_pretending_to_be_an_image_is_refused(self, client, editor):
+        client.force_login(editor)
+        fake = SimpleUploadedFile("foto.png", b"<?php echo 'hallo'; ?>")
+        client.post("/beheer/images/add/", {"title": "Nep", "file": fake})
+        from wagtail.images.models import Image
+
+        assert not Image.objects.filter(title="Nep").exists()
+
+    def test_a_real_png_is_accepted(self, client, editor):
+        client.force_login(editor)
+        client.post("/beheer/images/add/", {"title": "Echt", "file": image_file()})
+        from wagtail.images.models import Image
+
+        assert Image.objects.filter(title="Echt").exists()
+
+    def test_documents_are_served_as_attachments(self, client, settings, tmp_path):
+        from wagtail.documents.models import Document
+
+        settings.MEDIA_ROOT = tmp_path
+        document = Document.objects.create(
+            title="Folder", file=SimpleUploadedFile("folder.pdf", b"%PDF-1.4 test")
+        )
+        response = client.get(document.url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment")
+        assert "X-Cache" not in response
+
+    def test_documents_of_an_unsafe_type_are_refused(self, client, editor):
+        client.force_login(editor)
+        client.post("/beheer/documents/add/", {
+            "title": "Script", "file": SimpleUploadedFile("x.html", b"<script>alert(1)</script>"),
+        })
+        from wagtail.documents.models import Document
+
+        assert not Document.objects.filter(title="Script").exists()
