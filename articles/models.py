@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -35,6 +35,7 @@ from ervaring.models import BasePage
 from ervaring.views import page_number
 
 WORDS_PER_MINUTE = 200
+COMMENTS_PER_PAGE = 100
 # A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
@@ -280,13 +281,40 @@ class ArticlePage(RoutablePageMixin, BasePage):
     def approved_comments(self):
         return self.comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
 
+    def comments_page(self, request):
+        """One page of approved comments (oldest first) and the total, in one query: the total
+        rides along on every row as a window count."""
+        per_page = COMMENTS_PER_PAGE
+        try:
+            number = max(1, int(request.GET.get("reacties", 1)))
+        except (TypeError, ValueError):
+            number = 1
+        start = (number - 1) * per_page
+        rows = list(
+            self.approved_comments().annotate(total=Window(Count("pk")))[start:start + per_page]
+        )
+        total = rows[0].total if rows else (self.approved_comments().count() if start else 0)
+        pages = max(1, math.ceil(total / per_page))
+        return {
+            "comments": rows,
+            "comment_total": total,
+            "comment_page": number,
+            "comment_pages": pages,
+            "comment_start": start + 1,
+            "comment_end": start + len(rows),
+            "comment_previous": number - 1 if number > 1 else None,
+            "comment_next": number + 1 if number < pages else None,
+        }
+
     def get_context(self, request, *args, **kwargs):
         from articles.forms import CommentForm
 
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", CommentForm(article=self) if self.comments_open else None)
-        context["comments"] = list(self.approved_comments())
-        context["authors"] = [link.author for link in self.author_links.select_related("author")]
+        context.update(self.comments_page(request))
+        context["authors"] = [
+            link.author for link in self.author_links.select_related("author", "author__photo")
+        ]
         # The index's address follows from ours: /artikelen/<slug>/ -> /artikelen/.
         index_url = self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
         context["article_tags"] = [

@@ -35,6 +35,26 @@ def clean_query(raw):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+def describe_results(pages):
+    """Give each search result its type ("Rol", "Artikel", …) and summary, without loading
+    every result's specific page: the summaries of all types come in one UNION query."""
+    from django.apps import apps
+
+    from ervaring.models import BasePage
+
+    ids = [page.pk for page in pages]
+    summaries = {}
+    if ids:
+        models = [m for m in apps.get_models() if issubclass(m, BasePage) and not m._meta.abstract]
+        queries = [
+            m.objects.filter(pk__in=ids).order_by().values_list("pk", "summary") for m in models
+        ]
+        summaries = dict(queries[0].union(*queries[1:], all=True))
+    for page in pages:
+        page.result_summary = summaries.get(page.pk, "")
+        page.result_type = getattr(page.specific_class, "type_label", "Pagina")
+
+
 @require_GET
 def search(request):
     """Search over every public page. An empty or odd query gets a friendly answer."""
@@ -45,8 +65,9 @@ def search(request):
     words = " ".join(re.findall(r"\w+", query))
     has_words = bool(words)
     if has_words:
-        pages = Page.objects.live().public().specific().search(words, operator="or")
+        pages = Page.objects.live().public().search(words, operator="or")
         results = page_number(request.GET, Paginator(pages, SEARCH_PAGE_SIZE))
+        describe_results(results.object_list)
     return render(
         request,
         "ervaring/search.html",

@@ -184,6 +184,28 @@ class TestQueryBudgets:
         bump_content_version()
         with_500 = count_queries(article.url)
         assert with_0 == with_500 <= 10
+        assert count_queries(article.url + "?reacties=5") == with_500
+
+    def test_long_discussions_are_split_in_pages_of_100(self, client):
+        article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        Comment.objects.bulk_create(
+            [Comment(article=article, name=f"Lezer {n}", email=f"l{n}@example.org",
+                     body=f"Reactie {n}", status=Comment.Status.APPROVED,
+                     created_at=timezone.now() + datetime.timedelta(seconds=n))
+             for n in range(250)]
+        )
+        bump_content_version()
+        first = soup(client.get(article.url))
+        assert first.find("h2", id="reacties-titel").get_text() == "Reacties (250)"
+        assert len(first.select("ol.comment-list > li")) == 100
+        third = soup(client.get(article.url + "?reacties=3"))
+        items = third.select("ol.comment-list > li")
+        assert len(items) == 50
+        assert third.select_one("ol.comment-list")["start"] == "201"
+        assert "Reactie 249" in items[-1].get_text()
+        assert third.find("a", rel="prev")["href"] == "?reacties=2#reacties"
+        assert client.get(article.url + "?reacties=99").status_code == 200
+        assert client.get(article.url + "?reacties=abc").status_code == 200
 
     def test_index_and_feeds_same_queries_with_10_and_500_articles(self, count_queries):
         urls = ["/artikelen/", "/artikelen/tag/ggz/", "/artikelen/feed/rss/", "/artikelen/feed/atom/"]

@@ -172,3 +172,78 @@ class TestSearch:
 def test_only_one_home_page_can_exist():
     assert HomePage.objects.count() == 1
     assert not HomePage.can_create_at(Page.objects.get(depth=1))
+
+
+PAGE_TYPES = [
+    "/", "/hoe-word-ik-ervaringsdeskundige/", "/zoeken/?q=ervaringsdeskundige", "/werk/",
+    "/werk/?stap=2&vorm=vrijwillig", "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig",
+    "/ervaringsladder/", "/werk/ervaringswerker/", "/werkgevers/", "/werkgevers/overheid/",
+    "/artikelen/", "/artikelen/tag/ggz/", "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
+]
+
+
+class TestLeanPages:
+    @pytest.mark.parametrize("url", PAGE_TYPES)
+    def test_html_css_and_js_together_stay_under_50_kb_compressed(self, client, url):
+        import gzip
+
+        response = client.get(url)
+        page = soup(response)
+        stylesheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
+        scripts = [script["src"] for script in page.find_all("script", src=True)]
+        assert len(stylesheets) == 1 and len(scripts) <= 1
+        total = len(gzip.compress(response.content))
+        for asset in stylesheets + scripts:
+            asset_response = client.get(asset)
+            body = b"".join(asset_response.streaming_content) if asset_response.streaming \
+                else asset_response.content
+            total += len(gzip.compress(body))
+        assert total <= 50 * 1024, (url, total)
+
+    @pytest.mark.parametrize("url", PAGE_TYPES)
+    def test_no_requests_to_other_sites(self, client, url):
+        page = soup(client.get(url))
+        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"),
+                               ("iframe", "src"), ("source", "srcset")):
+            for element in page.find_all(tag):
+                value = element.get(attribute, "")
+                if tag == "link" and element.get("rel") in (["canonical"], ["alternate"]):
+                    continue
+                assert not value.startswith(("http:", "https:", "//")), (url, value)
+
+    def test_images_are_responsive_modern_and_lazy(self, client, settings, tmp_path):
+        from wagtail.images.models import Image
+
+        from tests.test_security import image_file
+
+        settings.MEDIA_ROOT = tmp_path
+        image = Image.objects.create(title="Foto", file=image_file(size=(1600, 900)))
+        page = ContentPage.objects.get(slug="privacy")
+        page.body = [*[(b.block_type, b.value) for b in page.body],
+                     ("image", {"image": image, "alt_text": "Twee mensen praten", "caption": ""})]
+        page.save_revision().publish()
+        picture = soup(client.get(page.url)).find("picture")
+        types = [source["type"] for source in picture.find_all("source")]
+        assert types == ["image/avif", "image/webp"]
+        assert "400w" in picture.source["srcset"] and "1200w" in picture.source["srcset"]
+        img = picture.img
+        assert img["alt"] == "Twee mensen praten"
+        assert img["loading"] == "lazy" and img.get("width") and img.get("height")
+
+
+def test_home_search_and_content_pages_keep_their_queries_with_ten_times_the_content(
+    count_queries,
+):
+    from ervaring.cache import bump_content_version
+    from tests.factories import ArticlePageFactory, RolePageFactory
+
+    urls = ["/", "/zoeken/?q=ervaringsdeskundige", "/hoe-word-ik-ervaringsdeskundige/",
+            "/zoeken/?q=ervaringsdeskundige&page=2"]
+    before = {url: count_queries(url) for url in urls}
+    RolePageFactory.create_batch(300, steps=[2], types=["hulpverlener"],
+                                 summary="Een ervaringsdeskundige in een testrol.")
+    ArticlePageFactory.create_batch(20, intro="Over ervaringsdeskundige in een test.")
+    bump_content_version()
+    after = {url: count_queries(url) for url in urls}
+    assert before == after
+    assert max(after.values()) <= 10, after
