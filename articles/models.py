@@ -13,6 +13,8 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils import timezone
+from django.template.loader import render_to_string
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -35,7 +37,7 @@ from ervaring.models import BasePage
 from ervaring.views import page_number
 
 WORDS_PER_MINUTE = 200
-COMMENTS_PER_PAGE = 100
+COMMENTS_PER_PAGE = 50
 # A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
@@ -282,21 +284,38 @@ class ArticlePage(RoutablePageMixin, BasePage):
         return self.comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
 
     def comments_page(self, request):
-        """One page of approved comments (oldest first) and the total, in one query: the total
-        rides along on every row as a window count."""
-        per_page = COMMENTS_PER_PAGE
+        """One page of approved comments, rendered, with the total. Kept until content changes
+        (approving or removing a comment raises the content version); not in previews."""
         try:
             number = max(1, int(request.GET.get("reacties", 1)))
         except (TypeError, ValueError):
             number = 1
+        if getattr(request, "is_preview", False) or not self.pk:
+            return self.render_comments_page(number)
+        return cached_for_content(
+            f"comments:{self.pk}:{number}", lambda: self.render_comments_page(number), local=False
+        )
+
+    def render_comments_page(self, number):
+        """The total rides along on every row as a window count: one query."""
+        per_page = COMMENTS_PER_PAGE
         start = (number - 1) * per_page
         rows = list(
             self.approved_comments().annotate(total=Window(Count("pk")))[start:start + per_page]
         )
         total = rows[0].total if rows else (self.approved_comments().count() if start else 0)
         pages = max(1, math.ceil(total / per_page))
+        dates = {}
+        for comment in rows:
+            day = timezone.localdate(comment.created_at)
+            if day not in dates:
+                dates[day] = date_format(day, "j F Y")
+            comment.display_date = dates[day]
         return {
-            "comments": rows,
+            "comments_html": render_to_string(
+                "articles/includes/comment_list.html", {"comments": rows, "start": start + 1}
+            ),
+            "comments": bool(rows),
             "comment_total": total,
             "comment_page": number,
             "comment_pages": pages,

@@ -12,16 +12,22 @@ every visitor when it is served.
 
 import hashlib
 import re
+import threading
 import time
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
+from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.utils.cache import patch_vary_headers
 
 VERSION_KEY = "ervaring:content-version"
 SKIPPED_PREFIXES = ("/beheer/", "/static/", "/media/", "/documents/", "/django-admin/")
+# Cached pages kept in each process's memory as well (about 20 KB each).
+LOCAL_ENTRIES = 500
 
 # name of a hidden form field -> function(request) giving this visitor's value.
 _fresh_fields = {"csrfmiddlewaretoken": get_token}
@@ -32,22 +38,39 @@ def register_fresh_field(name, factory):
     _fresh_fields[name] = factory
 
 
+_request_state = threading.local()
+
+
+def _forget_request_version(**kwargs):
+    _request_state.__dict__.clear()
+
+
+# Within one request the content version is read once; every request reads it anew.
+request_started.connect(_forget_request_version, dispatch_uid="ervaring-version-start")
+request_finished.connect(_forget_request_version, dispatch_uid="ervaring-version-finish")
+
+
 def content_version():
     """The current content version. When the cache lost it (restart, eviction), a new one is
     made from the clock, so nothing rendered before can pass for current."""
-    version = cache.get(VERSION_KEY)
+    version = getattr(_request_state, "version", None)
     if version is None:
-        cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
         version = cache.get(VERSION_KEY)
+        if version is None:
+            cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
+            version = cache.get(VERSION_KEY)
+        _request_state.version = version
     return version
 
 
 def _increment():
+    _forget_request_version()
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         content_version()
         cache.incr(VERSION_KEY)
+    _forget_request_version()
 
 
 def bump_content_version(*args, **kwargs):
@@ -59,13 +82,25 @@ def bump_content_version(*args, **kwargs):
     transaction.on_commit(_increment)
 
 
-def cached_for_content(name, build, timeout=60 * 60):
-    """`build()`, kept in the cache until content changes (keyed by the content version)."""
-    key = f"ervaring:data:{name}:{content_version()}"
+_local_data = {}
+
+
+def cached_for_content(name, build, timeout=60 * 60, local=True):
+    """`build()`, kept until content changes, keyed by the content version: in the shared cache
+    (for all processes) and, with `local`, in this process's memory too. Use `local=False` for
+    values of which there are many (one per article, say)."""
+    version = content_version()
+    if local:
+        remembered = _local_data.get(name)
+        if remembered is not None and remembered[0] == version:
+            return remembered[1]
+    key = f"ervaring:data:{name}:{version}"
     value = cache.get(key)
     if value is None:
         value = build()
         cache.set(key, value, timeout)
+    if local:
+        _local_data[name] = (version, value)
     return value
 
 
@@ -84,33 +119,49 @@ def _sentinel(name):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serves anonymous GET requests for public pages from the cache, stores what it renders."""
+    """Serves anonymous GET requests for public pages from the cache, stores what it renders.
+
+    It sits right after WhiteNoise, so a cached page costs almost what a static file costs.
+    Stored pages also stay in this process's memory; the shared cache is then only asked for the
+    (small) content version."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # Run Django's own CSRF middleware for cached pages that carry a form.
+        self.csrf = CsrfViewMiddleware(get_response)
+        self.local = OrderedDict()
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
 
-        host = request.get_host()
-        address = f"{host}{request.get_full_path()}".encode()
+        address = f"{request.get_host()}{request.get_full_path()}".encode()
         key = "ervaring:page:" + hashlib.sha256(address).hexdigest()
-        version_and_entry = cache.get_many([VERSION_KEY, key])
-        version = version_and_entry.get(VERSION_KEY) or content_version()
-        entry = version_and_entry.get(key)
+        entry = self.local.get(key)
+        if entry is not None:
+            version = content_version()
+        else:
+            found = cache.get_many([VERSION_KEY, key])
+            version = found.get(VERSION_KEY) or content_version()
+            _request_state.version = version
+            entry = found.get(key)
         if entry is not None and entry["version"] == version:
+            self.remember(key, entry)
             return self.rebuild(entry, request)
 
         response = self.get_response(request)
         if request.method == "GET" and self.is_cacheable_response(request, response):
-            cache.set(
-                key,
-                self.freeze(response, version),
-                _settings()["PAGE_CACHE_SECONDS"],
-            )
+            entry = self.freeze(response, version)
+            cache.set(key, entry, _settings()["PAGE_CACHE_SECONDS"])
+            self.remember(key, entry)
             response["X-Cache"] = "miss"
         return response
+
+    def remember(self, key, entry):
+        self.local[key] = entry
+        self.local.move_to_end(key)
+        while len(self.local) > LOCAL_ENTRIES:
+            self.local.popitem(last=False)
 
     @staticmethod
     def is_cacheable_request(request):
@@ -130,12 +181,11 @@ class AnonymousPageCacheMiddleware:
     def is_cacheable_response(request, response):
         if response.status_code != 200 or response.streaming:
             return False
-        if getattr(response, "cache_anonymous", True) is False:
-            return False
         cache_control = response.get("Cache-Control", "")
         if "private" in cache_control or "no-store" in cache_control:
             return False
-        if response.cookies:
+        # Only the CSRF cookie may be set: it is made fresh for every visitor from the cache.
+        if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
             return False
         user = getattr(request, "user", None)
         return not (user is not None and user.is_authenticated)
@@ -153,23 +203,28 @@ class AnonymousPageCacheMiddleware:
         headers = [
             (header, value)
             for header, value in response.headers.items()
-            if header.lower() not in {"set-cookie", "vary", "date", "x-cache"}
+            if header.lower() not in {"set-cookie", "vary", "date", "x-cache", "content-length"}
         ]
         return {
             "version": version,
             "status": response.status_code,
             "headers": headers,
-            "body": body,
+            # Pages without per-visitor values are kept ready to send.
+            "body": body if fields else body.encode(),
             "fields": fields,
         }
 
-    @staticmethod
-    def rebuild(entry, request):
+    def rebuild(self, entry, request):
         body = entry["body"]
-        for name in entry["fields"]:
-            body = body.replace(_sentinel(name), str(_fresh_fields[name](request)))
+        if entry["fields"]:
+            self.csrf.process_request(request)
+            for name in entry["fields"]:
+                body = body.replace(_sentinel(name), str(_fresh_fields[name](request)))
         response = HttpResponse(body, status=entry["status"])
         for header, value in entry["headers"]:
             response[header] = value
         response["X-Cache"] = "hit"
+        if entry["fields"]:
+            response = self.csrf.process_response(request, response)
+            patch_vary_headers(response, ("Cookie",))
         return response

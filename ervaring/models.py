@@ -52,13 +52,17 @@ class BasePage(Page):
         return self.search_description or self.summary
 
     def get_view_restrictions(self):
-        """The privacy settings on this page and its ancestors, in one query: the ancestors'
-        paths follow from this page's own path. (Wagtail first loads the ancestors to resolve
-        aliases; we only need that when this page is an alias itself.)"""
+        """The privacy settings on this page and its ancestors. All restrictions of the site are
+        few and kept until content changes (saving one raises the content version); the
+        ancestors' paths follow from this page's own path. (Wagtail first loads the ancestors to
+        resolve aliases; we only need that when this page is an alias itself.)"""
         if self.alias_of_id:
             return super().get_view_restrictions()
-        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
-        return PageViewRestriction.objects.filter(page__path__in=paths)
+        paths = {self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)}
+        restrictions = cached_for_content(
+            "view-restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
+        )
+        return [restriction for restriction in restrictions if restriction.page.path in paths]
 
 
 class ContentPage(BasePage):

@@ -9,11 +9,9 @@ the database per role, and the number of queries does not grow with the number o
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.core.cache import cache
 
-from ervaring.cache import content_version
+from ervaring.cache import cached_for_content
 
-CACHE_KEY = "ervaring:role-catalogue"
 FACETS = ("types", "areas", "forms")
 
 
@@ -76,9 +74,20 @@ class Catalogue:
     ladder_url: str = ""
     roles_by_id: dict = field(init=False)
     steps_by_number: dict = field(init=False)
+    facet_sets: dict = field(init=False)
 
     def __post_init__(self):
         self.roles_by_id = {role.id: role for role in self.roles}
+        # Per role, its values per filter facet (as the filter form names them).
+        self.facet_sets = {
+            role.id: {
+                "stap": frozenset(str(step) for step in role.steps),
+                "soort": frozenset(role.types),
+                "werkveld": frozenset(role.areas),
+                "vorm": frozenset(role.forms),
+            }
+            for role in self.roles
+        }
         self.steps_by_number = {step.number: step for step in self.steps}
         self.terms_by_slug = {
             kind: {term.slug: term for term in terms} for kind, terms in self.terms.items()
@@ -267,19 +276,8 @@ def build_catalogue():
     )
 
 
-_memo = {}
-
-
 def get_catalogue():
     """The catalogue for the current content version: kept in this process and in the shared
     cache, rebuilt only after content changed."""
-    version = content_version()
-    if _memo.get("version") == version:
-        return _memo["catalogue"]
-    key = f"{CACHE_KEY}:{version}"
-    catalogue = cache.get(key)
-    if catalogue is None:
-        catalogue = build_catalogue()
-        cache.set(key, catalogue, 24 * 60 * 60)
-    _memo.update(version=version, catalogue=catalogue)
-    return catalogue
+    # The number changes when the catalogue's shape changes, so an old pickle is never read back.
+    return cached_for_content("role-catalogue:2", build_catalogue, timeout=24 * 60 * 60)

@@ -45,7 +45,11 @@ FEW_HOURS = "weinig-uren"
 
 
 class RoleFilter:
-    """The filter form's state, its results and the counts per option."""
+    """The filter form's state, its results and the counts per option.
+
+    One pass over the catalogue decides, per role, which facets it satisfies; the results are
+    the roles that satisfy all, and the count for an option of facet F is taken over the roles
+    that satisfy every facet except F."""
 
     def __init__(self, params):
         self.catalogue = get_catalogue()
@@ -55,8 +59,35 @@ class RoleFilter:
             name: self._valid_values(params.getlist(name), name) for name, _, _ in FACETS
         }
         self.few_hours = params.get(FEW_HOURS) == "ja"
-        self.results = [role for role in self.catalogue.roles if self._matches(role)]
-        self.facets = [self._facet(name, legend, attr) for name, legend, attr in FACETS]
+        wanted = {name: set(values) for name, values in self.selected.items() if values}
+        facet_sets = self.catalogue.facet_sets
+        rows = []
+        for role in self.catalogue.roles:
+            sets = facet_sets[role.id]
+            failed = {name for name, values in wanted.items() if not sets[name] & values}
+            if self.few_hours and not role.few_hours:
+                failed.add(FEW_HOURS)
+            rows.append((role, sets, failed))
+        self.results = [role for role, _, failed in rows if not failed]
+        self.facets = []
+        for name, legend, _ in FACETS:
+            counts = {}
+            for _, sets, failed in rows:
+                if not failed or failed == {name}:
+                    for value in sets[name]:
+                        counts[value] = counts.get(value, 0) + 1
+            self.facets.append(Facet(
+                name=name,
+                legend=legend,
+                options=[
+                    Option(value, label, counts.get(value, 0), value in self.selected[name])
+                    for value, label in self.choices[name]
+                ],
+            ))
+        self.few_hours_count = sum(
+            1 for role, _, failed in rows
+            if role.few_hours and (not failed or failed == {FEW_HOURS})
+        )
         self.page = page_number(params, Paginator(self.results, PAGE_SIZE))
 
     def _choices(self):
@@ -73,39 +104,6 @@ class RoleFilter:
         allowed = [value for value, _ in self.choices[name]]
         wanted = set(values)
         return [value for value in allowed if value in wanted]
-
-    @staticmethod
-    def _role_values(role, attr):
-        values = getattr(role, attr)
-        return {str(value) for value in values}
-
-    def _matches(self, role, skip=None):
-        for name, _, attr in FACETS:
-            if name == skip or not self.selected[name]:
-                continue
-            if not self._role_values(role, attr) & set(self.selected[name]):
-                return False
-        return not (skip != FEW_HOURS and self.few_hours and not role.few_hours)
-
-    def _facet(self, name, legend, attr):
-        pool = [role for role in self.catalogue.roles if self._matches(role, skip=name)]
-        counts = {}
-        for role in pool:
-            for value in self._role_values(role, attr):
-                counts[value] = counts.get(value, 0) + 1
-        return Facet(
-            name=name,
-            legend=legend,
-            options=[
-                Option(value, label, counts.get(value, 0), value in self.selected[name])
-                for value, label in self.choices[name]
-            ],
-        )
-
-    @property
-    def few_hours_count(self):
-        return sum(1 for role in self.catalogue.roles if self._matches(role, skip=FEW_HOURS)
-                   and role.few_hours)
 
     @property
     def is_active(self):
@@ -127,16 +125,15 @@ class RoleFilter:
         active = []
         for facet in self.facets:
             for option in facet.selected_options:
-                label = option.label
-                active.append(
-                    {"label": f"{facet.legend}: {label}",
-                     "query": self.query_string(without=(facet.name, option.value))}
-                )
+                active.append({
+                    "label": f"{facet.legend}: {option.label}",
+                    "query": self.query_string(without=(facet.name, option.value)),
+                })
         if self.few_hours:
-            active.append(
-                {"label": "Kan ook met weinig uren",
-                 "query": self.query_string(without=(FEW_HOURS, "ja"))}
-            )
+            active.append({
+                "label": "Kan ook met weinig uren",
+                "query": self.query_string(without=(FEW_HOURS, "ja")),
+            })
         return active
 
     @property

@@ -26,6 +26,7 @@ start)
     as_pg "$PG_BIN/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
         -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
         start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    "$PG_BIN/createdb" -h 127.0.0.1 -p "$port" -U postgres ervaring
     echo "postgres://postgres@127.0.0.1:$port/ervaring"
     ;;
 stop)

@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.test.utils import CaptureQueriesContext
 from django.db import connection
 
+from ervaring import cache as page_cache
 from ervaring.loader import load_content
-from roles import catalogue
 
 
 @pytest.fixture(scope="session")
@@ -28,10 +28,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     cache.clear()
-    catalogue._memo.clear()
+    page_cache._local_data.clear()
+    page_cache._forget_request_version()
     yield
     cache.clear()
-    catalogue._memo.clear()
+    page_cache._local_data.clear()
+    page_cache._forget_request_version()
 
 
 def make_user(django_user_model, username, group=None, superuser=False):

@@ -72,6 +72,9 @@ def breadcrumb_links(page, chrome):
     if page is None or not getattr(page, "depth", None) or page.depth <= 2:
         return []
     if page.depth == 3:
+        return []  # directly below the home page: "Home" is the way back
+    if page.depth == 4:
+        # Directly below a section (a role, an article): the section is in the cached chrome.
         parent_path = page.url_path.rstrip("/").rsplit("/", 1)[0] + "/"
         section = chrome["sections"].get(parent_path)
         if section is not None:

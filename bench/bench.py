@@ -1,0 +1,207 @@
+"""`make bench`: measure the site under load, against the static-file limit of the same server.
+
+Expects the environment bench/run.sh sets up (production settings, a PostgreSQL cluster with the
+seeded content plus volume, static files collected). Starts gunicorn (2 sync workers) twice —
+with and without the page cache — and measures with wrk (-t1 -c4), then runs Lighthouse 12.
+Prints a table and writes bench/results/latest.json and latest.md."""
+
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+DURATION = os.environ.get("BENCH_SECONDS", "10")
+PAGES = [
+    ("home", "/"),
+    ("rollen, 2 filters", "/werk/?stap=2&vorm=vrijwillig"),
+    ("rolpagina", "/werk/clientondersteuner/"),
+    ("ladder", "/ervaringsladder/"),
+    ("artikel, 500 reacties", "/artikelen/bench-artikel-met-500-reacties/"),
+    ("zoeken", "/zoeken/?q=ervaringsdeskundige"),
+]
+LIGHTHOUSE_PAGES = [
+    ("home", "/"),
+    ("rolpagina", "/werk/clientondersteuner/"),
+    ("artikel", "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"),
+]
+CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+                "--disable-background-networking --disable-component-update --disable-sync")
+
+
+def start_gunicorn(port, cache_enabled):
+    env = {**os.environ, "PAGE_CACHE_ENABLED": "1" if cache_enabled else "0"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "ervaring.wsgi", "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--log-level", "warning"],
+        cwd=ROOT, env=env,
+    )
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/gezond/", timeout=2)
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn startte niet")
+
+
+def stop(process):
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=20)
+
+
+def wrk(url):
+    for _ in range(3):  # warm: fill caches, the role catalogue, the page cache
+        urllib.request.urlopen(url, timeout=30).read()
+    output = subprocess.run(
+        ["wrk", "-t1", "-c4", f"-d{DURATION}s", "--latency", url],
+        capture_output=True, text=True, check=True,
+    ).stdout
+
+    def latency(label):
+        match = re.search(rf"^\s+{label}%\s+([\d.]+)(us|ms|s)", output, re.MULTILINE)
+        value, unit = float(match.group(1)), match.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {"rps": rps, "p50_ms": latency("50"), "p99_ms": latency("99"),
+            "errors": int(errors.group(1)) if errors else 0}
+
+
+def queries_and_weight(path):
+    """SQL queries for a warm, uncached request, and the compressed HTML+CSS+JS weight."""
+    import django
+    from django.conf import settings
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    if not settings.configured or not hasattr(queries_and_weight, "ready"):
+        django.setup()
+        queries_and_weight.ready = True
+    client = Client(HTTP_HOST="127.0.0.1")
+    with override_settings(ERVARING={**settings.ERVARING, "PAGE_CACHE_ENABLED": False},
+                           SECURE_SSL_REDIRECT=False):
+        client.get(path)
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(path)
+        html = response.content
+        weight = len(gzip.compress(html))
+        for asset in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
+            asset_response = client.get(asset.decode())
+            body = b"".join(asset_response.streaming_content) if asset_response.streaming \
+                else asset_response.content
+            weight += len(gzip.compress(body))
+    return len(captured.captured_queries), weight, len(html)
+
+
+def lighthouse(url, attempts=2):
+    """Lighthouse's four category scores; a failed trace is tried once more."""
+    for _ in range(attempts):
+        scores = lighthouse_once(url)
+        if "error" not in scores:
+            break
+    return scores
+
+
+def lighthouse_once(url):
+    binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
+    env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
+    result = subprocess.run(
+        [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
+         f"--chrome-flags={CHROME_FLAGS}",
+         "--only-categories=performance,accessibility,best-practices,seo"],
+        capture_output=True, text=True, env=env, check=False, timeout=300,
+    )
+    if result.returncode:
+        return {"error": result.stderr[-500:]}
+    report = json.loads(result.stdout)
+    return {name: report["categories"][name]["score"]
+            for name in ("performance", "accessibility", "best-practices", "seo")}
+
+
+def main():
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    port = int(os.environ.get("BENCH_PORT", "8123"))
+    base = f"http://127.0.0.1:{port}"
+    rows = []
+
+    measured = {}
+    for label, path in PAGES:
+        queries, weight, raw = queries_and_weight(path)
+        measured[label] = {"path": path, "queries": queries, "weight_gzip": weight,
+                           "html_bytes": raw}
+
+    reference = {}
+    for cache_enabled in (False, True):
+        server = start_gunicorn(port, cache_enabled)
+        try:
+            if not reference:
+                reference = wrk(base + "/static/bench-reference.html")
+            mode = "cached" if cache_enabled else "uncached"
+            for label, path in PAGES:
+                measured[label][mode] = wrk(base + path)
+            if cache_enabled:
+                scores = {label: lighthouse(base + path) for label, path in LIGHTHOUSE_PAGES}
+        finally:
+            stop(server)
+
+    static_rps = reference["rps"]
+    for label, data in measured.items():
+        rows.append({
+            "page": label, **data,
+            "ratio_uncached": data["uncached"]["rps"] / static_rps,
+            "ratio_cached": data["cached"]["rps"] / static_rps,
+        })
+    result = {"static_reference": reference, "pages": rows, "lighthouse": scores,
+              "duration_s": int(DURATION), "when": time.strftime("%Y-%m-%d %H:%M")}
+    (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))
+
+    lines = [
+        f"Statisch bestand ({reference_size()} bytes, zelfde gunicorn): "
+        f"{static_rps:,.0f} verzoeken/s, p50 {reference['p50_ms']:.2f} ms, "
+        f"p99 {reference['p99_ms']:.2f} ms",
+        "",
+        "| pagina | queries | gzip HTML+CSS+JS | zonder cache: req/s (× statisch) | p50 / p99 ms "
+        "| met cache: req/s (× statisch) | p50 / p99 ms |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        u, c = row["uncached"], row["cached"]
+        lines.append(
+            f"| {row['page']} | {row['queries']} | {row['weight_gzip'] / 1024:.1f} KB "
+            f"| {u['rps']:,.0f} ({row['ratio_uncached']:.3f}×) | {u['p50_ms']:.1f} / "
+            f"{u['p99_ms']:.1f} | {c['rps']:,.0f} ({row['ratio_cached']:.2f}×) "
+            f"| {c['p50_ms']:.2f} / {c['p99_ms']:.2f} |"
+        )
+    lines += ["", "| Lighthouse 12 | performance | accessibility | best practices | SEO |",
+              "|---|---:|---:|---:|---:|"]
+    for label, score in scores.items():
+        if "error" in score:
+            lines.append(f"| {label} | fout: {score['error'][:80]} | | | |")
+        else:
+            lines.append(f"| {label} | {score['performance']:.2f} | {score['accessibility']:.2f} "
+                         f"| {score['best-practices']:.2f} | {score['seo']:.2f} |")
+    table = "\n".join(lines)
+    (RESULTS / "latest.md").write_text(table + "\n")
+    print(table)
+
+
+def reference_size():
+    from django.conf import settings
+
+    return (Path(settings.STATIC_ROOT) / "bench-reference.html").stat().st_size
+
+
+if __name__ == "__main__":
+    main()
