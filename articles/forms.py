@@ -20,9 +20,19 @@ INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\uf
 GENERIC_REFUSAL = "Je reactie kon niet worden verstuurd. Probeer het later nog eens."
 
 
+_signed_starts = {}
+
+
 def sign_start():
-    """A signed 'the form was shown now', placed in the form as a hidden field."""
-    return signing.dumps({"t": int(time.time())}, salt=START_SALT, compress=True)
+    """A signed 'the form was shown now', placed in the form as a hidden field. It holds whole
+    seconds, so one signature per second serves every visitor in that second."""
+    now = int(time.time())
+    signed = _signed_starts.get(now)
+    if signed is None:
+        signed = signing.dumps({"t": now}, salt=START_SALT, compress=True)
+        _signed_starts.clear()
+        _signed_starts[now] = signed
+    return signed
 
 
 def seconds_since(value):

@@ -3,7 +3,7 @@
 Anonymous GET requests for public pages are answered from Django's cache. Every stored page
 carries the *content version* it was rendered at; publishing, unpublishing, moving or deleting a
 page, changing a snippet that pages show, or approving a comment raises the version, so every
-page is fresh at once (see docs/decisions.md, "Eén versie voor de hele cache").
+page is fresh at once (see docs/decisions.md, "One content version for the whole page cache").
 
 Forms on cached pages keep working: values that must differ per visitor (the CSRF token, the
 comment form's signed start time) are cut out when a page is stored and filled in fresh for
@@ -21,8 +21,10 @@ from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware, get_token
+from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import patch_vary_headers
+
+from ervaring.csrf import csrf_token
 
 VERSION_KEY = "ervaring:content-version"
 SKIPPED_PREFIXES = ("/beheer/", "/static/", "/media/", "/documents/", "/django-admin/")
@@ -30,7 +32,7 @@ SKIPPED_PREFIXES = ("/beheer/", "/static/", "/media/", "/documents/", "/django-a
 LOCAL_ENTRIES = 500
 
 # name of a hidden form field -> function(request) giving this visitor's value.
-_fresh_fields = {"csrfmiddlewaretoken": get_token}
+_fresh_fields = {"csrfmiddlewaretoken": csrf_token}
 
 
 def register_fresh_field(name, factory):
@@ -209,8 +211,7 @@ class AnonymousPageCacheMiddleware:
             "version": version,
             "status": response.status_code,
             "headers": headers,
-            # Pages without per-visitor values are kept ready to send.
-            "body": body if fields else body.encode(),
+            "body": body.encode(),
             "fields": fields,
         }
 
@@ -219,7 +220,8 @@ class AnonymousPageCacheMiddleware:
         if entry["fields"]:
             self.csrf.process_request(request)
             for name in entry["fields"]:
-                body = body.replace(_sentinel(name), str(_fresh_fields[name](request)))
+                fresh = str(_fresh_fields[name](request)).encode()
+                body = body.replace(_sentinel(name).encode(), fresh)
         response = HttpResponse(body, status=entry["status"])
         for header, value in entry["headers"]:
             response[header] = value
