@@ -56,7 +56,10 @@ def client_key(request):
         hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
         if len(hops) >= proxies:
             address = hops[-proxies]
-    return "ervaring:comment-rate:" + salted_hmac("ervaring.comment-rate", address, algorithm="sha256").hexdigest()
+    return (
+        "ervaring:comment-rate:"
+        + salted_hmac("ervaring.comment-rate", address, algorithm="sha256").hexdigest()
+    )
 
 
 def clean_text(value):
@@ -164,11 +167,14 @@ class CommentForm(forms.ModelForm):
                     code="rate_limited",
                 )
         body = cleaned.get("body")
-        if body and Comment.objects.filter(
-            article=self.article,
-            body=body,
-            created_at__gte=timezone.now() - timedelta(days=1),
-        ).exists():
+        if (
+            body
+            and Comment.objects.filter(
+                article=self.article,
+                body=body,
+                created_at__gte=timezone.now() - timedelta(days=1),
+            ).exists()
+        ):
             raise forms.ValidationError(
                 "Deze reactie hebben we al ontvangen. Hij staat online zodra een moderator "
                 "hem heeft goedgekeurd.",

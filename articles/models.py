@@ -7,13 +7,13 @@ from http import HTTPMethod
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q, Window
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.utils import timezone
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -90,7 +90,7 @@ class ArticleTag(TaggedItemBase):
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
-    """"Artikelen": newest first, paginated, filterable by tag, with RSS and Atom feeds."""
+    """ "Artikelen": newest first, paginated, filterable by tag, with RSS and Atom feeds."""
 
     intro = models.TextField("Introductie", blank=True)
     page_size = 10
@@ -137,8 +137,10 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 .distinct()
                 .order_by("name")
             )
-            return [{"name": t.name, "slug": t.slug, "pk": t.pk, "url": self.tag_url(t.slug)}
-                    for t in tags]
+            return [
+                {"name": t.name, "slug": t.slug, "pk": t.pk, "url": self.tag_url(t.slug)}
+                for t in tags
+            ]
 
         return cached_for_content(f"article-tags:{self.pk}", build)
 
@@ -197,8 +199,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
         default=False,
         help_text="Aanvinken om geen nieuwe reacties meer toe te laten.",
     )
-    reading_minutes = models.PositiveSmallIntegerField("Leestijd in minuten", default=1,
-                                                       editable=False)
+    reading_minutes = models.PositiveSmallIntegerField(
+        "Leestijd in minuten", default=1, editable=False
+    )
     view_count = models.PositiveIntegerField("Aantal keer gelezen", default=0, editable=False)
 
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
@@ -301,7 +304,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         per_page = COMMENTS_PER_PAGE
         start = (number - 1) * per_page
         rows = list(
-            self.approved_comments().annotate(total=Window(Count("pk")))[start:start + per_page]
+            self.approved_comments().annotate(total=Window(Count("pk")))[start : start + per_page]
         )
         total = rows[0].total if rows else (self.approved_comments().count() if start else 0)
         pages = max(1, math.ceil(total / per_page))
@@ -337,13 +340,15 @@ class ArticlePage(RoutablePageMixin, BasePage):
         # The index's address follows from ours: /artikelen/<slug>/ -> /artikelen/.
         index_url = self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
         context["article_tags"] = [
-            {"name": tag.name,
-             "url": index_url + ArticleIndexPage().reverse_subpage("tag_view", args=[tag.slug])}
+            {
+                "name": tag.name,
+                "url": index_url + ArticleIndexPage().reverse_subpage("tag_view", args=[tag.slug]),
+            }
             for tag in self.tags.all()
         ]
         context["related_roles"] = [
-            link.role for link in self.related_role_links.filter(role__live=True)
-            .select_related("role")
+            link.role
+            for link in self.related_role_links.filter(role__live=True).select_related("role")
         ]
         return context
 
@@ -390,8 +395,9 @@ class ArticleAuthor(Orderable):
     """One author of an article, in order."""
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="author_links")
-    author = models.ForeignKey(Author, on_delete=models.CASCADE, related_name="article_links",
-                               verbose_name="Auteur")
+    author = models.ForeignKey(
+        Author, on_delete=models.CASCADE, related_name="article_links", verbose_name="Auteur"
+    )
 
     panels = [FieldPanel("author")]
 
@@ -401,8 +407,7 @@ class ArticleRelatedRole(Orderable):
 
     page = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="related_role_links")
     role = models.ForeignKey(
-        "roles.RolePage", on_delete=models.CASCADE, related_name="article_links",
-        verbose_name="Rol"
+        "roles.RolePage", on_delete=models.CASCADE, related_name="article_links", verbose_name="Rol"
     )
 
     panels = [FieldPanel("role")]

@@ -27,10 +27,14 @@ def moderators():
         .exclude(email="")
         .filter(
             Q(is_superuser=True)
-            | Q(groups__permissions__codename="change_comment",
-                groups__permissions__content_type__app_label="articles")
-            | Q(user_permissions__codename="change_comment",
-                user_permissions__content_type__app_label="articles")
+            | Q(
+                groups__permissions__codename="change_comment",
+                groups__permissions__content_type__app_label="articles",
+            )
+            | Q(
+                user_permissions__codename="change_comment",
+                user_permissions__content_type__app_label="articles",
+            )
         )
         .distinct()
     )
@@ -51,9 +55,11 @@ def notify_moderators(comment_id):
     if not recipients:
         return 0
     waiting = pending_count()
-    url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "wagtailsnippets_articles_comment:list"
-    ) + "?status=pending"
+    url = (
+        settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("wagtailsnippets_articles_comment:list")
+        + "?status=pending"
+    )
     message = EmailMessage(
         subject=f"Nieuwe reactie bij ‘{comment.article.title}’",
         body=(

@@ -3,16 +3,14 @@
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
-from django.utils.html import format_html
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
-from wagtail.permissions import policy_registry
+from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
@@ -35,10 +33,13 @@ register_snippet(AuthorViewSet)
 
 
 class CommentFilterSet(WagtailFilterSet):
-    status = ChoiceFilter(label="Status", choices=Comment.Status.choices,
-                          empty_label="Alle statussen")
+    status = ChoiceFilter(
+        label="Status", choices=Comment.Status.choices, empty_label="Alle statussen"
+    )
     article = ModelChoiceFilter(
-        label="Artikel", queryset=ArticlePage.objects.order_by("title"), empty_label="Alle artikelen"
+        label="Artikel",
+        queryset=ArticlePage.objects.order_by("title"),
+        empty_label="Alle artikelen",
     )
     created_at = DateFromToRangeFilter(label="Geplaatst tussen", widget=DateRangePickerWidget)
 
@@ -59,7 +60,7 @@ class CommentEditView(EditView):
 
 
 class CommentsMenuItem(MenuItem):
-    """"Reacties" in the menu, with how many wait for a moderator."""
+    """ "Reacties" in the menu, with how many wait for a moderator."""
 
     def is_shown(self, request):
         return request.user.has_perm(MODERATE_PERMISSION)
@@ -68,7 +69,10 @@ class CommentsMenuItem(MenuItem):
         waiting = pending_count()
         label = f"Reacties ({waiting} nieuw)" if waiting else "Reacties"
         return LinkMenuItemComponent(
-            self.name, label, self.url, icon_name=self.icon_name,
+            self.name,
+            label,
+            self.url,
+            icon_name=self.icon_name,
             attrs={"data-pending-comments": str(waiting)},
         )
 
@@ -93,7 +97,14 @@ class CommentViewSet(SnippetViewSet):
     ordering = ["-created_at"]
     inspect_view_enabled = True
     inspect_view_fields = [
-        "article", "name", "email", "body", "status", "created_at", "moderated_by", "moderated_at",
+        "article",
+        "name",
+        "email",
+        "body",
+        "status",
+        "created_at",
+        "moderated_by",
+        "moderated_at",
     ]
     list_per_page = 50
     panels = [
@@ -116,8 +127,11 @@ class CommentViewSet(SnippetViewSet):
 
     def get_menu_item(self, order=None):
         return CommentsMenuItem(
-            label=self.menu_label, url=self.menu_url, name="reacties",
-            icon_name=self.icon, order=self.get_menu_item_order(order),
+            label=self.menu_label,
+            url=self.menu_url,
+            name="reacties",
+            icon_name=self.icon,
+            order=self.get_menu_item_order(order),
         )
 
 
@@ -226,4 +240,3 @@ class PendingCommentsPanel(Component):
 def add_pending_comments_panel(request, panels):
     if request.user.has_perm(MODERATE_PERMISSION):
         panels.append(PendingCommentsPanel(pending_count()))
-

@@ -33,16 +33,29 @@ LIGHTHOUSE_PAGES = [
     ("rolpagina", "/werk/clientondersteuner/"),
     ("artikel", "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"),
 ]
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-                "--disable-background-networking --disable-component-update --disable-sync")
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync"
+)
 
 
 def start_gunicorn(port, cache_enabled):
     env = {**os.environ, "PAGE_CACHE_ENABLED": "1" if cache_enabled else "0"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "ervaring.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "2", "--log-level", "warning"],
-        cwd=ROOT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "ervaring.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
     )
     for _ in range(100):
         try:
@@ -64,7 +77,9 @@ def wrk(url):
         urllib.request.urlopen(url, timeout=30).read()
     output = subprocess.run(
         ["wrk", "-t1", "-c4", f"-d{DURATION}s", "--latency", url],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
 
     def latency(label):
@@ -74,8 +89,12 @@ def wrk(url):
 
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
-    return {"rps": rps, "p50_ms": latency("50"), "p99_ms": latency("99"),
-            "errors": int(errors.group(1)) if errors else 0}
+    return {
+        "rps": rps,
+        "p50_ms": latency("50"),
+        "p99_ms": latency("99"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
 
 
 def queries_and_weight(path):
@@ -93,8 +112,9 @@ def queries_and_weight(path):
         return execute(sql, params, many, context)
 
     client = Client(HTTP_HOST="127.0.0.1")
-    with override_settings(ERVARING={**settings.ERVARING, "PAGE_CACHE_ENABLED": False},
-                           SECURE_SSL_REDIRECT=False):
+    with override_settings(
+        ERVARING={**settings.ERVARING, "PAGE_CACHE_ENABLED": False}, SECURE_SSL_REDIRECT=False
+    ):
         client.get(path)
         with connection.execute_wrapper(count):
             response = client.get(path)
@@ -102,8 +122,11 @@ def queries_and_weight(path):
         weight = len(gzip.compress(html))
         for asset in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
             asset_response = client.get(asset.decode())
-            body = b"".join(asset_response.streaming_content) if asset_response.streaming \
+            body = (
+                b"".join(asset_response.streaming_content)
+                if asset_response.streaming
                 else asset_response.content
+            )
             weight += len(gzip.compress(body))
     return len(executed), weight, len(html)
 
@@ -121,16 +144,28 @@ def lighthouse_once(url):
     binary = ROOT / "bench" / "node_modules" / ".bin" / "lighthouse"
     env = {**os.environ, "CHROME_PATH": shutil.which("chromium") or "/usr/bin/chromium"}
     result = subprocess.run(
-        [str(binary), url, "--quiet", "--output=json", "--output-path=stdout",
-         f"--chrome-flags={CHROME_FLAGS}",
-         "--only-categories=performance,accessibility,best-practices,seo"],
-        capture_output=True, text=True, env=env, check=False, timeout=300,
+        [
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            f"--chrome-flags={CHROME_FLAGS}",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
     )
     if result.returncode:
         return {"error": result.stderr[-500:]}
     report = json.loads(result.stdout)
-    return {name: report["categories"][name]["score"]
-            for name in ("performance", "accessibility", "best-practices", "seo")}
+    return {
+        name: report["categories"][name]["score"]
+        for name in ("performance", "accessibility", "best-practices", "seo")
+    }
 
 
 def main():
@@ -142,8 +177,12 @@ def main():
     measured = {}
     for label, path in PAGES:
         queries, weight, raw = queries_and_weight(path)
-        measured[label] = {"path": path, "queries": queries, "weight_gzip": weight,
-                           "html_bytes": raw}
+        measured[label] = {
+            "path": path,
+            "queries": queries,
+            "weight_gzip": weight,
+            "html_bytes": raw,
+        }
 
     reference = {}
     for cache_enabled in (False, True):
@@ -161,13 +200,21 @@ def main():
 
     static_rps = reference["rps"]
     for label, data in measured.items():
-        rows.append({
-            "page": label, **data,
-            "ratio_uncached": data["uncached"]["rps"] / static_rps,
-            "ratio_cached": data["cached"]["rps"] / static_rps,
-        })
-    result = {"static_reference": reference, "pages": rows, "lighthouse": scores,
-              "duration_s": int(DURATION), "when": time.strftime("%Y-%m-%d %H:%M")}
+        rows.append(
+            {
+                "page": label,
+                **data,
+                "ratio_uncached": data["uncached"]["rps"] / static_rps,
+                "ratio_cached": data["cached"]["rps"] / static_rps,
+            }
+        )
+    result = {
+        "static_reference": reference,
+        "pages": rows,
+        "lighthouse": scores,
+        "duration_s": int(DURATION),
+        "when": time.strftime("%Y-%m-%d %H:%M"),
+    }
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))
 
     lines = [
@@ -187,14 +234,19 @@ def main():
             f"{u['p99_ms']:.1f} | {c['rps']:,.0f} ({row['ratio_cached']:.2f}×) "
             f"| {c['p50_ms']:.2f} / {c['p99_ms']:.2f} |"
         )
-    lines += ["", "| Lighthouse 12 | performance | accessibility | best practices | SEO |",
-              "|---|---:|---:|---:|---:|"]
+    lines += [
+        "",
+        "| Lighthouse 12 | performance | accessibility | best practices | SEO |",
+        "|---|---:|---:|---:|---:|",
+    ]
     for label, score in scores.items():
         if "error" in score:
             lines.append(f"| {label} | fout: {score['error'][:80]} | | | |")
         else:
-            lines.append(f"| {label} | {score['performance']:.2f} | {score['accessibility']:.2f} "
-                         f"| {score['best-practices']:.2f} | {score['seo']:.2f} |")
+            lines.append(
+                f"| {label} | {score['performance']:.2f} | {score['accessibility']:.2f} "
+                f"| {score['best-practices']:.2f} | {score['seo']:.2f} |"
+            )
     table = "\n".join(lines)
     (RESULTS / "latest.md").write_text(table + "\n")
     print(table)

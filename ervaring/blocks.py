@@ -128,7 +128,11 @@ class FigureBlock(blocks.StructBlock):
     number = blocks.DecimalBlock(label="Getal", decimal_places=1)
     unit = blocks.ChoiceBlock(
         label="Eenheid",
-        choices=[("personen", "personen"), ("procent", "procent"), ("organisaties", "organisaties")],
+        choices=[
+            ("personen", "personen"),
+            ("procent", "procent"),
+            ("organisaties", "organisaties"),
+        ],
         default="personen",
     )
     qualifier = blocks.ChoiceBlock(

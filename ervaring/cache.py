@@ -111,9 +111,7 @@ def _settings():
 
 
 def _field_pattern(name):
-    return re.compile(
-        r'(<input type="hidden" name="' + re.escape(name) + r'" value=")[^"]*(")'
-    )
+    return re.compile(r'(<input type="hidden" name="' + re.escape(name) + r'" value=")[^"]*(")')
 
 
 def _sentinel(name):

@@ -59,9 +59,7 @@ def digest(data):
 def paragraphs_to_html(text):
     """Plain text with blank lines between paragraphs -> <p> elements (escaped)."""
     parts = [part.strip() for part in str(text).split("\n\n") if part.strip()]
-    return "".join(
-        "<p>" + html.escape(" ".join(part.split("\n"))) + "</p>" for part in parts
-    )
+    return "".join("<p>" + html.escape(" ".join(part.split("\n"))) + "</p>" for part in parts)
 
 
 def stream_value(blocks):
@@ -79,30 +77,55 @@ def stream_value(blocks):
         elif kind in ("quote", "story"):
             value = value if isinstance(value, dict) else {"text": value}
             name = "experience_story" if kind == "story" else "quote"
-            data.append((name, {"text": value["text"],
-                                "attribution": value.get("attribution", "")}))
+            data.append(
+                (name, {"text": value["text"], "attribution": value.get("attribution", "")})
+            )
         elif kind == "list":
             value = value if isinstance(value, dict) else {"items": value}
-            data.append(("list", {"title": value.get("title", ""),
-                                  "numbered": bool(value.get("numbered")),
-                                  "items": [str(i) for i in value["items"]]}))
+            data.append(
+                (
+                    "list",
+                    {
+                        "title": value.get("title", ""),
+                        "numbered": bool(value.get("numbered")),
+                        "items": [str(i) for i in value["items"]],
+                    },
+                )
+            )
         elif kind == "callout":
-            data.append(("callout", {"kind": value.get("kind", "tip"),
-                                     "title": value.get("title", ""),
-                                     "text": paragraphs_to_html(value["text"])}))
+            data.append(
+                (
+                    "callout",
+                    {
+                        "kind": value.get("kind", "tip"),
+                        "title": value.get("title", ""),
+                        "text": paragraphs_to_html(value["text"]),
+                    },
+                )
+            )
         elif kind == "example":
             data.append(("example", {"title": value.get("title", ""), "text": value["text"]}))
         elif kind == "figures":
-            data.append(("figures", {
-                "title": value["title"],
-                "intro": value.get("intro", ""),
-                "figures": [
-                    {"number": figure["number"], "unit": figure.get("unit", "personen"),
-                     "qualifier": figure.get("qualifier", ""), "label": figure["label"],
-                     "source": figure["source"], "year": figure["year"]}
-                    for figure in value["figures"]
-                ],
-            }))
+            data.append(
+                (
+                    "figures",
+                    {
+                        "title": value["title"],
+                        "intro": value.get("intro", ""),
+                        "figures": [
+                            {
+                                "number": figure["number"],
+                                "unit": figure.get("unit", "personen"),
+                                "qualifier": figure.get("qualifier", ""),
+                                "label": figure["label"],
+                                "source": figure["source"],
+                                "year": figure["year"],
+                            }
+                            for figure in value["figures"]
+                        ],
+                    },
+                )
+            )
         else:
             raise FixtureError(f"Onbekend bloktype {kind!r}")
     return data
@@ -349,4 +372,3 @@ class Loader:
 
 def load_content(stdout=None):
     return Loader(stdout=stdout).run()
-

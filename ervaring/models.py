@@ -156,29 +156,28 @@ class HomePage(BasePage):
             for page in self.get_children().live().select_related("content_type")
         }
         featured = [
-            link.role
-            for link in self.featured_roles.select_related("role")
-            if link.role.live
+            link.role for link in self.featured_roles.select_related("role") if link.role.live
         ]
         if not featured:
             featured = list(
-                role_page.objects.live().descendant_of(self).defer_streamfields().order_by(
-                    "title"
-                )[:6]
+                role_page.objects.live()
+                .descendant_of(self)
+                .defer_streamfields()
+                .order_by("title")[:6]
             )
         return {
-                "sections": sections,
-                "content_pages": list(
-                    ContentPage.objects.child_of(self).live().in_menu().defer_streamfields()
-                ),
-                "ladder_steps": list(ladder_step.objects.only("id", "number", "name")),
-                "featured_roles": featured,
-                "latest_articles": list(
-                    article_page.objects.live()
-                    .descendant_of(self)
-                    .defer_streamfields()
-                    .order_by("-date", "-pk")[:3]
-                ),
+            "sections": sections,
+            "content_pages": list(
+                ContentPage.objects.child_of(self).live().in_menu().defer_streamfields()
+            ),
+            "ladder_steps": list(ladder_step.objects.only("id", "number", "name")),
+            "featured_roles": featured,
+            "latest_articles": list(
+                article_page.objects.live()
+                .descendant_of(self)
+                .defer_streamfields()
+                .order_by("-date", "-pk")[:3]
+            ),
         }
 
 
@@ -235,7 +234,6 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Instellingen van de site"
-
 
 
 class LoadedContent(models.Model):

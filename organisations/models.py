@@ -12,14 +12,15 @@ from ervaring.models import BasePage
 
 
 class EmployerIndexPage(BasePage):
-    """"Werkgevers": every kind of employer with its number of roles, and the figures."""
+    """ "Werkgevers": every kind of employer with its number of roles, and the figures."""
 
     intro = models.TextField("Introductie", blank=True)
     figures = StreamField(
         [("figures", FiguresBlock()), ("paragraph", ParagraphBlock()), ("list", ListBlock())],
         verbose_name="In cijfers",
         blank=True,
-        help_text="Cijfers over hoeveel ervaringsdeskundigen waar werken. Elk cijfer met bron en jaar.",
+        help_text="Cijfers over hoeveel ervaringsdeskundigen waar werken. "
+        "Elk cijfer met bron en jaar.",
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Tekst", blank=True)
 
@@ -128,7 +129,9 @@ class Organisation(index.Indexed, models.Model):
         related_name="organisations",
     )
     description = models.TextField(
-        "Korte beschrijving", blank=True, help_text="Wat doet deze organisatie? Eén tot drie zinnen."
+        "Korte beschrijving",
+        blank=True,
+        help_text="Wat doet deze organisatie? Eén tot drie zinnen.",
     )
     website = models.URLField("Website", blank=True)
     source = models.CharField(

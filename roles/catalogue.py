@@ -218,15 +218,19 @@ def build_catalogue():
     }
     next_model = apps.get_model("roles", "RoleNextStep")
     next_links = {}
-    for page_id, role_id in next_model.objects.filter(page_id__in=ids).order_by(
-        "page_id", "sort_order"
-    ).values_list("page_id", "role_id"):
+    for page_id, role_id in (
+        next_model.objects.filter(page_id__in=ids)
+        .order_by("page_id", "sort_order")
+        .values_list("page_id", "role_id")
+    ):
         next_links.setdefault(page_id, []).append(role_id)
     employer_model = apps.get_model("roles", "RoleEmployerType")
     employer_links = {}
-    for page_id, type_id in employer_model.objects.filter(
-        page_id__in=ids, employer_type__live=True
-    ).order_by("page_id", "sort_order").values_list("page_id", "employer_type_id"):
+    for page_id, type_id in (
+        employer_model.objects.filter(page_id__in=ids, employer_type__live=True)
+        .order_by("page_id", "sort_order")
+        .values_list("page_id", "employer_type_id")
+    ):
         employer_links.setdefault(page_id, []).append(type_id)
 
     employer_type_ids = {pk for links in employer_links.values() for pk in links}
@@ -261,9 +265,12 @@ def build_catalogue():
     ]
 
     def section_url(model_name):
-        section = apps.get_model("roles", model_name).objects.live().only(
-            "id", "url_path", "path", "depth"
-        ).first()
+        section = (
+            apps.get_model("roles", model_name)
+            .objects.live()
+            .only("id", "url_path", "path", "depth")
+            .first()
+        )
         return section.get_url() if section else ""
 
     return Catalogue(

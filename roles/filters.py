@@ -76,16 +76,19 @@ class RoleFilter:
                 if not failed or failed == {name}:
                     for value in sets[name]:
                         counts[value] = counts.get(value, 0) + 1
-            self.facets.append(Facet(
-                name=name,
-                legend=legend,
-                options=[
-                    Option(value, label, counts.get(value, 0), value in self.selected[name])
-                    for value, label in self.choices[name]
-                ],
-            ))
+            self.facets.append(
+                Facet(
+                    name=name,
+                    legend=legend,
+                    options=[
+                        Option(value, label, counts.get(value, 0), value in self.selected[name])
+                        for value, label in self.choices[name]
+                    ],
+                )
+            )
         self.few_hours_count = sum(
-            1 for role, _, failed in rows
+            1
+            for role, _, failed in rows
             if role.few_hours and (not failed or failed == {FEW_HOURS})
         )
         self.page = page_number(params, Paginator(self.results, PAGE_SIZE))
@@ -125,15 +128,19 @@ class RoleFilter:
         active = []
         for facet in self.facets:
             for option in facet.selected_options:
-                active.append({
-                    "label": f"{facet.legend}: {option.label}",
-                    "query": self.query_string(without=(facet.name, option.value)),
-                })
+                active.append(
+                    {
+                        "label": f"{facet.legend}: {option.label}",
+                        "query": self.query_string(without=(facet.name, option.value)),
+                    }
+                )
         if self.few_hours:
-            active.append({
-                "label": "Kan ook met weinig uren",
-                "query": self.query_string(without=(FEW_HOURS, "ja")),
-            })
+            active.append(
+                {
+                    "label": "Kan ook met weinig uren",
+                    "query": self.query_string(without=(FEW_HOURS, "ja")),
+                }
+            )
         return active
 
     @property

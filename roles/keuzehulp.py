@@ -81,9 +81,7 @@ class KeuzehulpForm(forms.Form):
                 distance = min((abs(step - level) for step in role.steps), default=9)
                 scored.append((-score, distance, role.title, role, reasons))
         scored.sort(key=lambda item: item[:3])
-        return [
-            (role, sentence(reasons)) for _, _, _, role, reasons in scored[:MAX_RESULTS]
-        ]
+        return [(role, sentence(reasons)) for _, _, _, role, reasons in scored[:MAX_RESULTS]]
 
 
 def score_role(role, level, wishes, hours, catalogue):
@@ -104,8 +102,9 @@ def score_role(role, level, wishes, hours, catalogue):
     if level in role.steps:
         score += 4
         step = catalogue.steps_by_number.get(level)
-        reasons.insert(0, f"het past bij stap {level}{f' ({step.name})' if step else ''}, "
-                          "waar je nu bent")
+        reasons.insert(
+            0, f"het past bij stap {level}{f' ({step.name})' if step else ''}, waar je nu bent"
+        )
     elif level + 1 in role.steps:
         score += 2
         reasons.insert(0, f"het is een volgende stap: stap {level + 1}")

@@ -95,7 +95,8 @@ class Term(Orderable):
 
 
 class RoleType(Term):
-    """One of Movisie's five role types: Beïnvloeder, Innovator, Onderzoeker, Leraar, Hulpverlener."""
+    """One of Movisie's five role types (Beïnvloeder, Innovator, Onderzoeker, Leraar,
+    Hulpverlener)."""
 
     class Meta(Term.Meta):
         verbose_name = "Type rol"
@@ -402,4 +403,3 @@ class LadderPage(BasePage):
         context["ladder"] = catalogue.ladder()
         context["index_url"] = catalogue.index_url
         return context
-

@@ -2,9 +2,9 @@
 
 from django import forms
 from django_filters import ModelMultipleChoiceFilter
+from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 

@@ -11,8 +11,8 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.test.utils import CaptureQueriesContext
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ervaring import cache as page_cache
 from ervaring.loader import load_content
@@ -70,8 +70,8 @@ def count_queries(client):
     so the page itself is rendered; caches of data stay warm, as on a running site)."""
 
     def count(url, **extra):
-        from django.test import override_settings
         from django.conf import settings
+        from django.test import override_settings
 
         with override_settings(ERVARING={**settings.ERVARING, "PAGE_CACHE_ENABLED": False}):
             first = client.get(url, **extra)

@@ -46,8 +46,18 @@ def admin_areas():
 
 # Who may open what. Anonymous visitors are always sent to the login page.
 ALLOWED = {
-    "redacteur": {"dashboard", "pagina's", "rol bewerken", "rol toevoegen", "rollenlijst",
-                  "ladderstap bewerken", "organisaties", "auteurs", "afbeeldingen", "documenten"},
+    "redacteur": {
+        "dashboard",
+        "pagina's",
+        "rol bewerken",
+        "rol toevoegen",
+        "rollenlijst",
+        "ladderstap bewerken",
+        "organisaties",
+        "auteurs",
+        "afbeeldingen",
+        "documenten",
+    },
     "moderator": {"dashboard", "reacties", "reactie bekijken", "reacties goedkeuren"},
 }
 
@@ -66,8 +76,10 @@ def test_permission_matrix(client, users, who):
         else:
             assert response.status_code in (302, 403), (who, area, response.status_code)
             if response.status_code == 302:
-                assert response["Location"] in ("/beheer/", "/beheer/login/") or \
-                    "login" in response["Location"], (who, area)
+                assert (
+                    response["Location"] in ("/beheer/", "/beheer/login/")
+                    or "login" in response["Location"]
+                ), (who, area)
 
 
 def test_the_admin_speaks_dutch(client, editor):
@@ -98,8 +110,14 @@ def test_taxonomy_is_grouped_in_one_indeling_menu(client, editor):
     client.force_login(editor)
     html = client.get("/beheer/").content.decode()
     assert "Indeling" in html
-    for label in ("Stappen op de ladder", "Typen rollen", "Werkvelden", "Vormen van werk",
-                  "Organisaties", "Auteurs"):
+    for label in (
+        "Stappen op de ladder",
+        "Typen rollen",
+        "Werkvelden",
+        "Vormen van werk",
+        "Organisaties",
+        "Auteurs",
+    ):
         assert label in html, label
 
 
@@ -154,12 +172,16 @@ class TestModeration:
 
     @pytest.mark.parametrize(
         "action,status",
-        [("approve", Comment.Status.APPROVED), ("reject", Comment.Status.REJECTED),
-         ("spam", Comment.Status.SPAM)],
+        [
+            ("approve", Comment.Status.APPROVED),
+            ("reject", Comment.Status.REJECTED),
+            ("spam", Comment.Status.SPAM),
+        ],
     )
     def test_bulk_actions_record_who_did_it(self, client, moderator, action, status):
-        comments = CommentFactory.create_batch(2, article=self.article(),
-                                               status=Comment.Status.PENDING)
+        comments = CommentFactory.create_batch(
+            2, article=self.article(), status=Comment.Status.PENDING
+        )
         client.force_login(moderator)
         ids = "&".join(f"id={c.pk}" for c in comments)
         url = f"/beheer/bulk/articles/comment/{action}/?{ids}"
@@ -176,7 +198,9 @@ class TestModeration:
         from django.test import Client
 
         article = self.article()
-        comment = CommentFactory(article=article, body="Wacht op mij", status=Comment.Status.PENDING)
+        comment = CommentFactory(
+            article=article, body="Wacht op mij", status=Comment.Status.PENDING
+        )
         visitor = Client()
         assert "Wacht op mij" not in visitor.get(article.url).content.decode()
         assert visitor.get(article.url)["X-Cache"] == "hit"
@@ -199,8 +223,9 @@ class TestModeration:
     def test_one_comment_is_shown_with_its_article(self, client, moderator):
         comment = CommentFactory(article=self.article(), body="Bekijk mij")
         client.force_login(moderator)
-        text = soup(client.get(
-            reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk]))).get_text()
+        text = soup(
+            client.get(reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk]))
+        ).get_text()
         assert "Bekijk mij" in text and "Inzet ervaringsdeskundigen" in text
 
     def test_an_editor_cannot_moderate(self, client, editor):
@@ -209,12 +234,14 @@ class TestModeration:
         client.post(f"/beheer/bulk/articles/comment/approve/?id={comment.pk}")
         comment.refresh_from_db()
         assert comment.status == Comment.Status.PENDING
-        assert "Reacties" not in [a.get_text(strip=True) for a in
-                                  soup(client.get("/beheer/")).select("nav a")]
+        assert "Reacties" not in [
+            a.get_text(strip=True) for a in soup(client.get("/beheer/")).select("nav a")
+        ]
 
     def test_erasing_personal_data_keeps_the_text(self, client, moderator):
-        comment = CommentFactory(article=self.article(), name="Echte Naam",
-                                 email="echt@example.org", body="Mijn verhaal")
+        comment = CommentFactory(
+            article=self.article(), name="Echte Naam", email="echt@example.org", body="Mijn verhaal"
+        )
         client.force_login(moderator)
         client.post(f"/beheer/bulk/articles/comment/erase/?id={comment.pk}")
         comment.refresh_from_db()
@@ -230,11 +257,14 @@ def test_purge_deletes_refused_comments_after_the_retention_period(settings):
 
     article = ArticlePage.objects.first()
     old = timezone.now() - timedelta(days=31)
-    gone = [CommentFactory(article=article, status=s, email="weg@example.org") for s in
-            (Comment.Status.REJECTED, Comment.Status.SPAM)]
+    gone = [
+        CommentFactory(article=article, status=s, email="weg@example.org")
+        for s in (Comment.Status.REJECTED, Comment.Status.SPAM)
+    ]
     Comment.objects.filter(pk__in=[c.pk for c in gone]).update(moderated_at=old)
-    recent = CommentFactory(article=article, status=Comment.Status.SPAM,
-                            moderated_at=timezone.now())
+    recent = CommentFactory(
+        article=article, status=Comment.Status.SPAM, moderated_at=timezone.now()
+    )
     approved_old = CommentFactory(article=article, moderated_at=old)
     call_command("purge_comments")
     remaining = set(Comment.objects.values_list("pk", flat=True))

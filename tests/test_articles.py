@@ -155,8 +155,9 @@ class TestViewCount:
         article.refresh_from_db()
         assert article.view_count == 1
 
-    @pytest.mark.parametrize("agent", ["Googlebot/2.1", "Mozilla/5.0 (compatible; bingbot/2.0)",
-                                       "HeadlessChrome", ""])
+    @pytest.mark.parametrize(
+        "agent", ["Googlebot/2.1", "Mozilla/5.0 (compatible; bingbot/2.0)", "HeadlessChrome", ""]
+    )
     def test_bots_are_not_counted(self, client, agent):
         article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
         client.get(article.url + "gelezen/", HTTP_USER_AGENT=agent)
@@ -178,8 +179,16 @@ class TestQueryBudgets:
         article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
         with_0 = count_queries(article.url)
         Comment.objects.bulk_create(
-            [Comment(article=article, name=f"Lezer {n}", email=f"l{n}@example.org",
-                     body=f"Reactie {n}", status=Comment.Status.APPROVED) for n in range(500)]
+            [
+                Comment(
+                    article=article,
+                    name=f"Lezer {n}",
+                    email=f"l{n}@example.org",
+                    body=f"Reactie {n}",
+                    status=Comment.Status.APPROVED,
+                )
+                for n in range(500)
+            ]
         )
         bump_content_version()
         with_500 = count_queries(article.url)
@@ -189,10 +198,17 @@ class TestQueryBudgets:
     def test_long_discussions_are_split_in_pages_of_50(self, client):
         article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
         Comment.objects.bulk_create(
-            [Comment(article=article, name=f"Lezer {n}", email=f"l{n}@example.org",
-                     body=f"Reactie {n}", status=Comment.Status.APPROVED,
-                     created_at=timezone.now() + datetime.timedelta(seconds=n))
-             for n in range(250)]
+            [
+                Comment(
+                    article=article,
+                    name=f"Lezer {n}",
+                    email=f"l{n}@example.org",
+                    body=f"Reactie {n}",
+                    status=Comment.Status.APPROVED,
+                    created_at=timezone.now() + datetime.timedelta(seconds=n),
+                )
+                for n in range(250)
+            ]
         )
         bump_content_version()
         first = soup(client.get(article.url))
@@ -209,7 +225,12 @@ class TestQueryBudgets:
         assert client.get(article.url + "?reacties=abc").status_code == 200
 
     def test_index_and_feeds_same_queries_with_10_and_500_articles(self, count_queries):
-        urls = ["/artikelen/", "/artikelen/tag/ggz/", "/artikelen/feed/rss/", "/artikelen/feed/atom/"]
+        urls = [
+            "/artikelen/",
+            "/artikelen/tag/ggz/",
+            "/artikelen/feed/rss/",
+            "/artikelen/feed/atom/",
+        ]
         ArticlePageFactory.create_batch(8)
         bump_content_version()
         with_10 = {url: count_queries(url) for url in urls}

@@ -108,8 +108,9 @@ def test_changing_a_snippet_that_pages_show_makes_them_fresh():
 
 def test_approving_and_removing_a_comment_make_the_article_fresh():
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
-    comment = CommentFactory(article=article, body="Nog niet zichtbaar",
-                             status=Comment.Status.PENDING)
+    comment = CommentFactory(
+        article=article, body="Nog niet zichtbaar", status=Comment.Status.PENDING
+    )
     cached(article.url)
     cached("/artikelen/")
     comment.moderate(Comment.Status.APPROVED, user=None)

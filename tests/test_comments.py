@@ -36,8 +36,13 @@ def article():
 @pytest.fixture
 def post(client, article):
     def send(remote_addr="10.1.2.3", follow=False, **fields):
-        data = {"name": "Sanne", "email": "sanne@example.org",
-                "body": "Mooi artikel.\nDank je wel!", "started": started(), "website": ""}
+        data = {
+            "name": "Sanne",
+            "email": "sanne@example.org",
+            "body": "Mooi artikel.\nDank je wel!",
+            "started": started(),
+            "website": "",
+        }
         data.update(fields)
         return client.post(article.url, data, REMOTE_ADDR=remote_addr, follow=follow)
 
@@ -74,8 +79,13 @@ class TestPosting:
 
     def test_a_post_cannot_set_status_article_or_dates(self, post, article):
         other = ArticlePage.objects.exclude(pk=article.pk).first()
-        post(status="approved", article=str(other.pk), created_at="2001-01-01",
-             moderated_at="2001-01-01", moderated_by="1")
+        post(
+            status="approved",
+            article=str(other.pk),
+            created_at="2001-01-01",
+            moderated_at="2001-01-01",
+            moderated_by="1",
+        )
         comment = Comment.objects.get(article=article)
         assert comment.status == Comment.Status.PENDING
         assert comment.article_id == article.pk
@@ -88,7 +98,10 @@ class TestPosting:
         assert sent() == 0
         assert page.find(id="id_name_error").get_text(strip=True) == "Vul je naam in."
         assert "geldig e-mailadres" in page.find(id="id_email_error").get_text()
-        assert page.find("textarea", attrs={"name": "body"}).get_text().lstrip("\n") == "Mijn lange verhaal."
+        assert (
+            page.find("textarea", attrs={"name": "body"}).get_text().lstrip("\n")
+            == "Mijn lange verhaal."
+        )
         assert page.find("input", attrs={"name": "email"})["value"] == "geen-adres"
         assert page.find("input", attrs={"name": "email"})["aria-invalid"] == "true"
 
@@ -154,23 +167,36 @@ class TestWhatIsShown:
         page = soup(client.get(article.url))
         items = page.select("ol.comment-list > li")
         assert [li.select_one(".comment__body").get_text(strip=True) for li in items] == [
-            "Eerste goedgekeurd", "Tweede goedgekeurd"]
+            "Eerste goedgekeurd",
+            "Tweede goedgekeurd",
+        ]
         assert page.find("h2", id="reacties-titel").get_text() == "Reacties (2)"
         assert "Verborgen" not in page.get_text()
 
     def test_the_email_address_never_appears_in_public_html(self, client, article):
         CommentFactory(article=article, email="approved-secret@example.org")
-        CommentFactory(article=article, email="pending-secret@example.org",
-                       status=Comment.Status.PENDING)
-        for url in ("/", "/artikelen/", article.url, "/artikelen/tag/sociaal-domein/",
-                    "/zoeken/?q=reactie", "/sitemap.xml"):
+        CommentFactory(
+            article=article, email="pending-secret@example.org", status=Comment.Status.PENDING
+        )
+        for url in (
+            "/",
+            "/artikelen/",
+            article.url,
+            "/artikelen/tag/sociaal-domein/",
+            "/zoeken/?q=reactie",
+            "/sitemap.xml",
+        ):
             html = client.get(url).content.decode()
             assert "secret@example.org" not in html, url
 
     @pytest.mark.parametrize(
         "payload",
-        ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>',
-         '"><svg onload=alert(1)>', "<a href='javascript:alert(1)'>klik</a>"],
+        [
+            '<script>alert("x")</script>',
+            "<img src=x onerror=alert(1)>",
+            '"><svg onload=alert(1)>',
+            "<a href='javascript:alert(1)'>klik</a>",
+        ],
     )
     def test_markup_in_a_comment_is_shown_as_text(self, client, article, payload):
         CommentFactory(article=article, name=payload, body=payload)
@@ -203,8 +229,7 @@ class TestCachedArticle:
         assert page["X-Cache"] == "hit"
         form = soup(page).find("form", class_="comment-form")
         data = {i["name"]: i.get("value", "") for i in form.find_all("input") if i.get("name")}
-        data.update(name="Kees", email="kees@example.org", body="Via de cache.",
-                    started=started())
+        data.update(name="Kees", email="kees@example.org", body="Via de cache.", started=started())
         response = reader.post(article.url, data, REMOTE_ADDR="10.4.4.4")
         assert response.status_code == 303
         assert Comment.objects.filter(body="Via de cache.").exists()

@@ -33,13 +33,29 @@ def free_port():
 def test_an_unreachable_database_gives_a_dutch_503_without_traceback(tmp_path):
     port = free_port()
     dead_port = free_port()  # nothing listens here
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "ervaring.settings.test",
-           "DATABASE_URL": f"postgres://nobody@127.0.0.1:{dead_port}/ervaring",
-           "CACHE_URL": "locmem://"}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "ervaring.settings.test",
+        "DATABASE_URL": f"postgres://nobody@127.0.0.1:{dead_port}/ervaring",
+        "CACHE_URL": "locmem://",
+    }
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "ervaring.wsgi", "--bind", f"127.0.0.1:{port}",
-         "--workers", "1", "--log-level", "critical"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "ervaring.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "1",
+            "--log-level",
+            "critical",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         deadline = time.monotonic() + 30
@@ -73,8 +89,10 @@ def test_a_broken_image_does_not_take_the_page_down(client, settings, tmp_path):
     image = Image.objects.create(title="Weg", file=image_file())
     Path(image.file.path).unlink()  # the file is gone, the record stays
     page = ContentPage.objects.get(slug="privacy")
-    page.body = [*[(b.block_type, b.value) for b in page.body],
-                 ("image", {"image": image, "alt_text": "Een foto die kwijt is", "caption": ""})]
+    page.body = [
+        *[(b.block_type, b.value) for b in page.body],
+        ("image", {"image": image, "alt_text": "Een foto die kwijt is", "caption": ""}),
+    ]
     page.save_revision().publish()
     response = client.get(page.url)
     assert response.status_code == 200
@@ -103,15 +121,18 @@ urlpatterns = [path("stuk/", broken_view)]
 
 @pytest.mark.django_db
 def test_a_server_error_is_logged_and_mailed_to_admins_in_production(client, monkeypatch):
-    for name, value in {"SECRET_KEY": secrets.token_urlsafe(50),
-                        "ALLOWED_HOSTS": "testserver"}.items():
+    for name, value in {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "testserver",
+    }.items():
         monkeypatch.setenv(name, value)
     production = importlib.import_module("ervaring.settings.production")
     client.raise_request_exception = False
     try:
         logging.config.dictConfig(production.LOGGING)
-        with override_settings(ROOT_URLCONF="tests.test_faults",
-                               ADMINS=[("Beheer", "beheer@example.org")], DEBUG=False):
+        with override_settings(
+            ROOT_URLCONF="tests.test_faults", ADMINS=["beheer@example.org"], DEBUG=False
+        ):
             response = client.get("/stuk/?van=test", HTTP_USER_AGENT="testbrowser")
     finally:
         from django.conf import settings

@@ -6,7 +6,8 @@ from urllib.parse import quote
 
 import pytest
 from django.core import signing
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from articles.forms import START_SALT
 from articles.models import Comment
@@ -25,8 +26,8 @@ CORPUS = [
     "<body onload=alert(1)>",
     '" onmouseover="alert(1)',
     "' onfocus='alert(1)' autofocus='",
-    "<a href=\"javascript:alert(1)\">klik</a>",
-    "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+    '<a href="javascript:alert(1)">klik</a>',
+    '<math><mi xlink:href="javascript:alert(1)">x</mi></math>',
     "<style>body{display:none}</style>",
     "<meta http-equiv=refresh content=0;url=https://evil.example>",
     "{{ 7*7 }}",
@@ -77,7 +78,7 @@ CORPUS = [
     "' OR '1'='1",
     "'; DROP TABLE articles_comment; --",
     "1; SELECT pg_sleep(10)",
-    "\" OR 1=1 --",
+    '" OR 1=1 --',
     "UNION SELECT password FROM auth_user",
     # symbols and odd numbers
     "%$#@!*",
@@ -92,7 +93,7 @@ CORPUS = [
     "   ",
 ]
 
-DANGEROUS = set('<>"\'')
+DANGEROUS = set("<>\"'")
 
 
 def assert_not_reflected_raw(html, payload):
@@ -113,9 +114,13 @@ def test_search(client, payload):
 
 @pytest.mark.parametrize("payload", CORPUS)
 def test_role_filters_and_paging(client, payload):
-    for params in ({"stap": payload}, {"soort": payload, "werkveld": payload},
-                   {"vorm": [payload, payload], "weinig-uren": payload}, {"page": payload},
-                   {payload: payload}):
+    for params in (
+        {"stap": payload},
+        {"soort": payload, "werkveld": payload},
+        {"vorm": [payload, payload], "weinig-uren": payload},
+        {"page": payload},
+        {payload: payload},
+    ):
         response = client.get("/werk/", params)
         assert response.status_code == 200, params
         assert_not_reflected_raw(response.content.decode(), payload)
@@ -123,8 +128,9 @@ def test_role_filters_and_paging(client, payload):
 
 @pytest.mark.parametrize("payload", CORPUS)
 def test_keuzehulp(client, payload):
-    response = client.get("/werk/keuzehulp/", {"niveau": payload, "wil": [payload, "helpen"],
-                                                "uren": payload})
+    response = client.get(
+        "/werk/keuzehulp/", {"niveau": payload, "wil": [payload, "helpen"], "uren": payload}
+    )
     assert response.status_code == 200
     assert_not_reflected_raw(response.content.decode(), payload)
 
@@ -132,8 +138,12 @@ def test_keuzehulp(client, payload):
 @pytest.mark.parametrize("payload", CORPUS)
 def test_article_index_tag_and_feed_urls(client, payload):
     encoded = quote(payload, safe="")
-    for url in (f"/artikelen/tag/{encoded}/", f"/artikelen/feed/{encoded}/",
-                f"/artikelen/feed/rss/{encoded}", f"/artikelen/?page={encoded}"):
+    for url in (
+        f"/artikelen/tag/{encoded}/",
+        f"/artikelen/feed/{encoded}/",
+        f"/artikelen/feed/rss/{encoded}",
+        f"/artikelen/?page={encoded}",
+    ):
         response = client.get(url)
         assert response.status_code in (200, 301, 404), (url, response.status_code)
         assert_not_reflected_raw(response.content.decode(errors="replace"), payload)
@@ -149,8 +159,13 @@ def test_comment_fields(client, payload):
 
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
     for field in ("name", "email", "body"):
-        data = {"name": "Lezer", "email": "lezer@example.org", "body": "Gewone tekst.",
-                "started": fresh_start(), "website": ""}
+        data = {
+            "name": "Lezer",
+            "email": "lezer@example.org",
+            "body": "Gewone tekst.",
+            "started": fresh_start(),
+            "website": "",
+        }
         data[field] = payload
         response = client.post(article.url, data, REMOTE_ADDR=f"10.7.{len(payload) % 250}.1")
         assert response.status_code in (200, 303), (field, response.status_code)
@@ -166,8 +181,13 @@ def test_an_approved_hostile_comment_is_shown_as_text(client):
 
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
     for payload in CORPUS[:22]:
-        Comment.objects.create(article=article, name=payload[:80], email="x@example.org",
-                               body=payload, status=Comment.Status.APPROVED)
+        Comment.objects.create(
+            article=article,
+            name=payload[:80],
+            email="x@example.org",
+            body=payload,
+            status=Comment.Status.APPROVED,
+        )
     html = client.get(article.url).content.decode()
     for payload in CORPUS[:22]:
         assert_not_reflected_raw(html, payload)
@@ -175,8 +195,11 @@ def test_an_approved_hostile_comment_is_shown_as_text(client):
         assert client.get(feed).status_code == 200
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(query=st.text(max_size=300))
 def test_search_never_fails_for_any_text(client, query):
     response = client.get("/zoeken/", {"q": query})
@@ -184,16 +207,22 @@ def test_search_never_fails_for_any_text(client, query):
     assert_not_reflected_raw(response.content.decode(), query)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(name=st.text(max_size=120), body=st.text(max_size=400), email=st.emails() | st.text(max_size=60))
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    name=st.text(max_size=120), body=st.text(max_size=400), email=st.emails() | st.text(max_size=60)
+)
 def test_comment_form_never_fails_and_never_stores_more_than_pending(client, name, body, email):
     from articles.forms import CommentForm
     from articles.models import ArticlePage
 
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
-    form = CommentForm({"name": name, "email": email, "body": body, "started": fresh_start()},
-                       article=article)
+    form = CommentForm(
+        {"name": name, "email": email, "body": body, "started": fresh_start()}, article=article
+    )
     if form.is_valid():
         comment = form.save()
         assert comment.status == Comment.Status.PENDING

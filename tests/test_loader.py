@@ -103,4 +103,6 @@ def test_an_unknown_reference_is_a_clear_error(tmp_path):
     with pytest.raises(FixtureError, match="stap-9"):
         Loader(fixture_dir=fixture_dir).run()
     # Nothing half: the role keeps its step.
-    assert list(RolePage.objects.get(slug="coach").ladder_steps.values_list("number", flat=True)) == [4]
+    assert list(
+        RolePage.objects.get(slug="coach").ladder_steps.values_list("number", flat=True)
+    ) == [4]

@@ -11,15 +11,35 @@ from tests.factories import OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 EMPLOYER_TYPES = [
-    "Zorginstellingen", "Overheid", "Adviesbureaus", "Onderzoek",
-    "Patiënten- en cliëntenorganisaties", "Farmaceuten", "Cultuursector", "Cliëntenraden",
-    "Lokale en regionale platforms", "YouTube en sociale media", "Zelfstandig (zzp)",
+    "Zorginstellingen",
+    "Overheid",
+    "Adviesbureaus",
+    "Onderzoek",
+    "Patiënten- en cliëntenorganisaties",
+    "Farmaceuten",
+    "Cultuursector",
+    "Cliëntenraden",
+    "Lokale en regionale platforms",
+    "YouTube en sociale media",
+    "Zelfstandig (zzp)",
 ]
 ORGANISATIONS = [
-    "Out of the Box TV", "Uitgeverij Tobi Vroegh", "LOC", "LSR", "Ieder(in)",
-    "MIND Landelijk Platform", "Patiëntenfederatie Nederland", "PGO-Support",
-    "Vereniging Spierziekten Nederland", "Vereniging voor Ervaringsdeskundigen",
-    "Trimbos-instituut", "Movisie", "MEE", "Sociaal Werk Nederland", "RIBW’s", "Zelfregiecentra",
+    "Out of the Box TV",
+    "Uitgeverij Tobi Vroegh",
+    "LOC",
+    "LSR",
+    "Ieder(in)",
+    "MIND Landelijk Platform",
+    "Patiëntenfederatie Nederland",
+    "PGO-Support",
+    "Vereniging Spierziekten Nederland",
+    "Vereniging voor Ervaringsdeskundigen",
+    "Trimbos-instituut",
+    "Movisie",
+    "MEE",
+    "Sociaal Werk Nederland",
+    "RIBW’s",
+    "Zelfregiecentra",
 ]
 # (figure as shown, source) for every figure the issue names.
 FIGURES = [
@@ -80,8 +100,11 @@ def test_figures_section_shows_every_figure_with_its_source_and_year(client):
     section = soup(client.get("/werkgevers/")).find(id="in-cijfers")
     rows = section.select("tbody tr")
     shown = [
-        (row.select_one(".figures__number").get_text(" ", strip=True),
-         row.find_all("td")[1].get_text(strip=True), row.find_all("td")[2].get_text(strip=True))
+        (
+            row.select_one(".figures__number").get_text(" ", strip=True),
+            row.find_all("td")[1].get_text(strip=True),
+            row.find_all("td")[2].get_text(strip=True),
+        )
         for row in rows
     ]
     for figure, source in FIGURES:

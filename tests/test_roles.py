@@ -64,7 +64,11 @@ class TestTaxonomy:
         from roles.models import RoleType
 
         assert list(RoleType.objects.values_list("name", flat=True)) == [
-            "Beïnvloeder", "Innovator", "Onderzoeker", "Leraar", "Hulpverlener",
+            "Beïnvloeder",
+            "Innovator",
+            "Onderzoeker",
+            "Leraar",
+            "Hulpverlener",
         ]
         assert "Lorem" not in RoleType.objects.get(slug="leraar").description
 
@@ -76,12 +80,11 @@ class TestRolePage:
             role = roles[title]
             assert sorted(role.ladder_steps.values_list("number", flat=True)) == steps, title
             response = client.get(role.url)
-            step_names = [LadderStep.objects.get(number=n).name for n in steps]
             label = soup(response).select_one(".ladder-position__label").get_text()
-            for n, name in zip(steps, step_names, strict=True):
-                assert str(n) in label
+            for number in steps:
+                assert str(number) in label
             if len(steps) == 1:
-                assert step_names[0] in label
+                assert LadderStep.objects.get(number=steps[0]).name in label
 
     def test_role_shows_other_names_facts_and_story(self, client):
         page = soup(client.get("/werk/ervaringswerker/"))
@@ -152,14 +155,18 @@ class TestRoleIndex:
     def test_facets_combine(self, client):
         titles = result_titles(client.get("/werk/?stap=3&soort=beinvloeder&vorm=vrijwillig"))
         assert set(titles) == {
-            "Belangenbehartiger", "VN-ambassadeur", "Lid klachtencommissie",
+            "Belangenbehartiger",
+            "VN-ambassadeur",
+            "Lid klachtencommissie",
             "Raadslid centrale cliëntenraad",
         }
 
     def test_few_hours_with_work_area(self, client):
         titles = result_titles(client.get("/werk/?weinig-uren=ja&werkveld=zorg-en-begeleiding"))
         assert set(titles) == {
-            "Maatje, buddy", "Gastvrouw, gastheer", "Gespreksbegeleider lotgenotengroep",
+            "Maatje, buddy",
+            "Gastvrouw, gastheer",
+            "Gespreksbegeleider lotgenotengroep",
             "Beheerder online lotgenotengroep",
         }
 
@@ -185,8 +192,16 @@ class TestRoleIndex:
 
     @pytest.mark.parametrize(
         "query",
-        ["stap=9", "stap=abc", "soort=bestaat-niet", "stap=2&stap=2&stap=2", "onbekend=1",
-         "page=abc", "page=99999", "weinig-uren=misschien"],
+        [
+            "stap=9",
+            "stap=abc",
+            "soort=bestaat-niet",
+            "stap=2&stap=2&stap=2",
+            "onbekend=1",
+            "page=abc",
+            "page=99999",
+            "weinig-uren=misschien",
+        ],
     )
     def test_odd_filters_are_ignored_not_an_error(self, client, query):
         response = client.get(f"/werk/?{query}")
@@ -246,8 +261,9 @@ class TestKeuzehulp:
 
         Role.objects.filter(work_areas__slug="werk-en-inkomen").delete()
         bump_content_version()
-        response = client.get("/werk/keuzehulp/", {"niveau": "1", "wil": "werk-en-geld",
-                                                    "uren": "zzp"})
+        response = client.get(
+            "/werk/keuzehulp/", {"niveau": "1", "wil": "werk-en-geld", "uren": "zzp"}
+        )
         assert "We vonden geen rol die bij al je antwoorden past" in response.content.decode()
 
 
@@ -269,12 +285,15 @@ class TestLadderPage:
 class TestEditorsWork:
     def test_a_new_role_appears_on_the_ladder_and_in_the_filters(self, client):
         index = RoleIndexPage.objects.get()
-        role = RolePage(title="Ervaringsdeskundige bij de bibliotheek", slug="bibliotheek",
-                        summary="Test.")
+        role = RolePage(
+            title="Ervaringsdeskundige bij de bibliotheek", slug="bibliotheek", summary="Test."
+        )
         index.add_child(instance=role)
         role.ladder_steps.set([LadderStep.objects.get(number=2)])
         role.save_revision().publish()
-        assert "Ervaringsdeskundige bij de bibliotheek" in result_titles(client.get("/werk/?stap=2"))
+        assert "Ervaringsdeskundige bij de bibliotheek" in result_titles(
+            client.get("/werk/?stap=2")
+        )
         ladder = soup(client.get(LadderPage.objects.get().url))
         step_two = ladder.select("ol.ladder > li")[1]
         assert "Ervaringsdeskundige bij de bibliotheek" in step_two.get_text()

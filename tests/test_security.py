@@ -26,27 +26,56 @@ PRODUCTION_ENV = {
 
 
 def run_in_production(code, tmp_path):
-    env = {**os.environ, **PRODUCTION_ENV,
-           "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}"}
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
-                          text=True, check=False, timeout=120)
+    env = {
+        **os.environ,
+        **PRODUCTION_ENV,
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}",
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
-    env = {**os.environ, **PRODUCTION_ENV,
-           "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}"}
+    env = {
+        **os.environ,
+        **PRODUCTION_ENV,
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}",
+    }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {**os.environ, **PRODUCTION_ENV, "SECRET_KEY": "",
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}"}
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, check=False, timeout=120)
+    env = {
+        **os.environ,
+        **PRODUCTION_ENV,
+        "SECRET_KEY": "",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
     assert result.returncode != 0
     assert "SECRET_KEY ontbreekt" in result.stderr
 
@@ -111,8 +140,9 @@ def test_no_migrations_are_missing():
 def test_login_is_locked_after_five_wrong_passwords(client, editor):
     for _ in range(5):
         client.post("/beheer/login/", {"username": editor.username, "password": "fout"})
-    response = client.post("/beheer/login/", {"username": editor.username,
-                                              "password": "een-lang-testwachtwoord"})
+    response = client.post(
+        "/beheer/login/", {"username": editor.username, "password": "een-lang-testwachtwoord"}
+    )
     assert response.status_code == 429
     assert "Te vaak een verkeerd wachtwoord" in response.content.decode()
     assert "_auth_user_id" not in client.session
@@ -121,8 +151,9 @@ def test_login_is_locked_after_five_wrong_passwords(client, editor):
 @pytest.mark.django_db
 def test_a_right_password_still_works_before_the_limit(client, editor):
     client.post("/beheer/login/", {"username": editor.username, "password": "fout"})
-    response = client.post("/beheer/login/", {"username": editor.username,
-                                              "password": "een-lang-testwachtwoord"})
+    response = client.post(
+        "/beheer/login/", {"username": editor.username, "password": "een-lang-testwachtwoord"}
+    )
     assert response.status_code == 302
 
 
@@ -148,8 +179,11 @@ def image_file(name="foto.png", size=(40, 30), image_format="PNG"):
 class TestUploads:
     def test_svg_images_are_refused(self, client, editor):
         client.force_login(editor)
-        svg = SimpleUploadedFile("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg">'
-                                 b"<script>alert(1)</script></svg>", content_type="image/svg+xml")
+        svg = SimpleUploadedFile(
+            "logo.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            content_type="image/svg+xml",
+        )
         response = client.post("/beheer/images/add/", {"title": "Logo", "file": svg})
         from wagtail.images.models import Image
 
@@ -185,9 +219,13 @@ class TestUploads:
 
     def test_documents_of_an_unsafe_type_are_refused(self, client, editor):
         client.force_login(editor)
-        client.post("/beheer/documents/add/", {
-            "title": "Script", "file": SimpleUploadedFile("x.html", b"<script>alert(1)</script>"),
-        })
+        client.post(
+            "/beheer/documents/add/",
+            {
+                "title": "Script",
+                "file": SimpleUploadedFile("x.html", b"<script>alert(1)</script>"),
+            },
+        )
         from wagtail.documents.models import Document
 
         assert not Document.objects.filter(title="Script").exists()

@@ -53,14 +53,22 @@ def test_footer_links_to_privacy_and_accessibility(client):
 
 
 def test_current_section_is_marked_in_the_menu(client):
-    menu = soup(client.get("/werk/clientondersteuner/")).find("nav", attrs={"aria-label": "Hoofdmenu"})
+    menu = soup(client.get("/werk/clientondersteuner/")).find(
+        "nav", attrs={"aria-label": "Hoofdmenu"}
+    )
     current = menu.find("a", attrs={"aria-current": True})
     assert current.get_text(strip=True) == "Werk"
 
 
 def test_breadcrumb_shows_the_way_back(client):
-    crumbs = soup(client.get("/werk/clientondersteuner/")).find("nav", attrs={"aria-label": "Kruimelpad"})
-    assert [a.get_text(strip=True) for a in crumbs.find_all("a")] == ["Home", "Werk", "Cliëntondersteuner"]
+    crumbs = soup(client.get("/werk/clientondersteuner/")).find(
+        "nav", attrs={"aria-label": "Kruimelpad"}
+    )
+    assert [a.get_text(strip=True) for a in crumbs.find_all("a")] == [
+        "Home",
+        "Werk",
+        "Cliëntondersteuner",
+    ]
 
 
 def test_content_page_shows_its_text_and_source(client):
@@ -175,10 +183,19 @@ def test_only_one_home_page_can_exist():
 
 
 PAGE_TYPES = [
-    "/", "/hoe-word-ik-ervaringsdeskundige/", "/zoeken/?q=ervaringsdeskundige", "/werk/",
-    "/werk/?stap=2&vorm=vrijwillig", "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig",
-    "/ervaringsladder/", "/werk/ervaringswerker/", "/werkgevers/", "/werkgevers/overheid/",
-    "/artikelen/", "/artikelen/tag/ggz/", "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
+    "/",
+    "/hoe-word-ik-ervaringsdeskundige/",
+    "/zoeken/?q=ervaringsdeskundige",
+    "/werk/",
+    "/werk/?stap=2&vorm=vrijwillig",
+    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig",
+    "/ervaringsladder/",
+    "/werk/ervaringswerker/",
+    "/werkgevers/",
+    "/werkgevers/overheid/",
+    "/artikelen/",
+    "/artikelen/tag/ggz/",
+    "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
 ]
 
 
@@ -195,16 +212,24 @@ class TestLeanPages:
         total = len(gzip.compress(response.content))
         for asset in stylesheets + scripts:
             asset_response = client.get(asset)
-            body = b"".join(asset_response.streaming_content) if asset_response.streaming \
+            body = (
+                b"".join(asset_response.streaming_content)
+                if asset_response.streaming
                 else asset_response.content
+            )
             total += len(gzip.compress(body))
         assert total <= 50 * 1024, (url, total)
 
     @pytest.mark.parametrize("url", PAGE_TYPES)
     def test_no_requests_to_other_sites(self, client, url):
         page = soup(client.get(url))
-        for tag, attribute in (("script", "src"), ("link", "href"), ("img", "src"),
-                               ("iframe", "src"), ("source", "srcset")):
+        for tag, attribute in (
+            ("script", "src"),
+            ("link", "href"),
+            ("img", "src"),
+            ("iframe", "src"),
+            ("source", "srcset"),
+        ):
             for element in page.find_all(tag):
                 value = element.get(attribute, "")
                 if tag == "link" and element.get("rel") in (["canonical"], ["alternate"]):
@@ -219,8 +244,10 @@ class TestLeanPages:
         settings.MEDIA_ROOT = tmp_path
         image = Image.objects.create(title="Foto", file=image_file(size=(1600, 900)))
         page = ContentPage.objects.get(slug="privacy")
-        page.body = [*[(b.block_type, b.value) for b in page.body],
-                     ("image", {"image": image, "alt_text": "Twee mensen praten", "caption": ""})]
+        page.body = [
+            *[(b.block_type, b.value) for b in page.body],
+            ("image", {"image": image, "alt_text": "Twee mensen praten", "caption": ""}),
+        ]
         page.save_revision().publish()
         picture = soup(client.get(page.url)).find("picture")
         types = [source["type"] for source in picture.find_all("source")]
@@ -237,11 +264,16 @@ def test_home_search_and_content_pages_keep_their_queries_with_ten_times_the_con
     from ervaring.cache import bump_content_version
     from tests.factories import ArticlePageFactory, RolePageFactory
 
-    urls = ["/", "/zoeken/?q=ervaringsdeskundige", "/hoe-word-ik-ervaringsdeskundige/",
-            "/zoeken/?q=ervaringsdeskundige&page=2"]
+    urls = [
+        "/",
+        "/zoeken/?q=ervaringsdeskundige",
+        "/hoe-word-ik-ervaringsdeskundige/",
+        "/zoeken/?q=ervaringsdeskundige&page=2",
+    ]
     before = {url: count_queries(url) for url in urls}
-    RolePageFactory.create_batch(300, steps=[2], types=["hulpverlener"],
-                                 summary="Een ervaringsdeskundige in een testrol.")
+    RolePageFactory.create_batch(
+        300, steps=[2], types=["hulpverlener"], summary="Een ervaringsdeskundige in een testrol."
+    )
     ArticlePageFactory.create_batch(20, intro="Over ervaringsdeskundige in een test.")
     bump_content_version()
     after = {url: count_queries(url) for url in urls}

@@ -10,108 +10,445 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ArticleIndexPage',
+            name="ArticleIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('intro', models.TextField(blank=True, verbose_name='Introductie')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="Introductie")),
             ],
             options={
-                'verbose_name': 'Overzicht van artikelen',
+                "verbose_name": "Overzicht van artikelen",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ArticlePage',
+            name="ArticlePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('intro', models.TextField(help_text='De eerste zinnen, ook in overzichten.', verbose_name='Introductie')),
-                ('date', models.DateField(default=django.utils.timezone.localdate, verbose_name='Publicatiedatum')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31)], block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, verbose_name='Inhoud')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='Bron')),
-                ('comments_closed', models.BooleanField(default=False, help_text='Aanvinken om geen nieuwe reacties meer toe te laten.', verbose_name='Reacties gesloten')),
-                ('reading_minutes', models.PositiveSmallIntegerField(default=1, editable=False, verbose_name='Leestijd in minuten')),
-                ('view_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='Aantal keer gelezen')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="De eerste zinnen, ook in overzichten.",
+                        verbose_name="Introductie",
+                    ),
+                ),
+                (
+                    "date",
+                    models.DateField(
+                        default=django.utils.timezone.localdate, verbose_name="Publicatiedatum"
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                        ],
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Inhoud",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="Bron")),
+                (
+                    "comments_closed",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Aanvinken om geen nieuwe reacties meer toe te laten.",
+                        verbose_name="Reacties gesloten",
+                    ),
+                ),
+                (
+                    "reading_minutes",
+                    models.PositiveSmallIntegerField(
+                        default=1, editable=False, verbose_name="Leestijd in minuten"
+                    ),
+                ),
+                (
+                    "view_count",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="Aantal keer gelezen"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Artikel',
-                'verbose_name_plural': 'Artikelen',
+                "verbose_name": "Artikel",
+                "verbose_name_plural": "Artikelen",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='ArticleTag',
+            name="ArticleTag",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Author',
+            name="Author",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, unique=True, verbose_name='Naam')),
-                ('bio', models.TextField(blank=True, verbose_name='Korte biografie')),
-                ('photo_alt', models.CharField(blank=True, help_text='Verplicht als er een foto is. Beschrijf wat er op de foto staat.', max_length=250, verbose_name='Alt-tekst van de foto')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=120, unique=True, verbose_name="Naam")),
+                ("bio", models.TextField(blank=True, verbose_name="Korte biografie")),
+                (
+                    "photo_alt",
+                    models.CharField(
+                        blank=True,
+                        help_text="Verplicht als er een foto is. Beschrijf wat er op de foto staat.",
+                        max_length=250,
+                        verbose_name="Alt-tekst van de foto",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Auteur',
-                'verbose_name_plural': 'Auteurs',
-                'ordering': ['name'],
+                "verbose_name": "Auteur",
+                "verbose_name_plural": "Auteurs",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Comment',
+            name="Comment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=80, verbose_name='Naam')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-mailadres')),
-                ('body', models.TextField(max_length=3000, verbose_name='Reactie')),
-                ('status', models.CharField(choices=[('pending', 'Wacht op beoordeling'), ('approved', 'Goedgekeurd'), ('rejected', 'Afgewezen'), ('spam', 'Spam')], db_index=True, default='pending', max_length=10, verbose_name='Status')),
-                ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, verbose_name='Geplaatst op')),
-                ('moderated_at', models.DateTimeField(blank=True, null=True, verbose_name='Beoordeeld op')),
-                ('personal_data_erased_at', models.DateTimeField(blank=True, null=True, verbose_name='Persoonsgegevens gewist op')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="Naam")),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="E-mailadres"),
+                ),
+                ("body", models.TextField(max_length=3000, verbose_name="Reactie")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Wacht op beoordeling"),
+                            ("approved", "Goedgekeurd"),
+                            ("rejected", "Afgewezen"),
+                            ("spam", "Spam"),
+                        ],
+                        db_index=True,
+                        default="pending",
+                        max_length=10,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        db_index=True,
+                        default=django.utils.timezone.now,
+                        verbose_name="Geplaatst op",
+                    ),
+                ),
+                (
+                    "moderated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Beoordeeld op"),
+                ),
+                (
+                    "personal_data_erased_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="Persoonsgegevens gewist op"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Reactie',
-                'verbose_name_plural': 'Reacties',
-                'ordering': ['-created_at'],
+                "verbose_name": "Reactie",
+                "verbose_name_plural": "Reacties",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='ArticleAuthor',
+            name="ArticleAuthor",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='author_links', to='articles.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="author_links",
+                        to="articles.articlepage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='ArticleRelatedRole',
+            name="ArticleRelatedRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='related_role_links', to='articles.articlepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="related_role_links",
+                        to="articles.articlepage",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -7,78 +7,562 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ContentPage',
+            name="ContentPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, verbose_name='Inhoud')),
-                ('source', models.CharField(blank=True, help_text='Waar komt de tekst vandaan? Bijvoorbeeld de naam van de auteur of de website.', max_length=300, verbose_name='Bron')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Inhoud",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Waar komt de tekst vandaan? Bijvoorbeeld de naam van de auteur of de website.",
+                        max_length=300,
+                        verbose_name="Bron",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Tekstpagina',
-                'verbose_name_plural': "Tekstpagina's",
+                "verbose_name": "Tekstpagina",
+                "verbose_name_plural": "Tekstpagina's",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='HomeFeaturedRole',
+            name="HomeFeaturedRole",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
             ],
             options={
-                'verbose_name': 'Uitgelichte rol',
-                'verbose_name_plural': 'Uitgelichte rollen',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Uitgelichte rol",
+                "verbose_name_plural": "Uitgelichte rollen",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='HomePage',
+            name="HomePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('intro', models.TextField(help_text='De eerste zinnen die een bezoeker leest. Kort en duidelijk.', max_length=600, verbose_name='Introductie')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, help_text='Korte uitleg onder de introductie.', verbose_name='Wat is ervaringsdeskundigheid?')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                (
+                    "intro",
+                    models.TextField(
+                        help_text="De eerste zinnen die een bezoeker leest. Kort en duidelijk.",
+                        max_length=600,
+                        verbose_name="Introductie",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        help_text="Korte uitleg onder de introductie.",
+                        verbose_name="Wat is ervaringsdeskundigheid?",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Startpagina',
+                "verbose_name": "Startpagina",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LoadedContent',
+            name="LoadedContent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=200, unique=True)),
-                ('object_id', models.CharField(max_length=64)),
-                ('digest', models.CharField(help_text='Hash of the fixture record the object was loaded from.', max_length=64)),
-                ('state', models.CharField(help_text='Latest revision (pages) or hash of the fields (snippets) after loading.', max_length=64)),
-                ('loaded_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=200, unique=True)),
+                ("object_id", models.CharField(max_length=64)),
+                (
+                    "digest",
+                    models.CharField(
+                        help_text="Hash of the fixture record the object was loaded from.",
+                        max_length=64,
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        help_text="Latest revision (pages) or hash of the fields (snippets) after loading.",
+                        max_length=64,
+                    ),
+                ),
+                ("loaded_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'geladen inhoud',
-                'verbose_name_plural': 'geladen inhoud',
+                "verbose_name": "geladen inhoud",
+                "verbose_name_plural": "geladen inhoud",
             },
         ),
         migrations.CreateModel(
-            name='SiteSettings',
+            name="SiteSettings",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('tagline', models.CharField(blank=True, default='Werken met je ervaring', help_text='Staat onder de naam van de site.', max_length=150, verbose_name='Ondertitel')),
-                ('contact_email', models.EmailField(blank=True, max_length=254, verbose_name='E-mailadres voor contact')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "tagline",
+                    models.CharField(
+                        blank=True,
+                        default="Werken met je ervaring",
+                        help_text="Staat onder de naam van de site.",
+                        max_length=150,
+                        verbose_name="Ondertitel",
+                    ),
+                ),
+                (
+                    "contact_email",
+                    models.EmailField(
+                        blank=True, max_length=254, verbose_name="E-mailadres voor contact"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Instellingen van de site',
+                "verbose_name": "Instellingen van de site",
             },
         ),
     ]

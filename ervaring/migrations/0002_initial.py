@@ -7,46 +7,72 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('contenttypes', '0002_remove_content_type_name'),
-        ('ervaring', '0001_initial'),
-        ('roles', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("contenttypes", "0002_remove_content_type_name"),
+        ("ervaring", "0001_initial"),
+        ("roles", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='homefeaturedrole',
-            name='role',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='roles.rolepage', verbose_name='Rol'),
+            model_name="homefeaturedrole",
+            name="role",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="+",
+                to="roles.rolepage",
+                verbose_name="Rol",
+            ),
         ),
         migrations.AddField(
-            model_name='homefeaturedrole',
-            name='page',
-            field=modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='featured_roles', to='ervaring.homepage'),
+            model_name="homefeaturedrole",
+            name="page",
+            field=modelcluster.fields.ParentalKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="featured_roles",
+                to="ervaring.homepage",
+            ),
         ),
         migrations.AddField(
-            model_name='loadedcontent',
-            name='content_type',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='contenttypes.contenttype'),
+            model_name="loadedcontent",
+            name="content_type",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, to="contenttypes.contenttype"
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='accessibility_page',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Toegankelijkheidsverklaring'),
+            model_name="sitesettings",
+            name="accessibility_page",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.WAGTAIL_PAGE_MODEL,
+                verbose_name="Toegankelijkheidsverklaring",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='privacy_page',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.WAGTAIL_PAGE_MODEL, verbose_name='Privacypagina'),
+            model_name="sitesettings",
+            name="privacy_page",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.WAGTAIL_PAGE_MODEL,
+                verbose_name="Privacypagina",
+            ),
         ),
         migrations.AddField(
-            model_name='sitesettings',
-            name='site',
-            field=models.OneToOneField(editable=False, on_delete=django.db.models.deletion.CASCADE, to='wagtailcore.site'),
+            model_name="sitesettings",
+            name="site",
+            field=models.OneToOneField(
+                editable=False, on_delete=django.db.models.deletion.CASCADE, to="wagtailcore.site"
+            ),
         ),
     ]

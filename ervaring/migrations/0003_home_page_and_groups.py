@@ -14,7 +14,9 @@ def create_home_page(apps, schema_editor):
     locale_model = apps.get_model("wagtailcore", "Locale")
 
     # Wagtail's own first migration made a welcome page at /home/; ours takes its place.
-    page_model.objects.filter(depth=2, slug="home", content_type__app_label="wagtailcore", content_type__model="page").delete()
+    page_model.objects.filter(
+        depth=2, slug="home", content_type__app_label="wagtailcore", content_type__model="page"
+    ).delete()
     home_type, _ = content_type_model.objects.get_or_create(model="homepage", app_label="ervaring")
     root = page_model.objects.get(depth=1)
     home = home_model.objects.create(
@@ -34,8 +36,12 @@ def create_home_page(apps, schema_editor):
     root.save(update_fields=["numchild"])
     site_model.objects.update_or_create(
         is_default_site=True,
-        defaults={"hostname": "localhost", "port": 80, "root_page_id": home.pk,
-                  "site_name": "ervaring"},
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page_id": home.pk,
+            "site_name": "ervaring",
+        },
     )
 
 

@@ -101,4 +101,3 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
         **STORAGES,  # noqa: F405
         "default": {"BACKEND": "storages.backends.s3.S3Storage"},
     }
-

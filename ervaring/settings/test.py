@@ -23,4 +23,6 @@ STORAGES = {
 if not os.environ.get("CACHE_URL"):
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or Path(tempfile.gettempdir()) / "ervaring-test-media")
+MEDIA_ROOT = Path(
+    os.environ.get("MEDIA_ROOT") or Path(tempfile.gettempdir()) / "ervaring-test-media"
+)

@@ -19,9 +19,9 @@ def _chrome_for(site):
             "path": page.url_path,
             "in_menu": page.show_in_menus,
         }
-        for page in site.root_page.get_children().live().only(
-            "title", "url_path", "path", "depth", "slug", "show_in_menus"
-        )
+        for page in site.root_page.get_children()
+        .live()
+        .only("title", "url_path", "path", "depth", "slug", "show_in_menus")
     ]
     site_settings = SiteSettings.for_site(site)
     footer_ids = [
@@ -29,9 +29,9 @@ def _chrome_for(site):
     ]
     footer_pages = {
         page.pk: page
-        for page in Page.objects.filter(pk__in=footer_ids).live().only(
-            "title", "url_path", "path", "depth", "slug"
-        )
+        for page in Page.objects.filter(pk__in=footer_ids)
+        .live()
+        .only("title", "url_path", "path", "depth", "slug")
     }
     footer = [
         {"title": footer_pages[pk].title, "url": footer_pages[pk].relative_url(site)}
@@ -55,8 +55,14 @@ def site_chrome(context):
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
-        return {"home_url": "/", "tagline": "", "menu": [], "sections": {}, "footer": [],
-                "contact_email": ""}
+        return {
+            "home_url": "/",
+            "tagline": "",
+            "menu": [],
+            "sections": {},
+            "footer": [],
+            "contact_email": "",
+        }
     key = f"ervaring:chrome:{site.pk}:{content_version()}"
     chrome = cache.get(key)
     if chrome is None:
@@ -81,9 +87,10 @@ def breadcrumb_links(page, chrome):
             return [section]
     return [
         {"title": ancestor.title, "url": ancestor.url}
-        for ancestor in page.get_ancestors().filter(depth__gt=2).live().only(
-            "title", "url_path", "path", "depth", "slug"
-        )
+        for ancestor in page.get_ancestors()
+        .filter(depth__gt=2)
+        .live()
+        .only("title", "url_path", "path", "depth", "slug")
     ]
 
 

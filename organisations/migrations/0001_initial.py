@@ -8,57 +8,628 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0098_apitoken'),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmployerIndexPage',
+            name="EmployerIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('intro', models.TextField(blank=True, verbose_name='Introductie')),
-                ('figures', wagtail.fields.StreamField([('figures', 10), ('paragraph', 11), ('list', 16)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 2: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 3: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 4: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 5: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 6: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 7: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 8: ('wagtail.blocks.StructBlock', [[('number', 2), ('unit', 3), ('qualifier', 4), ('label', 5), ('source', 6), ('year', 7)]], {}), 9: ('wagtail.blocks.ListBlock', (8,), {'label': 'Cijfers', 'min_num': 1}), 10: ('wagtail.blocks.StructBlock', [[('title', 0), ('intro', 1), ('figures', 9)]], {}), 11: ('ervaring.blocks.ParagraphBlock', (), {}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 13: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 15: ('wagtail.blocks.ListBlock', (14,), {'label': 'Punten', 'min_num': 1}), 16: ('wagtail.blocks.StructBlock', [[('title', 12), ('numbered', 13), ('items', 15)]], {})}, help_text='Cijfers over hoeveel ervaringsdeskundigen waar werken. Elk cijfer met bron en jaar.', verbose_name='In cijfers')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, verbose_name='Tekst')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="Introductie")),
+                (
+                    "figures",
+                    wagtail.fields.StreamField(
+                        [("figures", 10), ("paragraph", 11), ("list", 16)],
+                        blank=True,
+                        block_lookup={
+                            0: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            1: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            2: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            3: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            6: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            7: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            8: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 2),
+                                        ("unit", 3),
+                                        ("qualifier", 4),
+                                        ("label", 5),
+                                        ("source", 6),
+                                        ("year", 7),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            9: (
+                                "wagtail.blocks.ListBlock",
+                                (8,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            10: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("intro", 1), ("figures", 9)]],
+                                {},
+                            ),
+                            11: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            14: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            15: (
+                                "wagtail.blocks.ListBlock",
+                                (14,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 12), ("numbered", 13), ("items", 15)]],
+                                {},
+                            ),
+                        },
+                        help_text="Cijfers over hoeveel ervaringsdeskundigen waar werken. Elk cijfer met bron en jaar.",
+                        verbose_name="In cijfers",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Tekst",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Overzicht van werkgevers',
+                "verbose_name": "Overzicht van werkgevers",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='EmployerTypePage',
+            name="EmployerTypePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, verbose_name='Beschrijving')),
-                ('conditions', models.TextField(blank=True, help_text='Is het werk hier betaald, vrijwillig of met een vergoeding? Alleen invullen als de bron het zegt.', verbose_name='Voorwaarden')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='Bron')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Beschrijving",
+                    ),
+                ),
+                (
+                    "conditions",
+                    models.TextField(
+                        blank=True,
+                        help_text="Is het werk hier betaald, vrijwillig of met een vergoeding? Alleen invullen als de bron het zegt.",
+                        verbose_name="Voorwaarden",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="Bron")),
             ],
             options={
-                'verbose_name': 'Soort werkgever',
-                'verbose_name_plural': 'Soorten werkgevers',
+                "verbose_name": "Soort werkgever",
+                "verbose_name_plural": "Soorten werkgevers",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, unique=True, verbose_name='Naam')),
-                ('description', models.TextField(blank=True, help_text='Wat doet deze organisatie? Eén tot drie zinnen.', verbose_name='Korte beschrijving')),
-                ('website', models.URLField(blank=True, verbose_name='Website')),
-                ('source', models.CharField(blank=True, help_text='Waar komt deze informatie vandaan?', max_length=300, verbose_name='Bron')),
-                ('kind', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='organisations', to='organisations.employertypepage', verbose_name='Soort werkgever')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, unique=True, verbose_name="Naam")),
+                (
+                    "description",
+                    models.TextField(
+                        blank=True,
+                        help_text="Wat doet deze organisatie? Eén tot drie zinnen.",
+                        verbose_name="Korte beschrijving",
+                    ),
+                ),
+                ("website", models.URLField(blank=True, verbose_name="Website")),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Waar komt deze informatie vandaan?",
+                        max_length=300,
+                        verbose_name="Bron",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="organisations",
+                        to="organisations.employertypepage",
+                        verbose_name="Soort werkgever",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Organisatie',
-                'verbose_name_plural': 'Organisaties',
-                'ordering': ['name'],
+                "verbose_name": "Organisatie",
+                "verbose_name_plural": "Organisaties",
+                "ordering": ["name"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

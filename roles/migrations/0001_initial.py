@@ -9,156 +9,987 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisations', '0001_initial'),
-        ('wagtailcore', '0098_apitoken'),
+        ("organisations", "0001_initial"),
+        ("wagtailcore", "0098_apitoken"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EmploymentForm',
+            name="EmploymentForm",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=80, verbose_name='Naam')),
-                ('slug', models.SlugField(help_text='Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.', max_length=80, unique=True, verbose_name='Korte naam in de link')),
-                ('description', models.TextField(blank=True, verbose_name='Omschrijving')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=80, verbose_name="Naam")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="Korte naam in de link",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="Omschrijving")),
             ],
             options={
-                'verbose_name': 'Vorm van werk',
-                'verbose_name_plural': 'Vormen van werk',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Vorm van werk",
+                "verbose_name_plural": "Vormen van werk",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='LadderPage',
+            name="LadderPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('intro', models.TextField(blank=True, verbose_name='Introductie')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, verbose_name='Tekst onder de ladder')),
-                ('source', models.CharField(blank=True, max_length=300, verbose_name='Bron')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="Introductie")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Tekst onder de ladder",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=300, verbose_name="Bron")),
             ],
             options={
-                'verbose_name': 'Ervaringsladder',
+                "verbose_name": "Ervaringsladder",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='LadderStep',
+            name="LadderStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField(help_text='1 tot en met 4: de plek op de ladder.', unique=True, verbose_name='Nummer')),
-                ('name', models.CharField(max_length=80, verbose_name='Naam')),
-                ('meaning', models.TextField(verbose_name='Wat betekent deze stap?')),
-                ('brings', models.TextField(blank=True, help_text='Wat iemand op deze stap kan en doet, in gewone woorden.', verbose_name='Wat brengt iemand op deze stap in?')),
-                ('examples', wagtail.fields.StreamField([('example', 2)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 1: ('wagtail.blocks.TextBlock', (), {'label': 'Tekst'}), 2: ('wagtail.blocks.StructBlock', [[('title', 0), ('text', 1)]], {'icon': 'openquote', 'label': 'Voorbeeld'})}, verbose_name='Voorbeelden')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="1 tot en met 4: de plek op de ladder.",
+                        unique=True,
+                        verbose_name="Nummer",
+                    ),
+                ),
+                ("name", models.CharField(max_length=80, verbose_name="Naam")),
+                ("meaning", models.TextField(verbose_name="Wat betekent deze stap?")),
+                (
+                    "brings",
+                    models.TextField(
+                        blank=True,
+                        help_text="Wat iemand op deze stap kan en doet, in gewone woorden.",
+                        verbose_name="Wat brengt iemand op deze stap in?",
+                    ),
+                ),
+                (
+                    "examples",
+                    wagtail.fields.StreamField(
+                        [("example", 2)],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            1: ("wagtail.blocks.TextBlock", (), {"label": "Tekst"}),
+                            2: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 0), ("text", 1)]],
+                                {"icon": "openquote", "label": "Voorbeeld"},
+                            ),
+                        },
+                        verbose_name="Voorbeelden",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Stap op de ladder',
-                'verbose_name_plural': 'Stappen op de ladder',
-                'ordering': ['number'],
+                "verbose_name": "Stap op de ladder",
+                "verbose_name_plural": "Stappen op de ladder",
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='RoleIndexPage',
+            name="RoleIndexPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('intro', models.TextField(blank=True, verbose_name='Introductie')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, help_text="Bijvoorbeeld uitleg over kortdurend werk of werk voor zzp'ers.", verbose_name='Tekst onder de rollen')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="Introductie")),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        help_text="Bijvoorbeeld uitleg over kortdurend werk of werk voor zzp'ers.",
+                        verbose_name="Tekst onder de rollen",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Overzicht van rollen',
+                "verbose_name": "Overzicht van rollen",
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, "wagtailcore.page"),
         ),
         migrations.CreateModel(
-            name='RoleType',
+            name="RoleType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=80, verbose_name='Naam')),
-                ('slug', models.SlugField(help_text='Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.', max_length=80, unique=True, verbose_name='Korte naam in de link')),
-                ('description', models.TextField(blank=True, verbose_name='Omschrijving')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=80, verbose_name="Naam")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="Korte naam in de link",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="Omschrijving")),
             ],
             options={
-                'verbose_name': 'Type rol',
-                'verbose_name_plural': 'Typen rollen',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Type rol",
+                "verbose_name_plural": "Typen rollen",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='WorkArea',
+            name="WorkArea",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=80, verbose_name='Naam')),
-                ('slug', models.SlugField(help_text='Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.', max_length=80, unique=True, verbose_name='Korte naam in de link')),
-                ('description', models.TextField(blank=True, verbose_name='Omschrijving')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                ("name", models.CharField(max_length=80, verbose_name="Naam")),
+                (
+                    "slug",
+                    models.SlugField(
+                        help_text="Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.",
+                        max_length=80,
+                        unique=True,
+                        verbose_name="Korte naam in de link",
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="Omschrijving")),
             ],
             options={
-                'verbose_name': 'Werkveld',
-                'verbose_name_plural': 'Werkvelden',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Werkveld",
+                "verbose_name_plural": "Werkvelden",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='RolePage',
+            name="RolePage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to=settings.WAGTAIL_PAGE_MODEL)),
-                ('summary', models.TextField(blank=True, help_text='Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.', max_length=400, verbose_name='Samenvatting')),
-                ('other_names', models.CharField(blank=True, help_text="Andere namen voor dit werk, gescheiden door komma's. Bijvoorbeeld: herstelcoach, peer support worker, hoopverlener.", max_length=300, verbose_name='Andere namen')),
-                ('body', wagtail.fields.StreamField([('heading', 2), ('paragraph', 3), ('quote', 6), ('list', 11), ('callout', 15), ('image', 19), ('table', 20), ('figures', 31), ('experience_story', 6)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'label': 'Tekst', 'max_length': 120}), 1: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('h2', 'Kop (niveau 2)'), ('h3', 'Tussenkop (niveau 3)')], 'help_text': 'Gebruik niveau 3 alleen onder een kop van niveau 2.', 'label': 'Niveau'}), 2: ('wagtail.blocks.StructBlock', [[('text', 0), ('level', 1)]], {}), 3: ('ervaring.blocks.ParagraphBlock', (), {}), 4: ('wagtail.blocks.TextBlock', (), {'label': 'Citaat'}), 5: ('wagtail.blocks.CharBlock', (), {'help_text': 'Naam of omschrijving. Mag leeg.', 'label': 'Wie zegt dit?', 'required': False}), 6: ('wagtail.blocks.StructBlock', [[('text', 4), ('attribution', 5)]], {}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Titel boven de lijst', 'required': False}), 8: ('wagtail.blocks.BooleanBlock', (), {'label': 'Genummerd', 'required': False}), 9: ('wagtail.blocks.TextBlock', (), {'label': 'Punt'}), 10: ('wagtail.blocks.ListBlock', (9,), {'label': 'Punten', 'min_num': 1}), 11: ('wagtail.blocks.StructBlock', [[('title', 7), ('numbered', 8), ('items', 10)]], {}), 12: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('tip', 'Tip'), ('let-op', 'Let op'), ('info', 'Goed om te weten')], 'label': 'Soort'}), 13: ('wagtail.blocks.CharBlock', (), {'label': 'Titel', 'required': False}), 14: ('ervaring.blocks.ParagraphBlock', (), {'label': 'Tekst'}), 15: ('wagtail.blocks.StructBlock', [[('kind', 12), ('title', 13), ('text', 14)]], {}), 16: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'Afbeelding'}), 17: ('wagtail.blocks.CharBlock', (), {'help_text': 'Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.', 'label': 'Alt-tekst', 'max_length': 250}), 18: ('wagtail.blocks.CharBlock', (), {'label': 'Onderschrift', 'required': False}), 19: ('wagtail.blocks.StructBlock', [[('image', 16), ('alt_text', 17), ('caption', 18)]], {}), 20: ('ervaring.blocks.TableBlock', (), {}), 21: ('wagtail.blocks.CharBlock', (), {'label': 'Titel'}), 22: ('wagtail.blocks.TextBlock', (), {'label': 'Toelichting', 'required': False}), 23: ('wagtail.blocks.DecimalBlock', (), {'decimal_places': 1, 'label': 'Getal'}), 24: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('personen', 'personen'), ('procent', 'procent'), ('organisaties', 'organisaties')], 'label': 'Eenheid'}), 25: ('wagtail.blocks.ChoiceBlock', [], {'choices': [('', 'precies'), ('ongeveer', 'ongeveer'), ('minstens', 'minstens')], 'label': 'Precisie', 'required': False}), 26: ('wagtail.blocks.CharBlock', (), {'label': 'Wat is geteld?', 'max_length': 250}), 27: ('wagtail.blocks.CharBlock', (), {'label': 'Bron', 'max_length': 250}), 28: ('wagtail.blocks.IntegerBlock', (), {'label': 'Jaar', 'max_value': 2100, 'min_value': 1950}), 29: ('wagtail.blocks.StructBlock', [[('number', 23), ('unit', 24), ('qualifier', 25), ('label', 26), ('source', 27), ('year', 28)]], {}), 30: ('wagtail.blocks.ListBlock', (29,), {'label': 'Cijfers', 'min_num': 1}), 31: ('wagtail.blocks.StructBlock', [[('title', 21), ('intro', 22), ('figures', 30)]], {})}, verbose_name='Inhoud')),
-                ('suits_few_hours', models.BooleanField(default=False, help_text='Aanvinken als dit werk ook past bij iemand die maar weinig uren kan werken (kortdurend werk).', verbose_name='Kan ook met weinig uren')),
-                ('tasks', models.TextField(blank=True, help_text='Wat doe je in dit werk? Eén taak per regel.', verbose_name='Taken')),
-                ('pathway', models.TextField(blank=True, help_text="Opleiding, eerst vrijwilligerswerk, ervaring: wat helpt om dit werk te gaan doen? Laat een witregel tussen alinea's.", verbose_name='Hoe word je dit?')),
-                ('source', models.CharField(blank=True, help_text='Waar komt de tekst vandaan? Noem de organisatie of de publicatie.', max_length=300, verbose_name='Bron')),
-                ('employment_forms', modelcluster.fields.ParentalManyToManyField(blank=True, help_text='Betaald, vrijwillig of als zelfstandige (zzp). Meer dan één mag.', related_name='roles', to='roles.employmentform', verbose_name='Vormen van werk')),
-                ('ladder_steps', modelcluster.fields.ParentalManyToManyField(help_text='Op welke stap(pen) van de ervaringsladder past dit werk?', related_name='roles', to='roles.ladderstep', verbose_name='Stap(pen) op de ladder')),
-                ('role_types', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='roles', to='roles.roletype', verbose_name='Typen rol')),
-                ('work_areas', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='roles', to='roles.workarea', verbose_name='Werkvelden')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to=settings.WAGTAIL_PAGE_MODEL,
+                    ),
+                ),
+                (
+                    "summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
+                        max_length=400,
+                        verbose_name="Samenvatting",
+                    ),
+                ),
+                (
+                    "other_names",
+                    models.CharField(
+                        blank=True,
+                        help_text="Andere namen voor dit werk, gescheiden door komma's. Bijvoorbeeld: herstelcoach, peer support worker, hoopverlener.",
+                        max_length=300,
+                        verbose_name="Andere namen",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 2),
+                            ("paragraph", 3),
+                            ("quote", 6),
+                            ("list", 11),
+                            ("callout", 15),
+                            ("image", 19),
+                            ("table", 20),
+                            ("figures", 31),
+                            ("experience_story", 6),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Tekst", "max_length": 120},
+                            ),
+                            1: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("h2", "Kop (niveau 2)"),
+                                        ("h3", "Tussenkop (niveau 3)"),
+                                    ],
+                                    "help_text": "Gebruik niveau 3 alleen onder een kop van niveau 2.",
+                                    "label": "Niveau",
+                                },
+                            ),
+                            2: ("wagtail.blocks.StructBlock", [[("text", 0), ("level", 1)]], {}),
+                            3: ("ervaring.blocks.ParagraphBlock", (), {}),
+                            4: ("wagtail.blocks.TextBlock", (), {"label": "Citaat"}),
+                            5: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Naam of omschrijving. Mag leeg.",
+                                    "label": "Wie zegt dit?",
+                                    "required": False,
+                                },
+                            ),
+                            6: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 4), ("attribution", 5)]],
+                                {},
+                            ),
+                            7: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel boven de lijst", "required": False},
+                            ),
+                            8: (
+                                "wagtail.blocks.BooleanBlock",
+                                (),
+                                {"label": "Genummerd", "required": False},
+                            ),
+                            9: ("wagtail.blocks.TextBlock", (), {"label": "Punt"}),
+                            10: (
+                                "wagtail.blocks.ListBlock",
+                                (9,),
+                                {"label": "Punten", "min_num": 1},
+                            ),
+                            11: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 7), ("numbered", 8), ("items", 10)]],
+                                {},
+                            ),
+                            12: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("tip", "Tip"),
+                                        ("let-op", "Let op"),
+                                        ("info", "Goed om te weten"),
+                                    ],
+                                    "label": "Soort",
+                                },
+                            ),
+                            13: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Titel", "required": False},
+                            ),
+                            14: ("ervaring.blocks.ParagraphBlock", (), {"label": "Tekst"}),
+                            15: (
+                                "wagtail.blocks.StructBlock",
+                                [[("kind", 12), ("title", 13), ("text", 14)]],
+                                {},
+                            ),
+                            16: (
+                                "wagtail.images.blocks.ImageChooserBlock",
+                                (),
+                                {"label": "Afbeelding"},
+                            ),
+                            17: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Beschrijf wat er op de afbeelding te zien is, voor wie hem niet kan zien.",
+                                    "label": "Alt-tekst",
+                                    "max_length": 250,
+                                },
+                            ),
+                            18: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Onderschrift", "required": False},
+                            ),
+                            19: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 16), ("alt_text", 17), ("caption", 18)]],
+                                {},
+                            ),
+                            20: ("ervaring.blocks.TableBlock", (), {}),
+                            21: ("wagtail.blocks.CharBlock", (), {"label": "Titel"}),
+                            22: (
+                                "wagtail.blocks.TextBlock",
+                                (),
+                                {"label": "Toelichting", "required": False},
+                            ),
+                            23: (
+                                "wagtail.blocks.DecimalBlock",
+                                (),
+                                {"decimal_places": 1, "label": "Getal"},
+                            ),
+                            24: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("personen", "personen"),
+                                        ("procent", "procent"),
+                                        ("organisaties", "organisaties"),
+                                    ],
+                                    "label": "Eenheid",
+                                },
+                            ),
+                            25: (
+                                "wagtail.blocks.ChoiceBlock",
+                                [],
+                                {
+                                    "choices": [
+                                        ("", "precies"),
+                                        ("ongeveer", "ongeveer"),
+                                        ("minstens", "minstens"),
+                                    ],
+                                    "label": "Precisie",
+                                    "required": False,
+                                },
+                            ),
+                            26: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Wat is geteld?", "max_length": 250},
+                            ),
+                            27: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "Bron", "max_length": 250},
+                            ),
+                            28: (
+                                "wagtail.blocks.IntegerBlock",
+                                (),
+                                {"label": "Jaar", "max_value": 2100, "min_value": 1950},
+                            ),
+                            29: (
+                                "wagtail.blocks.StructBlock",
+                                [
+                                    [
+                                        ("number", 23),
+                                        ("unit", 24),
+                                        ("qualifier", 25),
+                                        ("label", 26),
+                                        ("source", 27),
+                                        ("year", 28),
+                                    ]
+                                ],
+                                {},
+                            ),
+                            30: (
+                                "wagtail.blocks.ListBlock",
+                                (29,),
+                                {"label": "Cijfers", "min_num": 1},
+                            ),
+                            31: (
+                                "wagtail.blocks.StructBlock",
+                                [[("title", 21), ("intro", 22), ("figures", 30)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="Inhoud",
+                    ),
+                ),
+                (
+                    "suits_few_hours",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Aanvinken als dit werk ook past bij iemand die maar weinig uren kan werken (kortdurend werk).",
+                        verbose_name="Kan ook met weinig uren",
+                    ),
+                ),
+                (
+                    "tasks",
+                    models.TextField(
+                        blank=True,
+                        help_text="Wat doe je in dit werk? Eén taak per regel.",
+                        verbose_name="Taken",
+                    ),
+                ),
+                (
+                    "pathway",
+                    models.TextField(
+                        blank=True,
+                        help_text="Opleiding, eerst vrijwilligerswerk, ervaring: wat helpt om dit werk te gaan doen? Laat een witregel tussen alinea's.",
+                        verbose_name="Hoe word je dit?",
+                    ),
+                ),
+                (
+                    "source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Waar komt de tekst vandaan? Noem de organisatie of de publicatie.",
+                        max_length=300,
+                        verbose_name="Bron",
+                    ),
+                ),
+                (
+                    "employment_forms",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        help_text="Betaald, vrijwillig of als zelfstandige (zzp). Meer dan één mag.",
+                        related_name="roles",
+                        to="roles.employmentform",
+                        verbose_name="Vormen van werk",
+                    ),
+                ),
+                (
+                    "ladder_steps",
+                    modelcluster.fields.ParentalManyToManyField(
+                        help_text="Op welke stap(pen) van de ervaringsladder past dit werk?",
+                        related_name="roles",
+                        to="roles.ladderstep",
+                        verbose_name="Stap(pen) op de ladder",
+                    ),
+                ),
+                (
+                    "role_types",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="roles",
+                        to="roles.roletype",
+                        verbose_name="Typen rol",
+                    ),
+                ),
+                (
+                    "work_areas",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="roles",
+                        to="roles.workarea",
+                        verbose_name="Werkvelden",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Rol',
-                'verbose_name_plural': 'Rollen',
+                "verbose_name": "Rol",
+                "verbose_name_plural": "Rollen",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='RoleNextStep',
+            name="RoleNextStep",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='next_role_links', to='roles.rolepage')),
-                ('role', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='previous_role_links', to='roles.rolepage', verbose_name='Rol')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="next_role_links",
+                        to="roles.rolepage",
+                    ),
+                ),
+                (
+                    "role",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="previous_role_links",
+                        to="roles.rolepage",
+                        verbose_name="Rol",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Volgende stap',
-                'verbose_name_plural': 'Volgende stappen',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Volgende stap",
+                "verbose_name_plural": "Volgende stappen",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='RoleEmployerType',
+            name="RoleEmployerType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('employer_type', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_links', to='organisations.employertypepage', verbose_name='Soort werkgever')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='employer_type_links', to='roles.rolepage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "employer_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_links",
+                        to="organisations.employertypepage",
+                        verbose_name="Soort werkgever",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="employer_type_links",
+                        to="roles.rolepage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Soort werkgever',
-                'verbose_name_plural': 'Soorten werkgevers',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "Soort werkgever",
+                "verbose_name_plural": "Soorten werkgevers",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
     ]

@@ -6,8 +6,12 @@ from ervaring.permissions import EDITORS, grant, model_codenames
 
 
 def forwards(apps, schema_editor):
-    grant(apps, EDITORS, "roles",
-          model_codenames("ladderstep", "roletype", "workarea", "employmentform"))
+    grant(
+        apps,
+        EDITORS,
+        "roles",
+        model_codenames("ladderstep", "roletype", "workarea", "employmentform"),
+    )
 
 
 class Migration(migrations.Migration):

@@ -13,8 +13,14 @@ from tests.live.server import PASSWORD, get_server
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
@@ -51,13 +57,23 @@ def open_page(chromium, site_url, **context_options):
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.problems = []
-    page.on("console", lambda msg: page.problems.append(f"console {msg.type}: {msg.text}")
+    page.on(
+        "console",
+        lambda msg: (
+            page.problems.append(f"console {msg.type}: {msg.text}")
             if msg.type == "error" and not msg.text.startswith("Failed to load resource")
-            else None)
+            else None
+        ),
+    )
     # A page may answer 404 on purpose; the files it loads may not.
-    page.on("response", lambda response: page.problems.append(
-        f"{response.status} voor {response.url}")
-        if response.status >= 400 and response.request.resource_type != "document" else None)
+    page.on(
+        "response",
+        lambda response: (
+            page.problems.append(f"{response.status} voor {response.url}")
+            if response.status >= 400 and response.request.resource_type != "document"
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: page.problems.append(f"JavaScript: {error}"))
     return context, page
 

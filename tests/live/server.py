@@ -81,7 +81,11 @@ class SiteServer:
     def _run(self, *args):
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
-            cwd=ROOT, env=self.env, capture_output=True, text=True, check=False,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         if result.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} mislukte:\n{result.stderr[-3000:]}")
@@ -101,10 +105,25 @@ class SiteServer:
             self._run("load_content")
             self._run("shell", "-c", CREATE_USERS)
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "gunicorn", "ervaring.wsgi", "--bind",
-                 f"127.0.0.1:{self.port}", "--workers", "2", "--threads", "4",
-                 "--worker-class", "gthread", "--log-level", "warning"],
-                cwd=ROOT, env=self.env, stdout=open(self.workdir / "server.log", "w"),
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "ervaring.wsgi",
+                    "--bind",
+                    f"127.0.0.1:{self.port}",
+                    "--workers",
+                    "2",
+                    "--threads",
+                    "4",
+                    "--worker-class",
+                    "gthread",
+                    "--log-level",
+                    "warning",
+                ],
+                cwd=ROOT,
+                env=self.env,
+                stdout=open(self.workdir / "server.log", "w"),  # noqa: SIM115 - open while it runs
                 stderr=subprocess.STDOUT,
             )
             deadline = time.monotonic() + 60

@@ -60,7 +60,8 @@ def test_focus_is_visible(page):
     page.keyboard.press("Tab")
     outline = page.evaluate(
         "(() => { const s = getComputedStyle(document.activeElement);"
-        " return [s.outlineStyle, s.boxShadow, s.backgroundColor]; })()")
+        " return [s.outlineStyle, s.boxShadow, s.backgroundColor]; })()"
+    )
     assert outline[0] != "none" or outline[1] != "none" or outline[2] != "rgba(0, 0, 0, 0)"
 
 
@@ -74,8 +75,13 @@ def test_the_moderation_listing_is_accessible(make_page):
 
 @pytest.mark.parametrize(
     "path",
-    ["/beheer/", "/beheer/reacties/", "/beheer/snippets/roles/ladderstep/",
-     "/beheer/snippets/organisations/organisation/", "/beheer/rollen/"],
+    [
+        "/beheer/",
+        "/beheer/reacties/",
+        "/beheer/snippets/roles/ladderstep/",
+        "/beheer/snippets/organisations/organisation/",
+        "/beheer/rollen/",
+    ],
 )
 def test_admin_views_work_under_their_content_security_policy(make_page, path):
     admin = make_page()

@@ -40,7 +40,8 @@ def query(sql, params=()):
 def view_count():
     return query(
         "SELECT view_count FROM articles_articlepage a JOIN wagtailcore_page p "
-        "ON p.id = a.page_ptr_id WHERE p.url_path LIKE ?", ("%/inzet-ervaringsdeskundigen-%",)
+        "ON p.id = a.page_ptr_id WHERE p.url_path LIKE ?",
+        ("%/inzet-ervaringsdeskundigen-%",),
     )[0][0]
 
 
@@ -62,10 +63,16 @@ def test_fifty_simultaneous_comments_and_reads(site_url):
             barrier.wait(timeout=60)
             response = session.post(
                 site_url + ARTICLE,
-                data={**fields, "name": f"Lezer {number}", "email": f"l{number}@example.org",
-                      "body": f"Gelijktijdig {run} nummer {number}.", "website": ""},
+                data={
+                    **fields,
+                    "name": f"Lezer {number}",
+                    "email": f"l{number}@example.org",
+                    "body": f"Gelijktijdig {run} nummer {number}.",
+                    "website": "",
+                },
                 headers={**headers, "Referer": site_url + ARTICLE},
-                allow_redirects=False, timeout=60,
+                allow_redirects=False,
+                timeout=60,
             )
             statuses.append(response.status_code)
         except Exception as error:  # collected and reported below
@@ -93,8 +100,9 @@ def test_fifty_simultaneous_comments_and_reads(site_url):
     assert not errors, errors[:5]
     assert statuses.count(303) == CLIENTS, statuses
     assert statuses.count(200) == READERS
-    rows = query("SELECT body, status FROM articles_comment WHERE body LIKE ?",
-                 (f"Gelijktijdig {run} %",))
+    rows = query(
+        "SELECT body, status FROM articles_comment WHERE body LIKE ?", (f"Gelijktijdig {run} %",)
+    )
     bodies = [body for body, _ in rows]
     assert len(bodies) == CLIENTS
     assert len(set(bodies)) == CLIENTS

@@ -11,7 +11,8 @@ from tests.live.conftest import assert_accessible, login
 def test_home_to_content_page_to_search_result(page):
     page.goto("/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Hoe word ik ervaringsdeskundige?").click()
+        "link", name="Hoe word ik ervaringsdeskundige?"
+    ).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Hoe word ik ervaringsdeskundige?")
     page.get_by_role("searchbox", name="Zoek op de site").fill("kwartiermaker")
     page.get_by_role("searchbox", name="Zoek op de site").press("Enter")
@@ -23,7 +24,8 @@ def test_home_to_content_page_to_search_result(page):
 def test_home_ladder_role_next_step_and_back_to_the_filtered_list(page):
     page.goto("/")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="De ervaringsladder").click()
+        "link", name="De ervaringsladder"
+    ).click()
     step_two = page.locator("#stap-2")
     step_two.get_by_role("link", name="Cliëntondersteuner").click()
     expect(page.locator(".ladder-position__label")).to_contain_text("stap 2")
@@ -50,8 +52,12 @@ def test_filters_work_without_javascript(make_page):
     results = page.locator("#resultaten .result-list h3")
     expect(results.first).to_be_visible()
     for title in results.all_inner_texts():
-        assert title in {"Maatje, buddy", "Gastvrouw, gastheer", "Cliëntenraadslid eigen locatie",
-                         "Deelnemer aan onderzoek of panel"}
+        assert title in {
+            "Maatje, buddy",
+            "Gastvrouw, gastheer",
+            "Cliëntenraadslid eigen locatie",
+            "Deelnemer aan onderzoek of panel",
+        }
 
 
 def test_keuzehulp_leads_to_roles_with_a_reason(page):
@@ -77,11 +83,19 @@ def test_skip_link_is_the_first_thing_and_moves_focus_to_the_content(page):
 
 def test_pages_fit_a_small_phone(make_page):
     page = make_page(viewport={"width": 320, "height": 640})
-    for url in ("/", "/werk/", "/werk/ervaringswerker/", "/ervaringsladder/", "/werkgevers/",
-                "/artikelen/hoed-u-voor-de-professionaliseringsparadox/", "/zoeken/?q=herstel"):
+    for url in (
+        "/",
+        "/werk/",
+        "/werk/ervaringswerker/",
+        "/ervaringsladder/",
+        "/werkgevers/",
+        "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
+        "/zoeken/?q=herstel",
+    ):
         page.goto(url)
         overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, (url, overflow)
 
 
@@ -111,7 +125,8 @@ def test_a_reader_comments_and_a_moderator_approves_it(make_page):
     moderator = make_page()
     login(moderator, "moderator")
     expect(moderator.locator("[data-pending-comments]").first).not_to_have_attribute(
-        "data-pending-comments", "0")
+        "data-pending-comments", "0"
+    )
     moderator.goto("/beheer/reacties/?status=pending")
     row = moderator.locator("tr", has_text="Herkenbaar!")
     row.locator("input[type=checkbox]").check()
@@ -131,8 +146,10 @@ def test_a_moderator_rejects_one_comment_and_marks_another_as_spam(make_page):
     post_comment(reader, url, "Spammer", "Koop goedkope horloges hier.")
     moderator = make_page()
     login(moderator, "moderator")
-    for text, action, done in (("onaardige", "afwijzen", "afgewezen"),
-                               ("horloges", "markeren als spam", "spam")):
+    for text, action, done in (
+        ("onaardige", "afwijzen", "afgewezen"),
+        ("horloges", "markeren als spam", "spam"),
+    ):
         moderator.goto("/beheer/reacties/?status=pending")
         moderator.locator("tr", has_text=text).locator("input[type=checkbox]").check()
         moderator.get_by_role("link", name=f"Gekozen reacties {action}").click()

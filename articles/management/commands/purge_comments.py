@@ -13,6 +13,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         deleted = purge_refused_comments()
         days = settings.ERVARING["COMMENT_RETENTION_DAYS"]
-        self.stdout.write(
-            f"{deleted} afgewezen of spamreacties gewist (ouder dan {days} dagen)."
-        )
+        self.stdout.write(f"{deleted} afgewezen of spamreacties gewist (ouder dan {days} dagen).")

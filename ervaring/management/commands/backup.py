@@ -57,10 +57,17 @@ class Command(BaseCommand):
             if connection.vendor == "postgresql":
                 dump = work / "database.dump"
                 env, db_args = pg_env_and_args()
-                subprocess.run(
-                    [pg_tool("pg_dump"), "--format=custom", "--no-owner", "--file", str(dump),
-                     *db_args],
-                    env=env, check=True,
+                subprocess.run(  # noqa: S603 - fixed program, arguments from settings
+                    [
+                        pg_tool("pg_dump"),
+                        "--format=custom",
+                        "--no-owner",
+                        "--file",
+                        str(dump),
+                        *db_args,
+                    ],
+                    env=env,
+                    check=True,
                 )
             elif connection.vendor == "sqlite":
                 dump = work / "database.sqlite3"

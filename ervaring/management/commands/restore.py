@@ -40,10 +40,18 @@ class Command(BaseCommand):
                     raise CommandError("Dit archief bevat geen PostgreSQL-dump.")
                 connection.close()
                 env, db_args = pg_env_and_args()
-                subprocess.run(
-                    [pg_tool("pg_restore"), "--clean", "--if-exists", "--no-owner",
-                     "--single-transaction", *db_args, str(dump)],
-                    env=env, check=True,
+                subprocess.run(  # noqa: S603 - fixed program, arguments from settings
+                    [
+                        pg_tool("pg_restore"),
+                        "--clean",
+                        "--if-exists",
+                        "--no-owner",
+                        "--single-transaction",
+                        *db_args,
+                        str(dump),
+                    ],
+                    env=env,
+                    check=True,
                 )
             elif connection.vendor == "sqlite":
                 dump = work / "database.sqlite3"
