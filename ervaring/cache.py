@@ -22,12 +22,11 @@ from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
-from django.utils.cache import patch_vary_headers
 
 from ervaring.csrf import csrf_token
 
 VERSION_KEY = "ervaring:content-version"
-SKIPPED_PREFIXES = ("/beheer/", "/static/", "/media/", "/documents/", "/django-admin/")
+SKIPPED_PREFIXES = ("/beheer/", "/static/", "/media/", "/documents/", "/gezond/")
 # Cached pages kept in each process's memory as well (about 20 KB each).
 LOCAL_ENTRIES = 500
 
@@ -130,6 +129,7 @@ class AnonymousPageCacheMiddleware:
         # Run Django's own CSRF middleware for cached pages that carry a form.
         self.csrf = CsrfViewMiddleware(get_response)
         self.local = OrderedDict()
+        self.local_lock = threading.Lock()  # threaded workers share this middleware
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
@@ -137,7 +137,8 @@ class AnonymousPageCacheMiddleware:
 
         address = f"{request.get_host()}{request.get_full_path()}".encode()
         key = "ervaring:page:" + hashlib.sha256(address).hexdigest()
-        entry = self.local.get(key)
+        with self.local_lock:
+            entry = self.local.get(key)
         if entry is not None:
             version = content_version()
         else:
@@ -158,10 +159,11 @@ class AnonymousPageCacheMiddleware:
         return response
 
     def remember(self, key, entry):
-        self.local[key] = entry
-        self.local.move_to_end(key)
-        while len(self.local) > LOCAL_ENTRIES:
-            self.local.popitem(last=False)
+        with self.local_lock:
+            self.local[key] = entry
+            self.local.move_to_end(key)
+            while len(self.local) > LOCAL_ENTRIES:
+                self.local.popitem(last=False)
 
     @staticmethod
     def is_cacheable_request(request):
@@ -225,6 +227,6 @@ class AnonymousPageCacheMiddleware:
             response[header] = value
         response["X-Cache"] = "hit"
         if entry["fields"]:
+            # Sets this visitor's CSRF cookie (and Vary: Cookie).
             response = self.csrf.process_response(request, response)
-            patch_vary_headers(response, ("Cookie",))
         return response

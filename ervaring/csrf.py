@@ -10,6 +10,7 @@ import secrets
 from django.middleware.csrf import CSRF_ALLOWED_CHARS, CSRF_SECRET_LENGTH
 
 _ALPHABET = CSRF_ALLOWED_CHARS
+_INDEX = {char: position for position, char in enumerate(_ALPHABET)}
 # The largest multiple of the alphabet's size below 256: bytes at or above it are skipped, so
 # every character is equally likely.
 _LIMIT = 256 - 256 % len(_ALPHABET)
@@ -37,7 +38,6 @@ def csrf_token(request):
     mask = random_chars(CSRF_SECRET_LENGTH)
     size = len(_ALPHABET)
     cipher = "".join(
-        _ALPHABET[(_ALPHABET.index(s) + _ALPHABET.index(m)) % size]
-        for s, m in zip(secret, mask, strict=True)
+        [_ALPHABET[(_INDEX[s] + _INDEX[m]) % size] for s, m in zip(secret, mask, strict=True)]
     )
     return mask + cipher

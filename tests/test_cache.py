@@ -161,3 +161,8 @@ def test_tokens_for_cached_pages_are_what_django_would_make():
     for _ in range(200):
         seen |= set(csrf_token(RequestFactory().get("/")))
     assert seen == set(CSRF_ALLOWED_CHARS)
+
+
+def test_the_health_check_is_never_cached():
+    assert "X-Cache" not in visit("/gezond/")
+    assert "X-Cache" not in visit("/gezond/")

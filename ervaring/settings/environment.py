@@ -5,11 +5,11 @@ from urllib.parse import urlsplit
 
 
 def env_bool(name, default=False):
-    """A yes/no variable: 1, true, yes and on mean yes."""
+    """A yes/no variable: 1, true, yes, ja and on mean yes."""
     value = os.environ.get(name)
     if value is None or value == "":
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return value.strip().lower() in {"1", "true", "yes", "ja", "on"}
 
 
 def env_list(name, default):
@@ -24,7 +24,11 @@ def cache_from_url(url):
     """Django's CACHES entry for a URL: redis://…, rediss://…, file:///path, locmem:// or
     dummy://. Without a URL: a local-memory cache (one process, for development)."""
     if not url:
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ervaring"}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ervaring",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        }
     scheme = urlsplit(url).scheme
     if scheme in {"redis", "rediss", "unix"}:
         return {
@@ -36,9 +40,14 @@ def cache_from_url(url):
         return {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": urlsplit(url).path,
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     if scheme == "locmem":
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "ervaring"}
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "ervaring",
+            "OPTIONS": {"MAX_ENTRIES": 5_000},
+        }
     if scheme == "dummy":
         return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
     raise ValueError(f"CACHE_URL: onbekend schema {scheme!r} (redis, file, locmem of dummy)")

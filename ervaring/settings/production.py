@@ -50,6 +50,8 @@ if not os.environ.get("CACHE_URL") and not os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(VAR_DIR / "cache"),
+            # Every page and its data are entries; the default of 300 would cull constantly.
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 
