@@ -223,7 +223,12 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    contact_email = models.EmailField("E-mailadres voor contact", blank=True)
+    contact_email = models.EmailField(
+        "E-mailadres voor contact",
+        blank=True,
+        help_text="Staat onderaan elke pagina als ‘Contact’. Bezoekers mailen hierheen, "
+        "bijvoorbeeld om hun reactie te laten wissen.",
+    )
 
     panels = [
         FieldPanel("tagline"),

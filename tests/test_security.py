@@ -25,14 +25,16 @@ PRODUCTION_ENV = {
 }
 
 
-def run_in_production(code, tmp_path):
+def in_production(args, tmp_path, **env):
+    """Run `python *args` in the project with production settings (and a throwaway database)."""
     env = {
         **os.environ,
         **PRODUCTION_ENV,
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}",
+        **env,
     }
     return subprocess.run(
-        [sys.executable, "-c", code],
+        [sys.executable, *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -43,39 +45,12 @@ def run_in_production(code, tmp_path):
 
 
 def test_production_settings_pass_check_deploy(tmp_path):
-    env = {
-        **os.environ,
-        **PRODUCTION_ENV,
-        "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = in_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    env = {
-        **os.environ,
-        **PRODUCTION_ENV,
-        "SECRET_KEY": "",
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'p.sqlite3'}",
-    }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "check"],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
+    result = in_production(["manage.py", "check"], tmp_path, SECRET_KEY="")
     assert result.returncode != 0
     assert "SECRET_KEY ontbreekt" in result.stderr
 
@@ -96,7 +71,7 @@ for name in ("Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Po
 print("cookies", settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE,
       settings.SESSION_COOKIE_HTTPONLY, settings.CSRF_COOKIE_HTTPONLY)
 """
-    result = run_in_production(code, tmp_path)
+    result = in_production(["-c", code], tmp_path)
     out = result.stdout
     assert result.returncode == 0, result.stderr
     assert "redirect 301 https://testserver/robots.txt" in out
