@@ -279,3 +279,16 @@ def test_home_search_and_content_pages_keep_their_queries_with_ten_times_the_con
     after = {url: count_queries(url) for url in urls}
     assert before == after
     assert max(after.values()) <= 10, after
+
+
+def test_search_understands_dutch_word_forms_on_postgresql(client):
+    from django.db import connection
+    from wagtail.search.backends import get_search_backend
+
+    # The source says "kerntaken"; a visitor may type the singular.
+    text = soup(client.get(reverse("search"), {"q": "kerntaken"})).get_text()
+    assert "Hoe word ik ervaringsdeskundige?" in text
+    if connection.vendor == "postgresql":
+        assert get_search_backend().config == "dutch"
+        stemmed = soup(client.get(reverse("search"), {"q": "kerntaak"})).get_text()
+        assert "Hoe word ik ervaringsdeskundige?" in stemmed
