@@ -37,7 +37,7 @@ from ervaring.models import BasePage
 from ervaring.views import page_number
 
 WORDS_PER_MINUTE = 200
-COMMENTS_PER_PAGE = 50
+COMMENTS_PER_PAGE = 25
 # A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
@@ -211,7 +211,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         FieldPanel("intro"),
         FieldPanel("date"),
         MultipleChooserPanel(
-            "author_links", chooser_field_name="author", label="Auteur", heading="Auteurs"
+            "author_links", chooser_field_name="author", label="een auteur", heading="Auteurs"
         ),
         FieldPanel("body"),
     ]
@@ -220,7 +220,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         MultipleChooserPanel(
             "related_role_links",
             chooser_field_name="role",
-            label="Rol",
+            label="een rol",
             heading="Rollen waar dit artikel over gaat",
         ),
         FieldPanel("source"),

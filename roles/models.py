@@ -208,7 +208,7 @@ class RolePage(BasePage):
         MultipleChooserPanel(
             "next_role_links",
             chooser_field_name="role",
-            label="Volgende stappen",
+            label="een volgende stap",
             heading="Volgende stappen op het loopbaanpad",
             help_text="Rollen die hierna kunnen komen. Laat leeg: dan tonen we rollen in "
             "hetzelfde werkveld, één stap hoger.",
@@ -216,7 +216,7 @@ class RolePage(BasePage):
         MultipleChooserPanel(
             "employer_type_links",
             chooser_field_name="employer_type",
-            label="Waar wordt dit werk gedaan?",
+            label="een soort werkgever",
             heading="Soorten werkgevers",
             help_text="Bij welke soorten werkgevers komt dit werk voor?",
         ),

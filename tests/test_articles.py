@@ -195,7 +195,7 @@ class TestQueryBudgets:
         assert with_0 == with_500 <= 10
         assert count_queries(article.url + "?reacties=5") == with_500
 
-    def test_long_discussions_are_split_in_pages_of_50(self, client):
+    def test_long_discussions_are_split_in_pages_of_25(self, client):
         article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
         Comment.objects.bulk_create(
             [
@@ -213,14 +213,14 @@ class TestQueryBudgets:
         bump_content_version()
         first = soup(client.get(article.url))
         assert first.find("h2", id="reacties-titel").get_text() == "Reacties (250)"
-        assert len(first.select("ol.comment-list > li")) == 50
-        fifth = soup(client.get(article.url + "?reacties=5"))
-        items = fifth.select("ol.comment-list > li")
-        assert len(items) == 50
-        assert fifth.select_one("ol.comment-list")["start"] == "201"
+        assert len(first.select("ol.comment-list > li")) == 25
+        last = soup(client.get(article.url + "?reacties=10"))
+        items = last.select("ol.comment-list > li")
+        assert len(items) == 25
+        assert last.select_one("ol.comment-list")["start"] == "226"
         assert "Reactie 249" in items[-1].get_text()
-        assert fifth.find("a", rel="prev")["href"] == "?reacties=4#reacties"
-        assert fifth.find("a", rel="next") is None
+        assert last.find("a", rel="prev")["href"] == "?reacties=9#reacties"
+        assert last.find("a", rel="next") is None
         assert client.get(article.url + "?reacties=99").status_code == 200
         assert client.get(article.url + "?reacties=abc").status_code == 200
 

@@ -180,3 +180,27 @@ def test_an_editor_creates_and_publishes_a_role(make_page):
     expect(visitor.locator("#stap-3")).to_contain_text("Ervaringsdeskundige in de bibliotheek")
     visitor.goto("/werk/?stap=3&vorm=vrijwillig")
     expect(visitor.locator("#resultaten")).to_contain_text("Ervaringsdeskundige in de bibliotheek")
+
+
+def test_an_editor_adds_a_role_to_an_employer_type_and_both_pages_show_it(make_page):
+    editor = make_page()
+    login(editor, "redacteur")
+    editor.goto("/beheer/rollen/")
+    editor.locator("tbody").get_by_role("link", name="Coach", exact=True).click()
+    editor.get_by_role("tab", name=re.compile("Loopbaan")).click()
+    editor.get_by_role("button", name="Voeg een soort werkgever toe").click()
+    chooser = editor.get_by_role("dialog")
+    chooser.locator("tr", has_text="Farmaceuten").locator("input[type=checkbox]").check()
+    chooser.locator("input[type=submit][value]").last.click()
+    expect(editor.get_by_role("region", name="Soorten werkgevers")).to_contain_text("Farmaceuten")
+    editor.get_by_role("button", name="Meer acties").click()
+    editor.get_by_role("button", name="Publiceren").click()
+    expect(editor.locator(".messages")).to_contain_text("gepubliceerd")
+
+    visitor = make_page()
+    visitor.goto("/werk/coach/")
+    expect(visitor.get_by_role("link", name="Farmaceuten")).to_be_visible()
+    visitor.goto("/werkgevers/farmaceuten/")
+    expect(
+        visitor.locator("section[aria-labelledby=rollen-titel]").get_by_role("link", name="Coach")
+    ).to_be_visible()
