@@ -65,17 +65,25 @@ def open_page(chromium, site_url, **context_options):
             else None
         ),
     )
-    # A page may answer 404 on purpose; the files it loads may not.
     page.on(
         "response",
         lambda response: (
             page.problems.append(f"{response.status} voor {response.url}")
-            if response.status >= 400 and response.request.resource_type != "document"
+            if failed_resource(response)
             else None
         ),
     )
     page.on("pageerror", lambda error: page.problems.append(f"JavaScript: {error}"))
     return context, page
+
+
+def failed_resource(response):
+    """A file the page needs that did not come, or a server error. A page may answer 404 on
+    purpose, and the admin's background checks of a half-filled form may answer 400."""
+    kind = response.request.resource_type
+    if kind in ("stylesheet", "script", "image", "font", "media"):
+        return response.status >= 400
+    return kind != "document" and response.status >= 500
 
 
 def collected_problems(page):
