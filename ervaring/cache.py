@@ -207,21 +207,28 @@ class AnonymousPageCacheMiddleware:
             for header, value in response.headers.items()
             if header.lower() not in {"set-cookie", "vary", "date", "x-cache", "content-length"}
         ]
+        # The body in pieces around the per-visitor values: [text, field, text, field, …, text].
+        pieces = re.split("\x00fresh:([^\x00]+)\x00", body)
         return {
             "version": version,
             "status": response.status_code,
             "headers": headers,
-            "body": body.encode(),
+            "body": body.encode() if not fields else None,
+            "pieces": [piece.encode() if i % 2 == 0 else piece for i, piece in enumerate(pieces)]
+            if fields
+            else None,
             "fields": fields,
         }
 
     def rebuild(self, entry, request):
-        body = entry["body"]
         if entry["fields"]:
             self.csrf.process_request(request)
-            for name in entry["fields"]:
-                fresh = str(_fresh_fields[name](request)).encode()
-                body = body.replace(_sentinel(name).encode(), fresh)
+            fresh = {name: str(_fresh_fields[name](request)).encode() for name in entry["fields"]}
+            body = b"".join(
+                piece if i % 2 == 0 else fresh[piece] for i, piece in enumerate(entry["pieces"])
+            )
+        else:
+            body = entry["body"]
         response = HttpResponse(body, status=entry["status"])
         for header, value in entry["headers"]:
             response[header] = value
