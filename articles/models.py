@@ -334,23 +334,35 @@ class ArticlePage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", CommentForm(article=self) if self.comments_open else None)
         context.update(self.comments_page(request))
-        context["authors"] = [
-            link.author for link in self.author_links.select_related("author", "author__photo")
-        ]
+        if getattr(request, "is_preview", False) or not self.pk:
+            context.update(self.related_context())
+        else:
+            context.update(
+                cached_for_content(f"article-related:{self.pk}", self.related_context, local=False)
+            )
+        return context
+
+    def related_context(self):
+        """Authors, tags and related roles, as plain data (kept until content changes)."""
         # The index's address follows from ours: /artikelen/<slug>/ -> /artikelen/.
         index_url = self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
-        context["article_tags"] = [
-            {
-                "name": tag.name,
-                "url": index_url + ArticleIndexPage().reverse_subpage("tag_view", args=[tag.slug]),
-            }
-            for tag in self.tags.all()
-        ]
-        context["related_roles"] = [
-            link.role
-            for link in self.related_role_links.filter(role__live=True).select_related("role")
-        ]
-        return context
+        return {
+            "authors": [
+                link.author for link in self.author_links.select_related("author", "author__photo")
+            ],
+            "article_tags": [
+                {
+                    "name": tag.name,
+                    "url": index_url
+                    + ArticleIndexPage().reverse_subpage("tag_view", args=[tag.slug]),
+                }
+                for tag in self.tags.all()
+            ],
+            "related_roles": [
+                {"title": link.role.title, "url": link.role.url}
+                for link in self.related_role_links.filter(role__live=True).select_related("role")
+            ],
+        }
 
     @path("")
     def article_view(self, request):
