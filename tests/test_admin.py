@@ -1,18 +1,14 @@
 """The Wagtail admin at /beheer/: who may do what, the moderation queue, the editors' screens."""
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 
 from articles.models import ArticlePage, Comment
 from roles.models import LadderStep, RolePage
 from tests.factories import CommentFactory
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 @pytest.fixture

@@ -5,20 +5,16 @@ import xml.etree.ElementTree as ET
 
 import feedparser
 import pytest
-from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from articles.models import ArticleIndexPage, ArticlePage, Comment
 from ervaring.cache import bump_content_version
 from tests.factories import ArticlePageFactory, CommentFactory
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
 PARADOX = "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"
 OPMARS = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 class TestSeededArticles:

@@ -4,19 +4,15 @@ leaking anyone's e-mail address."""
 import time
 
 import pytest
-from bs4 import BeautifulSoup
 from django.core import mail, signing
 
 from articles.forms import START_SALT, sign_start
 from articles.models import ArticlePage, Comment
 from tests.factories import CommentFactory
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
 OPMARS_SLUG = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def sent():

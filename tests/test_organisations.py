@@ -1,12 +1,12 @@
 """Employers and organisations: where ervaringsdeskundigen work, and the figures."""
 
 import pytest
-from bs4 import BeautifulSoup
 
 from ervaring.cache import bump_content_version
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import RoleEmployerType, RolePage
 from tests.factories import OrganisationFactory
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -54,10 +54,6 @@ FIGURES = [
     ("29%", "Movisie"),
     ("24%", "Movisie"),
 ]
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_werkgevers_is_one_click_from_home(client):

@@ -3,11 +3,11 @@
 import json
 
 import pytest
-from bs4 import BeautifulSoup
 
 from ervaring.cache import bump_content_version
 from roles.models import LadderPage, LadderStep, RoleIndexPage, RolePage
 from tests.factories import RolePageFactory
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -41,10 +41,6 @@ EXPECTED_ROLES = {
     "Vertrouwenspersoon": [4],
     "Klachtenfunctionaris": [4],
 }
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def result_titles(response):

@@ -3,19 +3,15 @@
 import re
 
 import pytest
-from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.models import Page
 
 from ervaring.models import ContentPage, HomePage
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
 
 NOISE = ["flag 001", "flag 002", "Lorem ipsum", "Click here to change this text", "Famaceuten"]
-
-
-def soup(response):
-    return BeautifulSoup(response.content.decode(), "html.parser")
 
 
 def test_home_page_is_dutch_with_one_heading_and_a_skip_link(client):
@@ -292,3 +288,20 @@ def test_search_understands_dutch_word_forms_on_postgresql(client):
         assert get_search_backend().config == "dutch"
         stemmed = soup(client.get(reverse("search"), {"q": "kerntaak"})).get_text()
         assert "Hoe word ik ervaringsdeskundige?" in stemmed
+
+
+def test_long_compound_titles_may_break_only_at_their_joints(client):
+    """On a phone, "professionaliseringsparadox" does not fit on one line: it breaks where the
+    soft hyphen says, not after any letter; the text itself is unchanged."""
+    from ervaring.templatetags.site_tags import soft_hyphens
+
+    html = client.get("/artikelen/hoed-u-voor-de-professionaliseringsparadox/").content.decode()
+    heading = re.search(r"<h1>(.*?)</h1>", html).group(1)
+    assert heading == "Ervarings\u00addeskundige, hoed u voor de professionaliserings\u00adparadox"
+    assert soft_hyphens("Professionele ervaringsdeskundigheid") == (
+        "Professionele ervarings\u00addeskundig\u00adheid"
+    )
+    assert soft_hyphens("Zorg en begeleiding") == "Zorg en begeleiding"
+    assert soft_hyphens("<b>cliëntenraad</b>") == "<b>cliënten\u00adraad</b>"
+    ladder = client.get("/ervaringsladder/").content.decode()
+    assert "Professionele ervarings\u00addeskundig\u00adheid</h2>" in ladder

@@ -1,5 +1,7 @@
 """Template tags for the parts every page shares: menu, footer links, breadcrumb."""
 
+import re
+
 from django import template
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -99,3 +101,33 @@ def is_section_of(menu_item, page):
     """True when `page` is the menu item's page or lies below it."""
     url_path = getattr(page, "url_path", None)
     return bool(url_path) and url_path.startswith(menu_item["path"])
+
+
+# Where long Dutch compounds may break: browsers have no Dutch hyphenation dictionary on every
+# system, and a narrow ladder tile otherwise cuts "ervaringsdeskundigheid" anywhere.
+_JOINTS = [
+    "belangen",
+    "beleids",
+    "cliënt",
+    "cliënten",
+    "deskundig",
+    "ervarings",
+    "gespreks",
+    "klachten",
+    "kwaliteits",
+    "lotgenoten",
+    "patiënten",
+    "professionaliserings",
+    "schuldhulp",
+    "toegankelijkheids",
+    "vertrouwens",
+    "zorg",
+]
+_BREAKS = re.compile(rf"(?i)({'|'.join(sorted(_JOINTS, key=len, reverse=True))})(?=[a-zë]{{3,}})")
+
+
+@register.filter
+def soft_hyphens(text):
+    """Soft hyphens at the joints of the long compounds this site uses. Invisible unless the
+    word has to break; screen readers and find-in-page ignore them."""
+    return _BREAKS.sub("\\1\u00ad", str(text))
