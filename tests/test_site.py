@@ -25,6 +25,12 @@ def test_home_page_is_dutch_with_one_heading_and_a_skip_link(client):
     assert page.find("main", id="inhoud") is not None
 
 
+def test_browser_tabs_name_the_page_then_the_site_once(client):
+    assert soup(client.get("/")).title.get_text() == "ervaring: werken met je ervaring"
+    role = soup(client.get("/werk/clientondersteuner/"))
+    assert role.title.get_text() == "Cliëntondersteuner | ervaring"
+
+
 def test_main_menu_leads_to_every_section_in_one_click(client):
     page = soup(client.get("/"))
     menu = page.find("nav", attrs={"aria-label": "Hoofdmenu"})
