@@ -151,7 +151,12 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         page = page_number(request.GET, Paginator(articles, self.page_size))
         return self.render(
             request,
-            context_overrides={"articles": page, "tag": tag, "tags": self.used_tags()},
+            context_overrides={
+                "articles": page,
+                "tag": tag,
+                "tags": self.used_tags(),
+                "subpage_title": f"Over {tag['name']}" if tag else None,
+            },
         )
 
     @path("")

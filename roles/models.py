@@ -363,7 +363,11 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         return self.render(
             request,
             template="roles/keuzehulp.html",
-            context_overrides={"form": form, "results": results},
+            context_overrides={
+                "form": form,
+                "results": results,
+                "subpage_title": "Welke rol past bij mij?",
+            },
         )
 
 

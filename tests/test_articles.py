@@ -79,6 +79,12 @@ class TestIndex:
         assert [li.h2.get_text(strip=True) for li in page.select(".result-list > li")] == [
             "Ervaringsdeskundige, hoed u voor de professionaliseringsparadox"
         ]
+        crumbs = page.select("nav.breadcrumb a")
+        assert [(a.get_text(), a.get("aria-current")) for a in crumbs] == [
+            ("Home", None),
+            ("Artikelen", None),
+            ("Over ggz", "page"),
+        ]
         assert client.get("/artikelen/tag/bestaat-niet/").status_code == 404
 
     def test_paginated_by_ten(self, client):

@@ -252,6 +252,14 @@ class TestKeuzehulp:
         assert "Kies hoeveel je kunt en wilt werken." in errors[1].get_text()
         assert page.find("input", attrs={"name": "niveau", "value": "2"}).has_attr("checked")
 
+    def test_breadcrumb_leads_back_to_all_roles(self, client):
+        crumbs = soup(client.get("/werk/keuzehulp/")).select("nav.breadcrumb a")
+        assert [(a.get_text(), a["href"], a.get("aria-current")) for a in crumbs] == [
+            ("Home", "/", None),
+            ("Werk", "/werk/", None),
+            ("Welke rol past bij mij?", "/werk/keuzehulp/", "page"),
+        ]
+
     def test_no_match_says_so(self, client):
         from roles.models import RolePage as Role
 
