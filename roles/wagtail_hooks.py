@@ -1,10 +1,13 @@
 """Admin for roles: the taxonomy in the "Indeling" menu, and a listing of role pages."""
 
 from django import forms
+from django.utils.functional import cached_property
 from django_filters import ModelMultipleChoiceFilter
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -64,6 +67,16 @@ class RolePageFilterSet(PageListingViewSet.filterset_class):
         fields = []
 
 
+class PageEditorsMenuItem(MenuItem):
+    """Shown only to people who may edit pages: a moderator has no use for a listing of pages
+    they cannot open."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, {"add", "change", "publish"}
+        )
+
+
 class RolePageListingViewSet(PageListingViewSet):
     """All role pages in one flat list, filterable by ladder step and role type."""
 
@@ -77,6 +90,10 @@ class RolePageListingViewSet(PageListingViewSet):
         *PageListingViewSet.columns,
         Column("suits_few_hours", label="Weinig uren"),
     ]
+
+    @cached_property
+    def menu_item_class(self):
+        return PageEditorsMenuItem
 
 
 @hooks.register("register_admin_viewset")

@@ -78,11 +78,22 @@ def test_permission_matrix(client, users, who):
                 ), (who, area)
 
 
+@pytest.mark.parametrize("who", ["redacteur", "moderator", "beheerder"])
+def test_the_menu_offers_only_what_you_may_open(client, users, who):
+    client.force_login(users[who])
+    page = soup(client.get("/beheer/"))
+    menu = page.find(id="wagtail-sidebar-props")
+    labels = menu.get_text() if menu else page.get_text()
+    assert ('"Rollen"' in labels) == (who != "moderator")
+    assert ('"Reacties"' in labels) == (who != "redacteur")
+
+
 def test_the_admin_speaks_dutch(client, editor):
     client.force_login(editor)
     page = soup(client.get("/beheer/"))
     assert page.html["lang"] == "nl"
     assert "Pagina's" in page.get_text()
+    assert page.title.get_text(strip=True) == "Dashboard - ervaring beheer"
 
 
 def test_the_admin_does_not_call_home(client, admin_user):
