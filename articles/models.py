@@ -473,6 +473,12 @@ class Comment(models.Model):
         # No name or e-mail: this text ends up in the admin's history.
         return f"Reactie {self.pk} bij ‘{self.article.title}’" if self.article_id else "Reactie"
 
+    def excerpt(self):
+        """The start of the comment, for the moderation listing."""
+        return self.body if len(self.body) <= 90 else self.body[:87] + "…"
+
+    excerpt.short_description = "Reactie"
+
     def moderate(self, status, user):
         """Set the status, recording who did it and when."""
         self.status = status

@@ -77,11 +77,6 @@ class CommentsMenuItem(MenuItem):
         )
 
 
-def comment_excerpt(comment):
-    text = comment.body if len(comment.body) <= 90 else comment.body[:87] + "…"
-    return text
-
-
 class CommentViewSet(SnippetViewSet):
     """The moderation queue: filters, search, bulk actions and one comment with its article."""
 
@@ -118,7 +113,7 @@ class CommentViewSet(SnippetViewSet):
     @property
     def list_display(self):
         return [
-            Column("excerpt", label="Reactie", accessor=comment_excerpt),
+            "excerpt",  # the first column links to the comment
             Column("name", label="Naam"),
             Column("article", label="Artikel"),
             Column("status", label="Status", accessor="get_status_display"),

@@ -230,6 +230,9 @@ class TestModeration:
     def test_one_comment_is_shown_with_its_article(self, client, moderator):
         comment = CommentFactory(article=self.article(), body="Bekijk mij")
         client.force_login(moderator)
+        listing = soup(client.get(reverse("wagtailsnippets_articles_comment:list")))
+        [link] = [a for a in listing.select("td a") if "Bekijk mij" in a.get_text()]
+        assert link["href"] == reverse("wagtailsnippets_articles_comment:edit", args=[comment.pk])
         text = soup(
             client.get(reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk]))
         ).get_text()
