@@ -57,7 +57,11 @@ def test_fifty_simultaneous_comments_and_reads(site_url):
             # A different address per visitor (the test server trusts one proxy).
             address = f"10.{number // 250}.{number % 250}.{number % 7 + 1}"
             headers = {"X-Forwarded-For": address, "User-Agent": "Mozilla/5.0 test"}
-            page = session.get(site_url + ARTICLE, headers=headers, timeout=30).text
+            # "Connection: close": the post below comes seconds later, after gunicorn's keep-alive
+            # (2 s) has ended; a kept connection could be closed just as the post goes out.
+            page = session.get(
+                site_url + ARTICLE, headers={**headers, "Connection": "close"}, timeout=30
+            ).text
             fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]*)"', page))
             time.sleep(1.2)  # the test server refuses forms sent within a second
             barrier.wait(timeout=60)
