@@ -30,6 +30,15 @@ def test_anonymous_pages_come_from_the_cache_the_second_time():
     assert second["X-Cache"] == "hit"
     assert second.content == first.content
     assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
+    # Sent whole with its length, not in chunks.
+    assert int(second["Content-Length"]) == len(second.content)
+
+
+def test_a_cached_page_with_a_form_has_the_length_of_this_visitors_copy():
+    url = "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"
+    response = cached(url)
+    assert "csrfmiddlewaretoken" in response.content.decode()
+    assert int(response["Content-Length"]) == len(response.content)
 
 
 def test_filter_addresses_are_cached_separately():
