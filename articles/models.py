@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -298,11 +299,16 @@ class ArticlePage(RoutablePageMixin, BasePage):
             number = max(1, int(request.GET.get("reacties", 1)))
         except (TypeError, ValueError):
             number = 1
-        if getattr(request, "is_preview", False) or not self.pk:
-            return self.render_comments_page(number)
-        return cached_for_content(
-            f"comments:{self.pk}:{number}", lambda: self.render_comments_page(number), local=False
+        return self.kept(
+            request, f"comments:{self.pk}:{number}", lambda: self.render_comments_page(number)
         )
+
+    def kept(self, request, name, build):
+        """`build()`, kept until content changes; built afresh in previews (and for a page that
+        is not saved yet), which show a draft."""
+        if getattr(request, "is_preview", False) or not self.pk:
+            return build()
+        return cached_for_content(name, build, local=False)
 
     def render_comments_page(self, number):
         """The total rides along on every row as a window count: one query."""
@@ -339,12 +345,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.setdefault("form", CommentForm(article=self) if self.comments_open else None)
         context.update(self.comments_page(request))
-        if getattr(request, "is_preview", False) or not self.pk:
-            context.update(self.related_context())
-        else:
-            context.update(
-                cached_for_content(f"article-related:{self.pk}", self.related_context, local=False)
-            )
+        context.update(self.kept(request, f"article-related:{self.pk}", self.related_context))
         return context
 
     def related_context(self):
@@ -475,7 +476,7 @@ class Comment(models.Model):
 
     def excerpt(self):
         """The start of the comment, for the moderation listing."""
-        return self.body if len(self.body) <= 90 else self.body[:87] + "…"
+        return Truncator(self.body).chars(90)
 
     excerpt.short_description = "Reactie"
 

@@ -83,6 +83,7 @@ class CommentViewSet(SnippetViewSet):
     model = Comment
     icon = "comment"
     menu_label = "Reacties"
+    menu_item_class = CommentsMenuItem
     menu_order = 220
     add_to_admin_menu = True
     url_prefix = "reacties"
@@ -119,15 +120,6 @@ class CommentViewSet(SnippetViewSet):
             Column("status", label="Status", accessor="get_status_display"),
             DateColumn("created_at", label="Geplaatst"),
         ]
-
-    def get_menu_item(self, order=None):
-        return CommentsMenuItem(
-            label=self.menu_label,
-            url=self.menu_url,
-            name="reacties",
-            icon_name=self.icon,
-            order=self.get_menu_item_order(order),
-        )
 
 
 register_snippet(CommentViewSet)

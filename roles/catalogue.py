@@ -12,7 +12,8 @@ from django.apps import apps
 
 from ervaring.cache import cached_for_content
 
-FACETS = ("types", "areas", "forms")
+# The role attributes a visitor can filter on (roles/filters.py names them for the form).
+FACETS = ("steps", "types", "areas", "forms")
 
 
 @dataclass(frozen=True)
@@ -78,13 +79,10 @@ class Catalogue:
 
     def __post_init__(self):
         self.roles_by_id = {role.id: role for role in self.roles}
-        # Per role, its values per filter facet (as the filter form names them).
+        # Per role, its values per facet, as strings (the way the filter form sends them).
         self.facet_sets = {
             role.id: {
-                "stap": frozenset(str(step) for step in role.steps),
-                "soort": frozenset(role.types),
-                "werkveld": frozenset(role.areas),
-                "vorm": frozenset(role.forms),
+                attr: frozenset(str(value) for value in getattr(role, attr)) for attr in FACETS
             }
             for role in self.roles
         }
@@ -287,4 +285,4 @@ def get_catalogue():
     """The catalogue for the current content version: kept in this process and in the shared
     cache, rebuilt only after content changed."""
     # The number changes when the catalogue's shape changes, so an old pickle is never read back.
-    return cached_for_content("role-catalogue:2", build_catalogue, timeout=24 * 60 * 60)
+    return cached_for_content("role-catalogue:3", build_catalogue, timeout=24 * 60 * 60)

@@ -59,22 +59,23 @@ class RoleFilter:
             name: self._valid_values(params.getlist(name), name) for name, _, _ in FACETS
         }
         self.few_hours = params.get(FEW_HOURS) == "ja"
+        attrs = {name: attr for name, _, attr in FACETS}
         wanted = {name: set(values) for name, values in self.selected.items() if values}
         facet_sets = self.catalogue.facet_sets
         rows = []
         for role in self.catalogue.roles:
             sets = facet_sets[role.id]
-            failed = {name for name, values in wanted.items() if not sets[name] & values}
+            failed = {name for name, values in wanted.items() if not sets[attrs[name]] & values}
             if self.few_hours and not role.few_hours:
                 failed.add(FEW_HOURS)
             rows.append((role, sets, failed))
         self.results = [role for role, _, failed in rows if not failed]
         self.facets = []
-        for name, legend, _ in FACETS:
+        for name, legend, attr in FACETS:
             counts = {}
             for _, sets, failed in rows:
                 if not failed or failed == {name}:
-                    for value in sets[name]:
+                    for value in sets[attr]:
                         counts[value] = counts.get(value, 0) + 1
             self.facets.append(
                 Facet(

@@ -1,7 +1,6 @@
 """Admin for roles: the taxonomy in the "Indeling" menu, and a listing of role pages."""
 
 from django import forms
-from django.utils.functional import cached_property
 from django_filters import ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -83,6 +82,7 @@ class RolePageListingViewSet(PageListingViewSet):
     model = RolePage
     icon = "user"
     menu_label = "Rollen"
+    menu_item_class = PageEditorsMenuItem
     menu_order = 210
     add_to_admin_menu = True
     filterset_class = RolePageFilterSet
@@ -90,10 +90,6 @@ class RolePageListingViewSet(PageListingViewSet):
         *PageListingViewSet.columns,
         Column("suits_few_hours", label="Weinig uren"),
     ]
-
-    @cached_property
-    def menu_item_class(self):
-        return PageEditorsMenuItem
 
 
 @hooks.register("register_admin_viewset")

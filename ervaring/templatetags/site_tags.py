@@ -3,11 +3,11 @@
 import re
 
 from django import template
-from django.core.cache import cache
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
-from ervaring.cache import content_version
+from ervaring.cache import cached_for_content
 from ervaring.models import SiteSettings
+from ervaring.routing import site_for_request
 
 register = template.Library()
 
@@ -55,7 +55,7 @@ def _chrome_for(site):
 def site_chrome(context):
     """Menu, footer links and tagline of the current site, cached until content changes."""
     request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
+    site = site_for_request(request) if request is not None else None
     if site is None:
         return {
             "home_url": "/",
@@ -65,12 +65,7 @@ def site_chrome(context):
             "footer": [],
             "contact_email": "",
         }
-    key = f"ervaring:chrome:{site.pk}:{content_version()}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = _chrome_for(site)
-        cache.set(key, chrome, 60 * 60)
-    return chrome
+    return cached_for_content(f"chrome:{site.pk}", lambda: _chrome_for(site))
 
 
 @register.simple_tag
