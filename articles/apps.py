@@ -12,10 +12,10 @@ class ArticlesConfig(AppConfig):
         from articles import signals
         from articles.forms import sign_start
         from articles.models import Author
-        from ervaring.cache import register_fresh_field
+        from ervaring.caching import visitor_fields
         from ervaring.signals import invalidate_on_change
 
         signals.connect()
         invalidate_on_change(Author)
         # A cached article page gets a fresh start time in its comment form per visitor.
-        register_fresh_field("started", lambda request: sign_start())
+        visitor_fields.register("started", lambda request: sign_start())

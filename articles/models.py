@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
@@ -25,7 +25,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     MultipleChooserPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -33,12 +32,16 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
-from ervaring.cache import cached_for_content
-from ervaring.models import BasePage
-from ervaring.views import page_number
+from ervaring.caching.data import cached_for_content
+from ervaring.caching.pages import reads_query
+from ervaring.models import BasePage, page_tabs
+from ervaring.privacy import public
+from ervaring.views import number_param, page_number
 
 WORDS_PER_MINUTE = 200
 COMMENTS_PER_PAGE = 25
+# The query parameter with the number of the page of comments.
+COMMENTS_PARAM = "reacties"
 # A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
@@ -98,6 +101,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     type_label = "Overzicht"
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("summary")]
+    edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["ervaring.HomePage"]
@@ -110,9 +114,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def articles(self):
         """Live articles, newest first, with what a listing shows, in a fixed number of queries."""
         return (
-            ArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            public(ArticlePage.objects.child_of(self).live())
             .defer_streamfields()
             .annotate(
                 approved_comment_count=Count(
@@ -150,7 +152,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def listing_response(self, request, articles, tag=None):
         page = page_number(request.GET, Paginator(articles, self.page_size))
-        return self.render(
+        response = self.render(
             request,
             context_overrides={
                 "articles": page,
@@ -159,6 +161,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 "subpage_title": f"Over {tag['name']}" if tag else None,
             },
         )
+        return reads_query(response, ["page"])
 
     @path("")
     def index_view(self, request):
@@ -177,13 +180,13 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def rss_view(self, request):
         from articles.feeds import RssFeed
 
-        return RssFeed(self)(request)
+        return reads_query(RssFeed(self)(request), ())
 
     @path("feed/atom/")
     def atom_view(self, request):
         from articles.feeds import AtomFeed
 
-        return AtomFeed(self)(request)
+        return reads_query(AtomFeed(self)(request), ())
 
 
 class ArticlePage(RoutablePageMixin, BasePage):
@@ -208,7 +211,13 @@ class ArticlePage(RoutablePageMixin, BasePage):
     reading_minutes = models.PositiveSmallIntegerField(
         "Leestijd in minuten", default=1, editable=False
     )
-    view_count = models.PositiveIntegerField("Aantal keer gelezen", default=0, editable=False)
+    source_view_count = models.PositiveIntegerField(
+        "Gelezen op de oorspronkelijke site",
+        null=True,
+        blank=True,
+        help_text="Alleen als de bron zegt hoe vaak het artikel daar gelezen is. Dit getal "
+        "telt niet verder; hoe vaak het hier gelezen is, telt de site zelf.",
+    )
 
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
     type_label = "Artikel"
@@ -230,15 +239,13 @@ class ArticlePage(RoutablePageMixin, BasePage):
             heading="Rollen waar dit artikel over gaat",
         ),
         FieldPanel("source"),
+        FieldPanel("source_view_count"),
         FieldPanel("comments_closed"),
         FieldPanel("summary"),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Inhoud"),
-            ObjectList(meta_panels, heading="Onderwerpen en reacties"),
-            ObjectList(BasePage.promote_panels, heading="Promotie"),
-        ]
+    edit_handler = page_tabs(
+        ObjectList(content_panels, heading="Inhoud"),
+        ObjectList(meta_panels, heading="Onderwerpen en reacties"),
     )
     search_fields = [
         *BasePage.search_fields,
@@ -294,14 +301,19 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     def comments_page(self, request):
         """One page of approved comments, rendered, with the total. Kept until content changes
-        (approving or removing a comment raises the content version); not in previews."""
-        try:
-            number = max(1, int(request.GET.get("reacties", 1)))
-        except (TypeError, ValueError):
+        (approving or removing a comment raises the content version); not in previews. A page
+        of comments that does not exist is a 404."""
+        number = number_param(request.GET, COMMENTS_PARAM)
+        if number is None:
             number = 1
-        return self.kept(
+        elif number < 1:
+            raise Http404("Deze pagina met reacties bestaat niet.")
+        found = self.kept(
             request, f"comments:{self.pk}:{number}", lambda: self.render_comments_page(number)
         )
+        if number > found["comment_pages"]:
+            raise Http404("Deze pagina met reacties bestaat niet.")
+        return found
 
     def kept(self, request, name, build):
         """`build()`, kept until content changes; built afresh in previews (and for a page that
@@ -318,6 +330,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
             self.approved_comments().annotate(total=Window(Count("pk")))[start : start + per_page]
         )
         total = rows[0].total if rows else (self.approved_comments().count() if start else 0)
+        if not rows and start:
+            # Past the last page: nothing to render (the caller answers 404).
+            return {"comment_pages": max(1, math.ceil(total / per_page))}
         pages = max(1, math.ceil(total / per_page))
         dates = {}
         for comment in rows:
@@ -350,6 +365,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     def related_context(self):
         """Authors, tags and related roles, as plain data (kept until content changes)."""
+        from roles.catalogue import get_catalogue
+
+        catalogue = get_catalogue()
         # The index's address follows from ours: /artikelen/<slug>/ -> /artikelen/.
         index_url = self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
         return {
@@ -364,9 +382,11 @@ class ArticlePage(RoutablePageMixin, BasePage):
                 }
                 for tag in self.tags.all()
             ],
+            # Live, public roles only: the catalogue holds no others.
             "related_roles": [
-                {"title": link.role.title, "url": link.role.url}
-                for link in self.related_role_links.filter(role__live=True).select_related("role")
+                catalogue.roles_by_id[link.role_id]
+                for link in self.related_role_links.all()
+                if link.role_id in catalogue.roles_by_id
             ],
         }
 
@@ -374,7 +394,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
     def article_view(self, request):
         if request.method == "POST":
             return self.comment_view(request)
-        return self.render(request)
+        return reads_query(self.render(request), [COMMENTS_PARAM])
 
     def comment_view(self, request):
         """Store a reader's comment as pending, or show the form again with what went wrong."""
@@ -403,10 +423,42 @@ class ArticlePage(RoutablePageMixin, BasePage):
         still count (the image itself is never cached), previews and bots do not."""
         agent = request.headers.get("User-Agent", "").lower()
         if request.method == "GET" and agent and not any(m in agent for m in BOT_MARKERS):
-            ArticlePage.objects.filter(pk=self.pk).update(view_count=F("view_count") + 1)
+            ArticleReads.count_one(self.pk)
         response = HttpResponse(PIXEL, content_type="image/gif")
         response["Cache-Control"] = "no-store"
         return response
+
+
+class ArticleReads(models.Model):
+    """How often an article was read on this site. A table of its own: a revision, publishing
+    or reverting an article never touches it."""
+
+    article = models.OneToOneField(
+        ArticlePage,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="reads",
+        verbose_name="Artikel",
+    )
+    count = models.PositiveBigIntegerField("Aantal keer gelezen", default=0)
+
+    class Meta:
+        verbose_name = "Gelezen"
+        verbose_name_plural = "Gelezen"
+
+    def __str__(self):
+        return f"{self.count} keer gelezen"
+
+    @classmethod
+    def count_one(cls, article_id):
+        """One more read, atomically, however many readers arrive at once."""
+        if cls.objects.filter(article_id=article_id).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(article_id=article_id, count=1)
+        except IntegrityError:  # another reader made the row first
+            cls.objects.filter(article_id=article_id).update(count=F("count") + 1)
 
 
 class ArticleAuthor(Orderable):

@@ -5,7 +5,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db.models.signals import post_delete, post_init, post_save
 
-from ervaring.cache import bump_content_version
+from ervaring.caching.version import bump_content_version
 
 
 def comments_changed_on_site(article_ids):

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import ArticleIndexPage, ArticlePage, Comment
-from ervaring.cache import bump_content_version
+from ervaring.caching.version import bump_content_version
 from roles.models import EmploymentForm, LadderStep, RoleIndexPage, RolePage, RoleType, WorkArea
 
 ROLES = 1000

@@ -5,14 +5,34 @@ from http import HTTPMethod
 from django.apps import apps
 from django.db import models
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
-from ervaring.cache import cached_for_content
+from ervaring.caching.data import cached_for_content
+from ervaring.caching.pages import reads_query
+from ervaring.privacy import in_private_section
+
+
+def page_tabs(*tabs):
+    """The tabs of a page editor: the page type's own tabs, then "Promotie" and "Instellingen"
+    (Wagtail's publishing panel: go-live and expiry dates), the same on every page type."""
+    return TabbedInterface(
+        [
+            *tabs,
+            ObjectList(BasePage.promote_panels, heading="Promotie"),
+            ObjectList(Page.settings_panels, heading="Instellingen"),
+        ]
+    )
 
 
 class BasePage(Page):
@@ -51,18 +71,35 @@ class BasePage(Page):
     def meta_description(self):
         return self.search_description or self.summary
 
+    def route(self, request, path_components):
+        """Wagtail's routing, with one query per level where it can: when a page can only have
+        children of one type, the child is looked up in that type's table at once (Wagtail
+        first finds the child, then its specific page). Routable pages still try their own
+        sub-routes first (RoutablePageMixin.route runs before this)."""
+        if path_components:
+            child_models = self.allowed_subpage_models()
+            if len(child_models) == 1:
+                model = child_models[0]
+                child = model.objects.child_of(self).filter(slug=path_components[0]).first()
+                if child is not None:
+                    return child.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_view_restrictions(self):
-        """The privacy settings on this page and its ancestors. All restrictions of the site are
-        few and kept until content changes (saving one raises the content version); the
-        ancestors' paths follow from this page's own path. (Wagtail first loads the ancestors to
-        resolve aliases; we only need that when this page is an alias itself.)"""
-        if self.alias_of_id:
-            return super().get_view_restrictions()
-        paths = {self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)}
-        restrictions = cached_for_content(
-            "view-restrictions", lambda: list(PageViewRestriction.objects.select_related("page"))
-        )
-        return [restriction for restriction in restrictions if restriction.page.path in paths]
+        """Wagtail's privacy settings that apply to this page. Most pages lie in no private
+        section: for them this is an empty QuerySet that needs no query (the private sections
+        are known per content version); for the others it is Wagtail's own answer."""
+        if self.alias_of_id is None and not in_private_section(self.path):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        if not hasattr(response, "cache_query_params"):
+            # A page without sub-routes reads no query parameters (RoutablePage views say
+            # which they read themselves).
+            reads_query(response, ())
+        return response
 
 
 class ContentPage(BasePage):
@@ -82,6 +119,7 @@ class ContentPage(BasePage):
         FieldPanel("body"),
         FieldPanel("source"),
     ]
+    edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["ervaring.HomePage", "ervaring.ContentPage"]
@@ -122,6 +160,7 @@ class HomePage(BasePage):
             max_num=6,
         ),
     ]
+    edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -146,34 +185,32 @@ class HomePage(BasePage):
         return context
 
     def sections_context(self):
-        """Everything the home page shows from other pages, as one cacheable dict."""
+        """Everything the home page shows from other pages, as one cacheable dict. Only live,
+        public pages: nothing from a private section shows here."""
         # ervaring imports no app; the sections are looked up by name.
         role_page = apps.get_model("roles", "RolePage")
         ladder_step = apps.get_model("roles", "LadderStep")
         article_page = apps.get_model("articles", "ArticlePage")
+        public_roles = role_page.objects.live().public().defer_streamfields()
         sections = {
             page.content_type.model: page
-            for page in self.get_children().live().select_related("content_type")
+            for page in self.get_children().live().public().select_related("content_type")
         }
-        featured = [
-            link.role for link in self.featured_roles.select_related("role") if link.role.live
-        ]
+        chosen = [link.role_id for link in self.featured_roles.all()]
+        found = public_roles.in_bulk(chosen) if chosen else {}
+        featured = [found[pk] for pk in chosen if pk in found]
         if not featured:
-            featured = list(
-                role_page.objects.live()
-                .descendant_of(self)
-                .defer_streamfields()
-                .order_by("title")[:6]
-            )
+            featured = list(public_roles.descendant_of(self).order_by("title")[:6])
         return {
             "sections": sections,
             "content_pages": list(
-                ContentPage.objects.child_of(self).live().in_menu().defer_streamfields()
+                ContentPage.objects.child_of(self).live().public().in_menu().defer_streamfields()
             ),
             "ladder_steps": list(ladder_step.objects.only("id", "number", "name")),
             "featured_roles": featured,
             "latest_articles": list(
                 article_page.objects.live()
+                .public()
                 .descendant_of(self)
                 .defer_streamfields()
                 .order_by("-date", "-pk")[:3]

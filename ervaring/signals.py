@@ -1,10 +1,11 @@
-"""What makes cached pages stale: anything that changes what a public page shows."""
+"""What makes cached pages and cached data stale: anything that changes what a public page
+shows, or who may see it."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from ervaring.cache import bump_content_version
+from ervaring.caching.version import bump_content_version
 from ervaring.models import SiteSettings
 
 page_published.connect(bump_content_version, dispatch_uid="ervaring-cache-published")
@@ -13,8 +14,24 @@ post_page_move.connect(bump_content_version, dispatch_uid="ervaring-cache-moved"
 post_delete.connect(bump_content_version, sender=Page, dispatch_uid="ervaring-cache-deleted")
 post_save.connect(bump_content_version, sender=SiteSettings, dispatch_uid="ervaring-cache-site")
 for model in (Site, PageViewRestriction):
-    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cache-save-{model}")
-    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"cache-del-{model}")
+    label = model._meta.label_lower
+    post_save.connect(bump_content_version, sender=model, dispatch_uid=f"cache-save-{label}")
+    post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"cache-del-{label}")
+
+
+def live_page_created(sender, instance, created, **kwargs):
+    """A page that is live the moment it is made (an alias, a copy that keeps its live state)
+    is never 'published', so it raises the version here."""
+    if created and instance.live:
+        bump_content_version()
+
+
+for page_model in get_page_models():
+    post_save.connect(
+        live_page_created,
+        sender=page_model,
+        dispatch_uid=f"cache-created-{page_model._meta.label_lower}",
+    )
 
 
 def invalidate_on_change(*models):

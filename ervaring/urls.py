@@ -1,12 +1,12 @@
 from django.conf import settings
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ervaring import routing, views
+from ervaring import views
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
@@ -23,10 +23,8 @@ if settings.DEBUG:
 
     urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# Pages: Wagtail's serve view, with faster routing (ervaring.routing).
-urlpatterns += [
-    re_path(r"^((?:[\w\-]+/)*)$", routing.serve, name="wagtail_serve"),
-    path("", include(wagtail_urls)),
-]
+# Pages, and Wagtail's own password and login forms for private pages (/_util/…): last, as
+# Wagtail's serve view matches every path.
+urlpatterns += [path("", include(wagtail_urls))]
 
 handler500 = "ervaring.views.server_error"

@@ -5,28 +5,45 @@ import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from ervaring.caching.pages import reads_query
+from ervaring.privacy import public
+
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
 
 
-def page_number(params, paginator):
-    """The page of a paginator asked for in `params` (a QueryDict), forgiving odd input:
-    ?page=abc gives the first page, ?page=99999 the last."""
+def number_param(params, name):
+    """The whole number in query parameter `name`, or None when there is none. Anything else —
+    text, a sign, leading zeros, a repeated or overly long value — is a 404: such an address
+    was never a link on this site."""
+    values = params.getlist(name)
+    if not values:
+        return None
+    if len(values) > 1:
+        raise Http404("Deze parameter mag maar één keer voorkomen.")
+    raw = values[0]
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9 or raw != str(int(raw)):
+        raise Http404("Dit is geen geldig paginanummer.")
+    return int(raw)
+
+
+def page_number(params, paginator, name="page"):
+    """The page of a paginator asked for in `params` (a QueryDict): the first without a number,
+    a 404 for a number that is not one of its pages."""
+    number = number_param(params, name)
     try:
-        return paginator.page(params.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
+        return paginator.page(1 if number is None else number)
+    except InvalidPage as error:
+        raise Http404("Deze pagina bestaat niet.") from error
 
 
 def clean_query(raw):
@@ -65,10 +82,10 @@ def search(request):
     words = " ".join(re.findall(r"\w+", query))
     has_words = bool(words)
     if has_words:
-        pages = Page.objects.live().public().search(words, operator="or")
+        pages = public(Page.objects.live()).search(words, operator="or")
         results = page_number(request.GET, Paginator(pages, SEARCH_PAGE_SIZE))
         describe_results(results.object_list)
-    return render(
+    response = render(
         request,
         "ervaring/search.html",
         {
@@ -78,6 +95,7 @@ def search(request):
             "page_query": urlencode({"q": query}) + "&",
         },
     )
+    return reads_query(response, ["q", "page"])
 
 
 @require_GET

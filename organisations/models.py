@@ -1,14 +1,15 @@
 """Where ervaringsdeskundigen work: kinds of employers, example organisations, and figures."""
 
 from django.db import models
-from django.db.models import Count, Q
-from wagtail.admin.panels import FieldPanel, ObjectList, TabbedInterface
+from django.db.models import Count
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock, FiguresBlock, ListBlock, ParagraphBlock
-from ervaring.models import BasePage
+from ervaring.models import BasePage, page_tabs
+from ervaring.privacy import public
 
 
 class EmployerIndexPage(BasePage):
@@ -32,12 +33,9 @@ class EmployerIndexPage(BasePage):
         FieldPanel("body"),
     ]
     figures_panels = [FieldPanel("figures")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Inhoud"),
-            ObjectList(figures_panels, heading="In cijfers"),
-            ObjectList(BasePage.promote_panels, heading="Promotie"),
-        ]
+    edit_handler = page_tabs(
+        ObjectList(content_panels, heading="Inhoud"),
+        ObjectList(figures_panels, heading="In cijfers"),
     )
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
@@ -49,21 +47,20 @@ class EmployerIndexPage(BasePage):
         verbose_name = "Overzicht van werkgevers"
 
     def get_context(self, request, *args, **kwargs):
+        from roles.catalogue import get_catalogue
+
         context = super().get_context(request, *args, **kwargs)
-        context["employer_types"] = (
-            EmployerTypePage.objects.child_of(self)
-            .live()
+        role_counts = get_catalogue().role_counts_by_employer_type()
+        employer_types = list(
+            public(EmployerTypePage.objects.child_of(self).live())
             .defer_streamfields()
-            .annotate(
-                role_count=Count(
-                    "role_links__page",
-                    filter=Q(role_links__page__live=True),
-                    distinct=True,
-                ),
-                organisation_count=Count("organisations", distinct=True),
-            )
+            .annotate(organisation_count=Count("organisations"))
             .order_by("path")
         )
+        for employer_type in employer_types:
+            # Live, public roles only (the catalogue holds no others).
+            employer_type.role_count = role_counts.get(employer_type.pk, 0)
+        context["employer_types"] = employer_types
         return context
 
 
@@ -83,12 +80,9 @@ class EmployerTypePage(BasePage):
     type_label = "Werkgever"
     content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
     detail_panels = [FieldPanel("conditions"), FieldPanel("source")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Inhoud"),
-            ObjectList(detail_panels, heading="Voorwaarden en bron"),
-            ObjectList(BasePage.promote_panels, heading="Promotie"),
-        ]
+    edit_handler = page_tabs(
+        ObjectList(content_panels, heading="Inhoud"),
+        ObjectList(detail_panels, heading="Voorwaarden en bron"),
     )
     search_fields = [
         *BasePage.search_fields,
@@ -104,14 +98,12 @@ class EmployerTypePage(BasePage):
         verbose_name_plural = "Soorten werkgevers"
 
     def get_context(self, request, *args, **kwargs):
+        from roles.catalogue import get_catalogue
+
         context = super().get_context(request, *args, **kwargs)
-        # The roles come from the role pages' relation (roles.RoleEmployerType).
-        context["roles"] = [
-            link.page
-            for link in self.role_links.filter(page__live=True)
-            .select_related("page")
-            .order_by("page__title")
-        ]
+        # The roles come from the role pages' relation (roles.RoleEmployerType), read from the
+        # catalogue of live, public roles.
+        context["roles"] = get_catalogue().roles_for_employer_type(self.pk)
         context["organisations"] = list(self.organisations.all())
         return context
 

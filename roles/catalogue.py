@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 
-from ervaring.cache import cached_for_content
+from ervaring.caching.data import cached_for_content
 
 # The role attributes a visitor can filter on (roles/filters.py names them for the form).
 FACETS = ("steps", "types", "areas", "forms")
@@ -120,13 +120,16 @@ class Catalogue:
         ]
 
     def roles_for_employer_type(self, employer_type_id):
+        if employer_type_id not in self.employer_types:
+            return []
         return [role for role in self.roles if employer_type_id in role.employer_type_ids]
 
     def role_counts_by_employer_type(self):
         counts = {}
         for role in self.roles:
             for pk in role.employer_type_ids:
-                counts[pk] = counts.get(pk, 0) + 1
+                if pk in self.employer_types:
+                    counts[pk] = counts.get(pk, 0) + 1
         return counts
 
     def ladder(self):
@@ -167,7 +170,6 @@ def build_catalogue():
     """Read the catalogue from the database (about a dozen queries, whatever the size)."""
     role_page = apps.get_model("roles", "RolePage")
     ladder_step = apps.get_model("roles", "LadderStep")
-    page_model = apps.get_model("wagtailcore", "Page")
 
     step_objects = list(ladder_step.objects.all())
     steps = [
@@ -231,12 +233,14 @@ def build_catalogue():
     ):
         employer_links.setdefault(page_id, []).append(type_id)
 
-    employer_type_ids = {pk for links in employer_links.values() for pk in links}
+    # Every live, public employer type (a preview may link one that no live role links yet).
     employer_types = {
         page.pk: LinkEntry(page.pk, page.title, page.get_url())
-        for page in page_model.objects.filter(pk__in=employer_type_ids).only(
-            "id", "title", "url_path", "path", "depth"
-        )
+        for page in apps.get_model("organisations", "EmployerTypePage")
+        .objects.live()
+        .public()
+        .only("id", "title", "url_path", "path", "depth")
+        .order_by("path")
     }
 
     def facet(kind, page_id):
@@ -266,6 +270,7 @@ def build_catalogue():
         section = (
             apps.get_model("roles", model_name)
             .objects.live()
+            .public()
             .only("id", "url_path", "path", "depth")
             .first()
         )
@@ -285,4 +290,4 @@ def get_catalogue():
     """The catalogue for the current content version: kept in this process and in the shared
     cache, rebuilt only after content changed."""
     # The number changes when the catalogue's shape changes, so an old pickle is never read back.
-    return cached_for_content("role-catalogue:3", build_catalogue, timeout=24 * 60 * 60)
+    return cached_for_content("role-catalogue:4", build_catalogue, timeout=24 * 60 * 60)

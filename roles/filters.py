@@ -42,6 +42,8 @@ FACETS = [
     ("vorm", "Vorm van werk", "forms"),
 ]
 FEW_HOURS = "weinig-uren"
+# Every query parameter the role list reads (the page cache keys on these only).
+QUERY_PARAMS = [name for name, _, _ in FACETS] + [FEW_HOURS, "page"]
 
 
 class RoleFilter:

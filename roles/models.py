@@ -9,7 +9,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     MultipleChooserPanel,
     ObjectList,
-    TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -17,7 +16,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock, QuoteBlock
-from ervaring.models import BasePage
+from ervaring.caching.pages import reads_query
+from ervaring.models import BasePage, page_tabs
 
 
 class LadderStep(models.Model):
@@ -223,14 +223,11 @@ class RolePage(BasePage):
     ]
     source_panels = [FieldPanel("source")]
 
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading="Inhoud"),
-            ObjectList(characteristics_panels, heading="Ladder en kenmerken"),
-            ObjectList(career_panels, heading="Loopbaan"),
-            ObjectList(source_panels, heading="Bron"),
-            ObjectList(BasePage.promote_panels, heading="Promotie"),
-        ]
+    edit_handler = page_tabs(
+        ObjectList(content_panels, heading="Inhoud"),
+        ObjectList(characteristics_panels, heading="Ladder en kenmerken"),
+        ObjectList(career_panels, heading="Loopbaan"),
+        ObjectList(source_panels, heading="Bron"),
     )
 
     search_fields = [
@@ -266,9 +263,10 @@ class RolePage(BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         catalogue = get_catalogue()
-        entry = catalogue.roles_by_id.get(self.pk)
+        preview = getattr(request, "is_preview", False)
+        entry = None if preview else catalogue.roles_by_id.get(self.pk)
         if entry is None:
-            # A draft or preview: build its facts from the page itself.
+            # A preview shows the draft's own facts: read them from the page itself.
             entry = catalogue.entry_for_page(self)
         context.update(
             {
@@ -339,6 +337,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         FieldPanel("summary"),
         FieldPanel("body"),
     ]
+    edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["ervaring.HomePage"]
@@ -350,9 +349,10 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def index_view(self, request):
-        from roles.filters import RoleFilter
+        from roles.filters import QUERY_PARAMS, RoleFilter
 
-        return self.render(request, context_overrides={"filter": RoleFilter(request.GET)})
+        response = self.render(request, context_overrides={"filter": RoleFilter(request.GET)})
+        return reads_query(response, QUERY_PARAMS)
 
     @path("keuzehulp/")
     def chooser_view(self, request):
@@ -360,7 +360,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
 
         form = KeuzehulpForm(request.GET or None)
         results = form.ranked_roles() if form.is_bound and form.is_valid() else None
-        return self.render(
+        response = self.render(
             request,
             template="roles/keuzehulp.html",
             context_overrides={
@@ -369,6 +369,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
                 "subpage_title": "Welke rol past bij mij?",
             },
         )
+        return reads_query(response, KeuzehulpForm.base_fields)
 
 
 class LadderPage(BasePage):
@@ -390,6 +391,7 @@ class LadderPage(BasePage):
         FieldPanel("body"),
         FieldPanel("source"),
     ]
+    edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["ervaring.HomePage"]

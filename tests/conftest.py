@@ -14,7 +14,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ervaring import cache as page_cache
+from ervaring.caching import data as data_cache
+from ervaring.caching import version
 from ervaring.loader import load_content
 
 
@@ -28,12 +29,12 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture(autouse=True)
 def fresh_cache():
     cache.clear()
-    page_cache._local_data.clear()
-    page_cache._forget_request_version()
+    data_cache.clear_local()
+    version.forget_request_version()
     yield
     cache.clear()
-    page_cache._local_data.clear()
-    page_cache._forget_request_version()
+    data_cache.clear_local()
+    version.forget_request_version()
 
 
 def make_user(django_user_model, username, group=None, superuser=False):

@@ -102,7 +102,7 @@ def test_a_broken_image_does_not_take_the_page_down(client, settings, tmp_path):
 @pytest.mark.django_db
 def test_a_deleted_snippet_does_not_take_pages_down(client):
     LadderStep.objects.filter(number=2).delete()
-    from ervaring.cache import bump_content_version
+    from ervaring.caching.version import bump_content_version
 
     bump_content_version()
     role = RolePage.objects.get(slug="clientondersteuner")

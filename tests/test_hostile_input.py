@@ -112,17 +112,61 @@ def test_search(client, payload):
     assert_not_reflected_raw(response.content.decode(), payload)
 
 
+# Every query parameter that takes a number, and where (the article is the one with comments).
+NUMBER_PARAMS = [
+    ("/werk/", "page"),
+    ("/artikelen/", "page"),
+    ("/artikelen/tag/ggz/", "page"),
+    ("/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/", "reacties"),
+    ("/zoeken/?q=ervaring", "page"),
+]
+# Every query parameter that takes a choice from a list, and where.
+CHOICE_PARAMS = [
+    ("/werk/", "stap"),
+    ("/werk/", "soort"),
+    ("/werk/", "werkveld"),
+    ("/werk/", "vorm"),
+    ("/werk/", "weinig-uren"),
+    ("/werk/keuzehulp/", "niveau"),
+    ("/werk/keuzehulp/", "wil"),
+    ("/werk/keuzehulp/", "uren"),
+]
+
+
+def get(client, url, name, values):
+    separator = "&" if "?" in url else "?"
+    query = "&".join(f"{name}={quote(value, safe='')}" for value in values)
+    return client.get(f"{url}{separator}{query}")
+
+
+@pytest.mark.parametrize(("url", "name"), NUMBER_PARAMS)
+def test_number_parameters_answer_the_page_or_not_found(client, url, name):
+    """Huge, negative, not a number, repeated: the normal page or a 404, never an error."""
+    for payload in [*CORPUS, "0", "2", "007", "1.0", "+1", "٣", "²"]:
+        for values in ([payload], [payload, payload], ["1", payload]):
+            response = get(client, url, name, values)
+            assert response.status_code in (200, 404), (url, name, values)
+            assert_not_reflected_raw(response.content.decode(), payload)
+    assert get(client, url, name, ["1"]).status_code == 200
+    assert get(client, url, name, ["-1"]).status_code == 404
+    assert get(client, url, name, ["9" * 40]).status_code == 404
+
+
+@pytest.mark.parametrize(("url", "name"), CHOICE_PARAMS)
+def test_choice_parameters_answer_the_normal_page(client, url, name):
+    """An unknown choice is ignored (filters) or gets a message in the form (keuzehulp)."""
+    for payload in CORPUS:
+        for values in ([payload], [payload, payload], [payload] * 50):
+            response = get(client, url, name, values)
+            assert response.status_code == 200, (url, name, values)
+            assert_not_reflected_raw(response.content.decode(), payload)
+
+
 @pytest.mark.parametrize("payload", CORPUS)
-def test_role_filters_and_paging(client, payload):
-    for params in (
-        {"stap": payload},
-        {"soort": payload, "werkveld": payload},
-        {"vorm": [payload, payload], "weinig-uren": payload},
-        {"page": payload},
-        {payload: payload},
-    ):
-        response = client.get("/werk/", params)
-        assert response.status_code == 200, params
+def test_unknown_parameters_are_ignored(client, payload):
+    for url in ("/", "/werk/", "/artikelen/", "/ervaringsladder/", "/zoeken/"):
+        response = client.get(url, {payload: payload})
+        assert response.status_code == 200, url
         assert_not_reflected_raw(response.content.decode(), payload)
 
 
@@ -142,7 +186,6 @@ def test_article_index_tag_and_feed_urls(client, payload):
         f"/artikelen/tag/{encoded}/",
         f"/artikelen/feed/{encoded}/",
         f"/artikelen/feed/rss/{encoded}",
-        f"/artikelen/?page={encoded}",
     ):
         response = client.get(url)
         assert response.status_code in (200, 301, 404), (url, response.status_code)

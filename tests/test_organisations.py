@@ -2,7 +2,7 @@
 
 import pytest
 
-from ervaring.cache import bump_content_version
+from ervaring.caching.version import bump_content_version
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import RoleEmployerType, RolePage
 from tests.factories import OrganisationFactory

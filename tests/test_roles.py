@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from ervaring.cache import bump_content_version
+from ervaring.caching.version import bump_content_version
 from roles.models import LadderPage, LadderStep, RoleIndexPage, RolePage
 from tests.factories import RolePageFactory
 from tests.pages import soup
@@ -194,8 +194,6 @@ class TestRoleIndex:
             "soort=bestaat-niet",
             "stap=2&stap=2&stap=2",
             "onbekend=1",
-            "page=abc",
-            "page=99999",
             "weinig-uren=misschien",
         ],
     )
@@ -203,6 +201,10 @@ class TestRoleIndex:
         response = client.get(f"/werk/?{query}")
         assert response.status_code == 200
         assert result_titles(response)
+
+    @pytest.mark.parametrize("page", ["abc", "99999", "0", "-1", "9" * 30])
+    def test_a_page_of_roles_that_does_not_exist_is_not_found(self, client, page):
+        assert client.get(f"/werk/?page={page}").status_code == 404
 
     def test_ticked_options_stay_ticked(self, client):
         page = soup(client.get("/werk/?stap=2&vorm=vrijwillig"))

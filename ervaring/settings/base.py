@@ -55,7 +55,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Serves anonymous visitors from the cache, right after static files: a cached page costs
     # about what a static file costs. It runs the CSRF middleware itself for pages with a form.
-    "ervaring.cache.AnonymousPageCacheMiddleware",
+    "ervaring.caching.pages.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -239,6 +239,10 @@ ERVARING = {
     # Anonymous pages are kept this long in the cache (publishing clears them at once).
     "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "600")),
     "PAGE_CACHE_ENABLED": env_bool("PAGE_CACHE_ENABLED", default=True),
+    # Each process also keeps copies in its own memory, at most this many bytes in all; a page
+    # larger than PAGE_CACHE_MAX_BYTES is never stored.
+    "PAGE_CACHE_LOCAL_BYTES": int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 2**20))),
+    "PAGE_CACHE_MAX_BYTES": 512 * 1024,
     # Comments close by themselves this many days after an article went online here (0: never).
     "COMMENTS_CLOSE_AFTER_DAYS": int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "365")),
     # A comment form filled in faster than this is refused as a bot; older than this, too.

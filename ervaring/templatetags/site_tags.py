@@ -3,11 +3,10 @@
 import re
 
 from django import template
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
-from ervaring.cache import cached_for_content
+from ervaring.caching.data import cached_for_content
 from ervaring.models import SiteSettings
-from ervaring.routing import site_for_request
 
 register = template.Library()
 
@@ -23,6 +22,7 @@ def _chrome_for(site):
         }
         for page in site.root_page.get_children()
         .live()
+        .public()
         .only("title", "url_path", "path", "depth", "slug", "show_in_menus")
     ]
     site_settings = SiteSettings.for_site(site)
@@ -33,6 +33,7 @@ def _chrome_for(site):
         page.pk: page
         for page in Page.objects.filter(pk__in=footer_ids)
         .live()
+        .public()
         .only("title", "url_path", "path", "depth", "slug")
     }
     footer = [
@@ -55,7 +56,7 @@ def _chrome_for(site):
 def site_chrome(context):
     """Menu, footer links and tagline of the current site, cached until content changes."""
     request = context.get("request")
-    site = site_for_request(request) if request is not None else None
+    site = Site.find_for_request(request)
     if site is None:
         return {
             "home_url": "/",

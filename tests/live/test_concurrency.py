@@ -39,8 +39,8 @@ def query(sql, params=()):
 
 def view_count():
     return query(
-        "SELECT view_count FROM articles_articlepage a JOIN wagtailcore_page p "
-        "ON p.id = a.page_ptr_id WHERE p.url_path LIKE ?",
+        "SELECT COALESCE(SUM(r.count), 0) FROM articles_articlereads r JOIN wagtailcore_page p "
+        "ON p.id = r.article_id WHERE p.url_path LIKE ?",
         ("%/inzet-ervaringsdeskundigen-%",),
     )[0][0]
 
