@@ -12,6 +12,8 @@ urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),
+    path("inloggen/", views.login, name="login"),
+    path("uitloggen/", views.logout, name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("gezond/", views.health, name="health"),

@@ -5,6 +5,8 @@ import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.views import LoginView, LogoutView
 from django.core.paginator import InvalidPage, Paginator
 from django.db import InterfaceError, OperationalError, connection
 from django.http import Http404, HttpResponse, HttpResponseServerError
@@ -96,6 +98,27 @@ def search(request):
         },
     )
     return reads_query(response, ["q", "page"])
+
+
+class LoginForm(AuthenticationForm):
+    """Logging in to read a private page, in plain Dutch."""
+
+    error_messages = {
+        "invalid_login": "Deze gebruikersnaam en dit wachtwoord horen niet bij elkaar. "
+        "Let op hoofdletters en kleine letters.",
+        "inactive": "Dit account staat uit. Vraag de redactie om hulp.",
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Gebruikersnaam"
+        self.fields["username"].error_messages["required"] = "Vul je gebruikersnaam in."
+        self.fields["password"].label = "Wachtwoord"
+        self.fields["password"].error_messages["required"] = "Vul je wachtwoord in."
+
+
+login = LoginView.as_view(template_name="ervaring/login.html", authentication_form=LoginForm)
+logout = LogoutView.as_view(next_page="/")
 
 
 @require_GET

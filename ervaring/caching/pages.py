@@ -29,7 +29,16 @@ from django.middleware.csrf import CsrfViewMiddleware
 from ervaring.caching import visitor_fields
 from ervaring.caching.version import content_version
 
-SKIPPED_PREFIXES = ("/beheer/", "/_util/", "/static/", "/media/", "/documents/", "/gezond/")
+SKIPPED_PREFIXES = (
+    "/beheer/",
+    "/_util/",
+    "/inloggen/",
+    "/uitloggen/",
+    "/static/",
+    "/media/",
+    "/documents/",
+    "/gezond/",
+)
 # Headers that belong to one response, not to the page.
 UNSHARED_HEADERS = {"set-cookie", "vary", "date", "x-cache", "content-length"}
 # Bumped when the shape of a stored copy changes, so a copy from an older release is never read.

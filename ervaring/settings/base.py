@@ -232,6 +232,12 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# Private pages (Wagtail's page privacy): the forms look like the rest of the site.
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "ervaring/password_required.html"  # noqa: S105
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "ervaring/login.html"
+WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
+LOGIN_URL = "/inloggen/"
+LOGIN_REDIRECT_URL = "/"
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The site's own knobs.

@@ -78,6 +78,10 @@ class SiteServer:
         admin = urlunsplit(parts._replace(path="/postgres"))
         return urlunsplit(parts._replace(path=f"/{name}")), admin
 
+    def manage(self, *args):
+        """Run a management command against this site's database; its output."""
+        return self._run(*args)
+
     def _run(self, *args):
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
@@ -89,6 +93,7 @@ class SiteServer:
         )
         if result.returncode:
             raise RuntimeError(f"manage.py {' '.join(args)} mislukte:\n{result.stderr[-3000:]}")
+        return result.stdout
 
     def prepare(self):
         """Database, content, users and the server. Runs in a background thread."""

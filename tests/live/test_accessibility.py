@@ -15,6 +15,7 @@ PUBLIC_PAGES = [
     "/zoeken/?q=ervaringsdeskundige",
     "/zoeken/?q=%25%25%25",
     "/bestaat-niet/",
+    "/inloggen/",
     "/werk/",
     "/werk/?stap=1&vorm=zzp",
     "/werk/keuzehulp/",
