@@ -124,6 +124,7 @@ def test_a_server_error_is_logged_and_mailed_to_admins_in_production(client, mon
     for name, value in {
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "testserver",
+        "DATABASE_URL": "sqlite:///:memory:",
     }.items():
         monkeypatch.setenv(name, value)
     production = importlib.import_module("ervaring.settings.production")
@@ -146,3 +147,26 @@ def test_a_server_error_is_logged_and_mailed_to_admins_in_production(client, mon
     assert message.to == ["beheer@example.org"]
     assert "/stuk/" in message.subject
     assert "Iets ging stuk" in message.body and "testbrowser" in message.body
+
+
+@pytest.mark.django_db
+def test_a_request_for_an_unknown_host_is_logged_not_mailed(client, monkeypatch):
+    for name, value in {
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "ervaring.example",
+        "DATABASE_URL": "sqlite:///:memory:",
+    }.items():
+        monkeypatch.setenv(name, value)
+    production = importlib.import_module("ervaring.settings.production")
+    try:
+        logging.config.dictConfig(production.LOGGING)
+        with override_settings(
+            ALLOWED_HOSTS=["ervaring.example"], ADMINS=["beheer@example.org"], DEBUG=False
+        ):
+            response = client.get("/", HTTP_HOST="scanner.invalid")
+    finally:
+        from django.conf import settings
+
+        logging.config.dictConfig(settings.LOGGING)
+    assert response.status_code == 400
+    assert mail.outbox == []

@@ -55,6 +55,44 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "SECRET_KEY ontbreekt" in result.stderr
 
 
+def test_production_refuses_to_start_without_a_database_url(tmp_path):
+    result = in_production(["manage.py", "check"], tmp_path, DATABASE_URL="")
+    assert result.returncode != 0
+    assert "DATABASE_URL ontbreekt" in result.stderr
+
+
+def test_timers_and_cron_run_with_the_production_settings_and_environment_file(tmp_path):
+    """deploy/systemd/*.service and deploy/cron run scripts/production-manage.sh, which reads the
+    environment file and the production settings, whatever the shell around it has."""
+    database = tmp_path / "productie.sqlite3"
+    env_file = tmp_path / "ervaring.env"
+    env_file.write_text(
+        f"SECRET_KEY={secrets.token_urlsafe(50)}\n"
+        "ALLOWED_HOSTS=ervaring.example\n"
+        f"DATABASE_URL=sqlite:///{database}\n"
+        "CACHE_URL=locmem://\n"
+    )
+    code = "from django.conf import settings; print(settings.SETTINGS_MODULE, settings.DEBUG)"
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV | {"DATABASE_URL": 1}}
+    result = subprocess.run(
+        ["scripts/production-manage.sh", "shell", "-c", code],
+        cwd=ROOT,
+        env={**clean, "ERVARING_ENV_FILE": str(env_file), "PYTHON": sys.executable},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ervaring.settings.production False" in result.stdout
+    jobs = (ROOT / "deploy" / "cron").read_text() + "".join(
+        unit.read_text() for unit in (ROOT / "deploy" / "systemd").glob("ervaring-*.service")
+    )
+    for command in ("publish_scheduled", "purge_comments", "backup"):
+        assert f"scripts/production-manage.sh {command}" in jobs
+    assert "manage.py" not in jobs.replace("production-manage.sh", "")
+
+
 def test_production_responses_carry_the_security_headers(tmp_path):
     code = """
 import django; django.setup()

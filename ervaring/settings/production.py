@@ -20,6 +20,11 @@ if len(SECRET_KEY) < 50:
 SECRET_KEY_FALLBACKS = [k for k in os.environ.get("SECRET_KEY_FALLBACKS", "").split(",") if k]
 if not os.environ.get("ALLOWED_HOSTS"):
     raise ImproperlyConfigured("ALLOWED_HOSTS ontbreekt, bijvoorbeeld ALLOWED_HOSTS=ervaring.nl")
+if not os.environ.get("DATABASE_URL"):
+    # Without it the site (or a backup, or a timer) would quietly use a new, empty SQLite file.
+    raise ImproperlyConfigured(
+        "DATABASE_URL ontbreekt, bijvoorbeeld DATABASE_URL=postgres://ervaring:…@localhost/ervaring"
+    )
 
 # Behind a reverse proxy that terminates TLS and sets X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
@@ -77,6 +82,13 @@ LOGGING = {
             "propagate": False,
         },
         "ervaring": {"handlers": ["console", "mail_admins"], "level": "INFO", "propagate": False},
+        # A request for a host the site does not serve is a scanner's, not a fault: logged,
+        # never mailed.
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }
 
