@@ -2,6 +2,8 @@
 
 from django import forms
 from django.core.exceptions import PermissionDenied
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
@@ -11,13 +13,15 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.pages.listing import IndexView
+from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, SnippetViewSet
 
 from articles.models import ArticlePage, Author, Comment
 from articles.moderation import MODERATE_PERMISSION, moderate_comments, pending_count
-from ervaring.wagtail_hooks import INDELING_MENU_HOOK
+from ervaring.wagtail_hooks import INDELING_MENU_HOOK, PageEditorsMenuItem
 
 
 class AuthorViewSet(SnippetViewSet):
@@ -30,6 +34,36 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+class ArticleIndexView(IndexView):
+    """The flat list of articles, with how often each was read on this site."""
+
+    def annotate_queryset(self, pages):
+        return (
+            super().annotate_queryset(pages).annotate(read_count=Coalesce("reads__count", Value(0)))
+        )
+
+
+class ArticlePageListingViewSet(PageListingViewSet):
+    """All articles in one list, newest first, with their read counts (ArticleReads)."""
+
+    model = ArticlePage
+    index_view_class = ArticleIndexView
+    icon = "doc-full"
+    menu_label = "Artikelen"
+    menu_item_class = PageEditorsMenuItem
+    menu_order = 215
+    add_to_admin_menu = True
+    columns = [
+        *PageListingViewSet.columns,
+        Column("read_count", label="Keer gelezen", sort_key="read_count"),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    return ArticlePageListingViewSet("artikelen")
 
 
 class CommentFilterSet(WagtailFilterSet):

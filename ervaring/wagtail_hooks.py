@@ -1,7 +1,9 @@
-"""Admin parts every app shares: the "Indeling" menu that holds the taxonomy snippets."""
+"""Admin parts every app shares: the "Indeling" menu that holds the taxonomy snippets, and the
+menu item for flat page listings."""
 
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 INDELING_MENU_HOOK = "register_indeling_menu_item"
 
@@ -16,3 +18,13 @@ def register_indeling_menu():
         icon_name="tag",
         order=250,
     )
+
+
+class PageEditorsMenuItem(MenuItem):
+    """Shown only to people who may edit pages: a moderator has no use for a listing of pages
+    they cannot open."""
+
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_any_permission(
+            request.user, {"add", "change", "publish"}
+        )

@@ -3,14 +3,12 @@
 from django import forms
 from django_filters import ModelMultipleChoiceFilter
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ervaring.wagtail_hooks import INDELING_MENU_HOOK
+from ervaring.wagtail_hooks import INDELING_MENU_HOOK, PageEditorsMenuItem
 from roles.models import EmploymentForm, LadderStep, RolePage, RoleType, WorkArea
 
 
@@ -64,16 +62,6 @@ class RolePageFilterSet(PageListingViewSet.filterset_class):
     class Meta:
         model = RolePage
         fields = []
-
-
-class PageEditorsMenuItem(MenuItem):
-    """Shown only to people who may edit pages: a moderator has no use for a listing of pages
-    they cannot open."""
-
-    def is_shown(self, request):
-        return PagePermissionPolicy().user_has_any_permission(
-            request.user, {"add", "change", "publish"}
-        )
 
 
 class RolePageListingViewSet(PageListingViewSet):

@@ -174,6 +174,19 @@ class TestViewCount:
         assert "read-counter" not in response.content.decode()
         assert not ArticleReads.objects.filter(article=article).exists()
 
+    def test_editors_see_how_often_each_article_was_read(self, client, editor, moderator):
+        paradox = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
+        opmars = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        ArticleReads.objects.create(article=opmars, count=3)
+        ArticleReads.objects.create(article=paradox, count=42)
+        client.force_login(editor)
+        rows = soup(client.get("/beheer/artikelen/?ordering=-read_count")).select("tbody tr")
+        assert rows[0].find("a").get_text(strip=True).startswith("Ervaringsdeskundige, hoed u")
+        assert rows[0].find_all("td")[-1].get_text(strip=True) == "42"
+        assert rows[1].find_all("td")[-1].get_text(strip=True) == "3"
+        client.force_login(moderator)
+        assert client.get("/beheer/artikelen/").status_code in (302, 403)
+
 
 class TestQueryBudgets:
     def test_article_page_same_queries_with_0_and_500_comments(self, count_queries):
