@@ -35,6 +35,10 @@ def page_tabs(*tabs):
     )
 
 
+# Bumped when what is kept of pages (the routing cache) changes shape between releases.
+FORMAT = 1
+
+
 class BasePage(Page):
     """Fields and behaviour every public page shares: a short summary used in listings, search
     results and the meta description."""
@@ -72,18 +76,27 @@ class BasePage(Page):
         return self.search_description or self.summary
 
     def route(self, request, path_components):
-        """Wagtail's routing, with one query per level where it can: when a page can only have
-        children of one type, the child is looked up in that type's table at once (Wagtail
-        first finds the child, then its specific page). Routable pages still try their own
-        sub-routes first (RoutablePageMixin.route runs before this)."""
+        """Wagtail's routing, with the live children a page routes to kept per content version
+        (a child changes only by publishing, unpublishing, moving or deleting, which all raise
+        the version). Routable pages still try their own sub-routes first (RoutablePageMixin.route
+        runs before this); anything not found here goes to Wagtail's own lookup."""
         if path_components:
-            child_models = self.allowed_subpage_models()
-            if len(child_models) == 1:
-                model = child_models[0]
-                child = model.objects.child_of(self).filter(slug=path_components[0]).first()
-                if child is not None:
-                    return child.route(request, path_components[1:])
+            child = self.live_child(path_components[0])
+            if child is not None:
+                return child.route(request, path_components[1:])
         return super().route(request, path_components)
+
+    def live_child(self, slug):
+        """The live child page with `slug`, as its specific page, or None."""
+        if not self.pk or len(slug) > 200:
+            return None
+
+        def find():
+            child = self.get_children().live().filter(slug=slug).first()
+            return child.specific if child is not None else None
+
+        # One per page: in the shared cache only, and a fresh copy for every request.
+        return cached_for_content(f"child:{FORMAT}:{self.pk}:{slug}", find, local=False)
 
     def get_view_restrictions(self):
         """Wagtail's privacy settings that apply to this page. Most pages lie in no private

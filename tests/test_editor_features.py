@@ -350,7 +350,7 @@ class TestRouting:
         index.add_child(instance=odd)
         assert visitor().get("/werk/artikel-onder-werk/").status_code == 200
 
-    def test_each_level_deeper_costs_one_query(self, count_queries):
+    def test_pages_deep_in_the_tree_need_no_more_queries(self, count_queries):
         from ervaring.models import ContentPage
 
         page = Page.objects.get(url_path="/home/privacy/").specific
@@ -360,6 +360,6 @@ class TestRouting:
             page.add_child(instance=child)
             page = child
             levels.append(child.url)
-        # Wagtail finds a page level by level; a level whose pages are all of one type costs
-        # one query (Wagtail's own route costs two).
-        assert count_queries(levels[3]) - count_queries(levels[1]) == 2
+        # Wagtail finds a page level by level; what each level finds is kept until content
+        # changes, so a warm page costs the same however deep it lies.
+        assert count_queries(levels[3]) == count_queries(levels[0]) <= 4

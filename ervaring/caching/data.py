@@ -19,8 +19,11 @@ def cached_for_content(name, build, timeout=60 * 60, local=True):
     """`build()`, kept until content changes: in the shared cache (for every process and
     machine) and, with `local`, in this process's memory too. Use `local=False` for values of
     which there are many (one per article, say). A value whose shape may change between
-    releases carries a format number in its name, so an old pickle is never read back."""
+    releases carries a format number in its name, so an old pickle is never read back. When
+    `build()` finds nothing (None), nothing is kept."""
     version = content_version()
+    if version is None:  # the cache cannot be reached: build, keep nothing
+        return build()
     if local:
         with _lock:
             remembered = _local.get(name)
@@ -30,6 +33,8 @@ def cached_for_content(name, build, timeout=60 * 60, local=True):
     value = cache.get(key)
     if value is None:
         value = build()
+        if value is None:
+            return None  # nothing found is not kept: odd names must not fill the cache
         cache.set(key, value, timeout)
     if local:
         with _lock:

@@ -72,7 +72,8 @@ def site_chrome(context):
 @register.simple_tag
 def breadcrumb_links(page, chrome):
     """[{title, url}] of the live ancestors between the home page and `page`. Pages one level
-    below a section need no query: their section is in the (cached) chrome."""
+    below a section need no query: their section is in the (cached) chrome; deeper pages keep
+    theirs until content changes."""
     if page is None or not getattr(page, "depth", None) or page.depth <= 2:
         return []
     if page.depth == 3:
@@ -83,13 +84,19 @@ def breadcrumb_links(page, chrome):
         section = chrome["sections"].get(parent_path)
         if section is not None:
             return [section]
-    return [
-        {"title": ancestor.title, "url": ancestor.url}
-        for ancestor in page.get_ancestors()
-        .filter(depth__gt=2)
-        .live()
-        .only("title", "url_path", "path", "depth", "slug")
-    ]
+    if not page.pk:
+        return []
+
+    def build():
+        return [
+            {"title": ancestor.title, "url": ancestor.url}
+            for ancestor in page.get_ancestors()
+            .filter(depth__gt=2)
+            .live()
+            .only("title", "url_path", "path", "depth", "slug")
+        ]
+
+    return cached_for_content(f"breadcrumb:{page.pk}", build, local=False) or []
 
 
 @register.filter
