@@ -122,6 +122,8 @@ class AnonymousPageCacheMiddleware:
             return self.get_response(request)
 
         version = content_version()
+        if version is None:  # the cache cannot be reached: serve the page as it is now
+            return self.get_response(request)
         address = f"{request.get_host()}{request.path}"
         names_key = f"ervaring:page-query:{FORMAT}:{version}:{_digest(address)}"
         names = self.local.get(names_key, version)

@@ -3,6 +3,7 @@ filed under. Publishing, unpublishing, moving or deleting a page, changing a sni
 show, changing privacy, or approving a comment raises it, so everything cached before is stale
 at once (docs/decisions.md, "One content version for the whole page cache")."""
 
+import secrets
 import threading
 import time
 
@@ -26,33 +27,38 @@ request_finished.connect(forget_request_version, dispatch_uid="ervaring-version-
 
 
 def content_version():
-    """The current content version. When the cache lost it (a restart, or a cache that was
-    emptied), a new one is made from the clock, so nothing stored before can pass for current."""
-    version = getattr(_state, "version", None)
+    """The current content version, or None when the cache cannot be reached (then nothing is
+    read from or kept in any cache: pages are built afresh). When the cache lost the version (a
+    restart, a cache that was emptied), a new one is made, so nothing stored before can pass
+    for current."""
+    if hasattr(_state, "version"):
+        return _state.version
+    version = cache.get(VERSION_KEY)
     if version is None:
+        cache.add(VERSION_KEY, new_version(), timeout=None)
         version = cache.get(VERSION_KEY)
-        if version is None:
-            # The version key never expires (timeout=None), on every cache backend.
-            cache.add(VERSION_KEY, time.time_ns() // 1000, timeout=None)
-            version = cache.get(VERSION_KEY)
-        _state.version = version
+    _state.version = version
     return version
 
 
-def _increment():
+def new_version():
+    """A version no earlier one can equal: the clock in nanoseconds and a random part (two
+    machines may raise it in the same nanosecond)."""
+    return f"{time.time_ns():x}{secrets.token_hex(3)}"
+
+
+def _replace():
     forget_request_version()
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # the key was gone: start a new one from the clock
-        content_version()
-        cache.incr(VERSION_KEY)
+    # A plain set, never expiring, on every cache backend: Django's incr() re-sets a key with
+    # the default timeout on some backends, which made the version expire.
+    cache.set(VERSION_KEY, new_version(), timeout=None)
     forget_request_version()
 
 
 def bump_content_version(*args, **kwargs):
     """Make everything cached stale. Safe to connect to any signal.
 
-    Bumps now, and again once the transaction commits: a page rendered in between, from data
-    that was not committed yet, is then stale too."""
-    _increment()
-    transaction.on_commit(_increment)
+    Replaces the version now, and again once the transaction commits: a page rendered in
+    between, from data that was not committed yet, is then stale too."""
+    _replace()
+    transaction.on_commit(_replace)

@@ -32,9 +32,12 @@ def cache_from_url(url):
     scheme = urlsplit(url).scheme
     if scheme in {"redis", "rediss", "unix"}:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache; when Redis is away, pages are served uncached, not as errors.
+            "BACKEND": "ervaring.caching.backends.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "ervaring",
+            # Fail fast when Redis does not answer, rather than hold a visitor.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     if scheme == "file":
         return {

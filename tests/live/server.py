@@ -1,5 +1,7 @@
 """A real copy of the site for the browser tests: its own database (SQLite file, or a database on
-the test run's PostgreSQL cluster), the seeded content, three users, and gunicorn serving it.
+the test run's PostgreSQL cluster), the seeded content, three users, a shared cache (a database
+of the test run's Redis server, or files without one), and gunicorn serving it. More servers on
+the same database and cache can be started (`extra_server`), as on more than one machine.
 
 Preparing it (migrations and content) takes a while, so it starts in the background as soon as
 the test session knows it has browser tests, and the browser tests wait for it."""
@@ -36,6 +38,27 @@ for name, group in {USERS!r}.items():
 """
 
 
+NEW_PAGE = """
+from wagtail.models import Page
+from ervaring.models import ContentPage
+parent = Page.objects.get(url_path="/home/")
+page = ContentPage(title={title!r}, slug={slug!r}, summary="Een pagina om mee te testen.")
+parent.add_child(instance=page)
+page.save_revision().publish()
+print("PK", page.pk)
+"""
+
+
+def redis_url(offset):
+    """A database of the test run's Redis server (scripts/test.sh starts one), or None. Each
+    test run uses its own databases, from TEST_REDIS_FIRST_DB on: +0 the test process's cache,
+    +1 the browser tests' servers, +2 tests/test_redis.py."""
+    base = os.environ.get("TEST_REDIS_URL")
+    if not base:
+        return None
+    return f"{base}/{int(os.environ.get('TEST_REDIS_FIRST_DB', '0')) + offset}"
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -50,6 +73,7 @@ class SiteServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.process = None
+        self.processes = []
         self.error = None
         self.ready = threading.Event()
         self.database_url, self.pg_admin_url = self._database()
@@ -57,8 +81,9 @@ class SiteServer:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "ervaring.settings.test",
             "DATABASE_URL": self.database_url,
-            # Shared by the gunicorn workers, so publishing in one is seen by the other.
-            "CACHE_URL": f"file://{self.workdir / 'cache'}",
+            # Shared by the gunicorn workers (and extra servers), so publishing in one is seen
+            # by the others.
+            "CACHE_URL": redis_url(1) or f"file://{self.workdir / 'cache'}",
             "MEDIA_ROOT": str(self.workdir / "media"),
             # A person in a browser test types faster than a person, and posts more often.
             "COMMENT_MIN_SECONDS": "1",
@@ -81,6 +106,18 @@ class SiteServer:
     def manage(self, *args):
         """Run a management command against this site's database; its output."""
         return self._run(*args)
+
+    def shell_output(self, code, marker):
+        """What a `manage.py shell -c` snippet printed after `marker` (the shell prints more)."""
+        output = self.manage("shell", "-c", code)
+        line = next(line for line in output.splitlines() if line.startswith(marker))
+        return line[len(marker) :].strip()
+
+    def new_page(self, title):
+        """A fresh, published content page below the home page: (id, address)."""
+        slug = f"test-{uuid.uuid4().hex[:8]}"
+        pk = self.shell_output(NEW_PAGE.format(title=title, slug=slug), marker="PK")
+        return int(pk), f"/{slug}/"
 
     def _run(self, *args):
         result = subprocess.run(
@@ -109,42 +146,54 @@ class SiteServer:
             self._run("migrate", "--noinput", "-v0")
             self._run("load_content")
             self._run("shell", "-c", CREATE_USERS)
-            self.process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "gunicorn",
-                    "ervaring.wsgi",
-                    "--bind",
-                    f"127.0.0.1:{self.port}",
-                    "--workers",
-                    "2",
-                    "--threads",
-                    "4",
-                    "--worker-class",
-                    "gthread",
-                    "--log-level",
-                    "warning",
-                ],
-                cwd=ROOT,
-                env=self.env,
-                stdout=open(self.workdir / "server.log", "w"),  # noqa: SIM115 - open while it runs
-                stderr=subprocess.STDOUT,
-            )
-            deadline = time.monotonic() + 60
-            while time.monotonic() < deadline:
-                try:
-                    with urllib.request.urlopen(self.url + "/gezond/", timeout=2) as response:
-                        if response.status == 200:
-                            break
-                except OSError:
-                    time.sleep(0.3)
-            else:
-                raise RuntimeError("De testserver startte niet:\n" + self.log())
+            self.process = self.gunicorn(self.port, self.env, "server.log")
         except Exception as error:  # reported to the browser tests that wait for it
             self.error = error
         finally:
             self.ready.set()
+
+    def gunicorn(self, port, env, log_name):
+        """Start gunicorn on `port` and wait until it answers."""
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "ervaring.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+                "--threads",
+                "4",
+                "--worker-class",
+                "gthread",
+                "--log-level",
+                "warning",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=open(self.workdir / log_name, "w"),  # noqa: SIM115 - open while it runs
+            stderr=subprocess.STDOUT,
+        )
+        self.processes.append(process)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                url = f"http://127.0.0.1:{port}/gezond/"
+                with urllib.request.urlopen(url, timeout=2) as response:
+                    if response.status == 200:
+                        return process
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("De testserver startte niet:\n" + self.log(log_name))
+
+    def extra_server(self, **env):
+        """Another server on the same database and cache, with `env` changed: its address."""
+        self.wait()
+        port = free_port()
+        self.gunicorn(port, {**self.env, **env}, f"server-{port}.log")
+        return f"http://127.0.0.1:{port}"
 
     def start_in_background(self):
         threading.Thread(target=self.prepare, daemon=True).start()
@@ -155,17 +204,18 @@ class SiteServer:
             raise self.error
         return self.url
 
-    def log(self):
-        path = self.workdir / "server.log"
+    def log(self, name="server.log"):
+        path = self.workdir / name
         return path.read_text()[-5000:] if path.exists() else ""
 
     def stop(self):
-        if self.process is not None:
-            self.process.send_signal(signal.SIGTERM)
+        for process in self.processes:
+            process.send_signal(signal.SIGTERM)
+        for process in self.processes:
             try:
-                self.process.wait(timeout=10)
+                process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self.process.kill()
+                process.kill()
         if self.pg_admin_url:
             try:
                 import psycopg2

@@ -5,23 +5,12 @@ expiry. The `page`/`make_page` fixtures fail a test on any CSP violation or Java
 
 import json
 import re
-import uuid
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.live.conftest import assert_accessible, login
 from tests.live.server import PASSWORD, get_server
-
-NEW_PAGE = """
-from wagtail.models import Page
-from ervaring.models import ContentPage
-parent = Page.objects.get(url_path="/home/")
-page = ContentPage(title={title!r}, slug={slug!r}, summary="Een pagina om mee te testen.")
-parent.add_child(instance=page)
-page.save_revision().publish()
-print("PK", page.pk)
-"""
 
 PAGE_PER_TYPE = """
 import json
@@ -36,18 +25,8 @@ print("JSON", json.dumps(found))
 """
 
 
-def manage_output(*args, marker):
-    """The line a shell snippet printed after `marker` (Django's shell prints more)."""
-    output = get_server().manage(*args)
-    line = next(line for line in output.splitlines() if line.startswith(marker))
-    return line[len(marker) :].strip()
-
-
 def new_page(title):
-    """A fresh, published content page below the home page, for one test: (id, address)."""
-    slug = f"test-{uuid.uuid4().hex[:8]}"
-    pk = manage_output("shell", "-c", NEW_PAGE.format(title=title, slug=slug), marker="PK")
-    return int(pk), f"/{slug}/"
+    return get_server().new_page(title)
 
 
 def open_status_panel(editor):
@@ -60,14 +39,18 @@ def set_visibility(editor, pk, choice, password=None, group=None):
     editor.goto(f"/beheer/pages/{pk}/edit/")
     open_status_panel(editor)
     editor.get_by_role("button", name="Wijzig zichtbaarheid").click()
-    dialog = editor.locator("[role=dialog]:visible")
-    dialog.get_by_label(choice).check()
+    dialog = editor.get_by_role("dialog", name="Wijzig zichtbaarheid")
+    option = dialog.get_by_label(choice)
+    expect(option).to_be_visible()  # the dialog's form comes from the server
+    option.check()
     if password:
         dialog.get_by_role("textbox", name="Gedeeld wachtwoord").fill(password)
     if group:
         dialog.get_by_label(group).check()
     dialog.get_by_role("button", name="Opslaan").click()
-    expect(dialog).to_be_hidden()
+    expect(dialog).to_be_hidden(timeout=15_000)
+    expected = "Zichtbaar voor iedereen" if choice == "Openbaar" else "Privé"
+    expect(editor.locator("[data-side-panel='status']")).to_contain_text(expected)
 
 
 def log_in_on_the_site(reader, username):
@@ -81,7 +64,6 @@ def test_a_page_with_a_password_is_unlocked_by_a_reader_and_made_public_again(ma
     editor = make_page()
     login(editor, "redacteur")
     set_visibility(editor, pk, "Afgeschermd, toegankelijk met een gedeeld wachtwoord", "wg-2026-x")
-    expect(editor.locator("[data-side-panel='status']")).to_contain_text("Privé")
 
     reader = make_page()
     reader.goto(url)
@@ -145,7 +127,7 @@ def test_a_page_for_logged_in_readers_and_one_for_a_group(make_page):
 
 @pytest.fixture(scope="module")
 def page_per_type():
-    return json.loads(manage_output("shell", "-c", PAGE_PER_TYPE, marker="JSON"))
+    return json.loads(get_server().shell_output(PAGE_PER_TYPE, marker="JSON"))
 
 
 PAGE_TYPES = [
