@@ -400,13 +400,15 @@ class ArticlePage(RoutablePageMixin, BasePage):
         """Store a reader's comment as pending, or show the form again with what went wrong."""
         from articles.forms import CommentForm
         from articles.moderation import notify_moderators
+        from ervaring.after_response import after_response
 
         if not self.comments_open:
             return redirect(self.url + "#reacties")
         form = CommentForm(request.POST, article=self, request=request)
         if form.is_valid():
             comment = form.save()
-            notify_moderators.enqueue(comment.pk)
+            # After the response: a slow mail server never keeps the reader waiting.
+            after_response(notify_moderators.enqueue, comment.pk)
             messages.success(
                 request,
                 "Dank je wel! Je reactie is ontvangen. Een moderator kijkt er eerst naar; "

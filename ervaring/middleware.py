@@ -1,6 +1,7 @@
-"""Security headers that Django has no setting for."""
+"""Security headers that Django has no setting for, and a limit on what public forms take."""
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousOperation, TooManyFieldsSent
 from django.utils.csp import CSP, build_policy
 
 ADMIN_PREFIX = "/beheer/"
@@ -34,3 +35,27 @@ class SecurityHeadersMiddleware:
         elif request.path.startswith(ADMIN_PREFIX):
             response.setdefault(CSP_HEADER, self.admin_csp)
         return response
+
+
+class PublicFormLimitMiddleware:
+    """The site's public forms (a comment, a login, a page's password) have a handful of fields.
+    A POST outside the admin with more than PUBLIC_FORM_MAX_FIELDS, or with files, is refused
+    (400) before Django reads it; the admin keeps Django's larger limit
+    (DATA_UPLOAD_MAX_NUMBER_FIELDS) for long pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and not request.path.startswith(ADMIN_PREFIX):
+            # request.body is itself limited by DATA_UPLOAD_MAX_MEMORY_SIZE.
+            body = request.body
+            if request.content_type == "multipart/form-data":
+                if b'filename="' in body:
+                    raise SuspiciousOperation("Publieke formulieren nemen geen bestanden aan.")
+                fields = body.count(b"Content-Disposition: form-data")
+            else:
+                fields = body.count(b"&") + 1 if body else 0
+            if fields > settings.PUBLIC_FORM_MAX_FIELDS:
+                raise TooManyFieldsSent("Te veel velden voor een publiek formulier.")
+        return self.get_response(request)

@@ -313,3 +313,23 @@ class LoadedContent(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class RateCount(models.Model):
+    """How often a visitor (a keyed hash of their network, never the address) did something in
+    one window of time (ervaring/ratelimit.py)."""
+
+    key = models.CharField(max_length=64)
+    window = models.BigIntegerField()
+    count = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = "teller"
+        verbose_name_plural = "tellers"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "window"], name="one_count_per_window")
+        ]
+
+    def __str__(self):
+        return f"{self.count} in venster {self.window}"

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public forms take few fields; refused before anything reads them.
+    "ervaring.middleware.PublicFormLimitMiddleware",
     # Serves anonymous visitors from the cache, right after static files: a cached page costs
     # about what a static file costs. It runs the CSRF middleware itself for pages with a form.
     "ervaring.caching.pages.AnonymousPageCacheMiddleware",
@@ -94,15 +96,23 @@ TEMPLATES = [
 ]
 
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # Wait for a writer instead of failing with "database is locked" at once.
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # Wait for a writer instead of failing with "database is locked" at once: a transaction
+    # takes the write lock when it starts (a read that later writes cannot be refused halfway),
+    # and readers do not wait for a writer (WAL).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    )
 else:
     # Wagtail's search index uses PostgreSQL's full-text fields.
     INSTALLED_APPS.append("django.contrib.postgres")
@@ -201,14 +211,18 @@ PERMISSIONS_POLICY = (
     "microphone=(), payment=(), usb=()"
 )
 
-# Login throttling for /beheer/ (django-axes): five wrong passwords lock that
-# username from that address for an hour.
+# How many reverse proxies stand before the site: the visitor's address is then read from
+# X-Forwarded-For, counted from the right (ervaring/clients.py).
+PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+
+# Login throttling for /beheer/ and /inloggen/ (django-axes): five wrong passwords lock that
+# username from that address (an IPv6 /64) for an hour; other addresses can still log in.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_locked.html"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "ervaring.clients.client_network"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ervaring"
@@ -238,7 +252,10 @@ WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "ervaring/login.html"
 WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
 LOGIN_URL = "/inloggen/"
 LOGIN_REDIRECT_URL = "/"
+# The admin posts long pages (every block is fields); public forms are limited much further
+# (PUBLIC_FORM_MAX_FIELDS, ervaring.middleware.PublicFormLimitMiddleware).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+PUBLIC_FORM_MAX_FIELDS = 20
 
 # The site's own knobs.
 ERVARING = {

@@ -1,0 +1,210 @@
+"""Limits that hold: the comment limit per visitor (an IPv6 /64 counts as one), the login
+lockout per address behind a proxy, the moderators' e-mail after the response, and a small
+number of fields in public forms. tests/live/test_machines.py runs the limit with 50 posts at
+once across two servers."""
+
+import io
+import re
+import sys
+import time
+from urllib.parse import urlencode
+
+import pytest
+from django.core import mail, signals, signing
+from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
+from django.test import Client, RequestFactory, override_settings
+
+from articles.forms import START_SALT
+from articles.models import ArticlePage, Comment
+from ervaring.clients import client_address, client_network
+from ervaring.models import RateCount
+from ervaring.ratelimit import claim, forget_old_counts
+
+pytestmark = pytest.mark.django_db
+
+ARTICLE = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
+
+
+def request_from(address, forwarded=None):
+    extra = {"REMOTE_ADDR": address}
+    if forwarded:
+        extra["HTTP_X_FORWARDED_FOR"] = forwarded
+    return RequestFactory().post("/", **extra)
+
+
+def comment_data(body):
+    return {
+        "name": "Sanne",
+        "email": "sanne@example.org",
+        "body": body,
+        "started": signing.dumps({"t": int(time.time()) - 10}, salt=START_SALT, compress=True),
+        "website": "",
+    }
+
+
+class TestClientAddress:
+    def test_without_a_proxy_the_connection_counts(self):
+        assert client_address(request_from("192.0.2.7", forwarded="198.51.100.1")) == "192.0.2.7"
+
+    @override_settings(PROXY_COUNT=1)
+    def test_behind_one_proxy_the_address_it_saw_counts(self):
+        # The visitor may put anything on the left; only the proxy's own entry is trusted.
+        request = request_from("127.0.0.1", forwarded="6.6.6.6, 198.51.100.9")
+        assert client_address(request) == "198.51.100.9"
+        nonsense = request_from("127.0.0.1", forwarded="geen-adres")
+        assert client_address(nonsense) == "0.0.0.0"  # noqa: S104 - all nonsense counts as one
+
+    def test_an_ipv6_visitor_counts_as_their_64_network(self):
+        one = request_from("2001:db8:1:2:aaaa::1")
+        other_address_same_network = request_from("2001:db8:1:2:ffff:ffff:ffff:ffff")
+        other_network = request_from("2001:db8:1:3::1")
+        assert client_network(one) == client_network(other_address_same_network)
+        assert client_network(one) == "2001:db8:1:2::"
+        assert client_network(other_network) != client_network(one)
+        assert client_network(request_from("::ffff:192.0.2.7")) == "192.0.2.7"
+
+
+class TestCommentLimit:
+    def test_a_new_address_in_the_same_64_does_not_reset_the_limit(self, client, settings):
+        article = ArticlePage.objects.get(slug=ARTICLE)
+        for n in range(5):
+            address = f"2001:db8:7:7::{n + 1}"
+            response = client.post(article.url, comment_data(f"Nummer {n}."), REMOTE_ADDR=address)
+            assert response.status_code == 303
+        refused = client.post(
+            article.url, comment_data("Nog een."), REMOTE_ADDR="2001:db8:7:7:dead:beef::1"
+        )
+        assert refused.status_code == 200
+        assert "over een uur" in refused.content.decode()
+        # The text is kept, so nothing typed is lost.
+        assert "Nog een." in refused.content.decode()
+        elsewhere = client.post(
+            article.url, comment_data("Van elders."), REMOTE_ADDR="2001:db8:8::1"
+        )
+        assert elsewhere.status_code == 303
+        assert Comment.objects.filter(article=article).count() == 6
+
+    def test_a_comment_with_a_mistake_costs_no_place(self, client):
+        article = ArticlePage.objects.get(slug=ARTICLE)
+        for _ in range(10):
+            data = {**comment_data("Met fout."), "email": "geen-adres"}
+            client.post(article.url, data, REMOTE_ADDR="192.0.2.50")
+        response = client.post(article.url, comment_data("Nu goed."), REMOTE_ADDR="192.0.2.50")
+        assert response.status_code == 303
+
+    def test_a_claim_is_one_conditional_update_and_stores_no_address(self):
+        request = request_from("192.0.2.60")
+        assert [claim("test", request, limit=3) for _ in range(5)] == [True] * 3 + [False] * 2
+        row = RateCount.objects.get()
+        assert row.count == 3
+        assert "192.0.2.60" not in row.key
+
+    def test_old_counts_are_forgotten(self):
+        claim("test", request_from("192.0.2.61"), limit=3)
+        RateCount.objects.update(created_at="2020-01-01T00:00Z")
+        assert forget_old_counts() == 1
+        assert not RateCount.objects.exists()
+
+
+class TestLoginLockout:
+    @override_settings(PROXY_COUNT=1)
+    def test_wrong_passwords_from_one_address_do_not_lock_out_another(self, client, editor):
+        for _ in range(5):
+            client.post(
+                "/inloggen/",
+                {"username": editor.username, "password": "fout"},
+                REMOTE_ADDR="127.0.0.1",
+                HTTP_X_FORWARDED_FOR="203.0.113.66",
+            )
+        locked = client.post(
+            "/inloggen/",
+            {"username": editor.username, "password": "een-lang-testwachtwoord"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="203.0.113.66",
+        )
+        assert locked.status_code == 429
+        # The same account, from the editor's own address behind the same proxy.
+        fine = client.post(
+            "/inloggen/",
+            {"username": editor.username, "password": "een-lang-testwachtwoord"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR="198.51.100.20",
+        )
+        assert fine.status_code == 302
+
+
+def test_the_moderators_are_mailed_only_after_the_reader_has_the_answer(moderator, settings):
+    """The mail goes out once the response is finished, not while the reader waits for it."""
+    settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_ENABLED": False}
+    article = ArticlePage.objects.get(slug=ARTICLE)
+    # A reader opens the article (a CSRF cookie and the form's token), as a browser does.
+    page = Client().get(article.url)
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.content.decode())
+    data = {**comment_data("Na het antwoord."), "csrfmiddlewaretoken": token.group(1)}
+    body = urlencode(data).encode()
+    environ = {
+        "REQUEST_METHOD": "POST",
+        "PATH_INFO": article.url,
+        "QUERY_STRING": "",
+        "CONTENT_TYPE": "application/x-www-form-urlencoded",
+        "CONTENT_LENGTH": str(len(body)),
+        "HTTP_COOKIE": f"csrftoken={page.cookies['csrftoken'].value}",
+        "SERVER_NAME": "testserver",
+        "SERVER_PORT": "80",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "192.0.2.80",
+        "wsgi.url_scheme": "http",
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.errors": sys.stderr,
+    }
+    statuses = []
+    # The web server's side of it: Django hands over the response, the server sends it and
+    # then closes it. (As Django's test client does, the test's database connection is not
+    # closed between requests.)
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    try:
+        result = WSGIHandler()(environ, lambda status, headers: statuses.append(status))
+        assert statuses == ["303 See Other"]
+        assert Comment.objects.filter(body="Na het antwoord.").exists()
+        assert len(mail.outbox) == 0
+        result.close()
+        assert len(mail.outbox) == 1
+    finally:
+        signals.request_started.connect(close_old_connections)
+        signals.request_finished.connect(close_old_connections)
+
+
+class TestPublicForms:
+    @pytest.mark.parametrize("as_form_data", [True, False])
+    def test_a_public_post_with_many_fields_is_refused_before_it_is_read(
+        self, client, as_form_data
+    ):
+        article = ArticlePage.objects.get(slug=ARTICLE)
+        data = {**comment_data("Veel velden."), **{f"veld{n}": "x" for n in range(500)}}
+        if as_form_data:
+            response = client.post(article.url, data, REMOTE_ADDR="192.0.2.90")
+        else:
+            response = client.post(
+                article.url,
+                urlencode(data),
+                content_type="application/x-www-form-urlencoded",
+                REMOTE_ADDR="192.0.2.90",
+            )
+        assert response.status_code == 400
+        assert "Dit verzoek klopt niet" in response.content.decode()
+        assert not Comment.objects.filter(body="Veel velden.").exists()
+
+    def test_a_public_form_takes_no_files(self, client):
+        article = ArticlePage.objects.get(slug=ARTICLE)
+        upload = io.BytesIO(b"x" * 100)
+        upload.name = "bijlage.txt"
+        data = {**comment_data("Met bijlage."), "bijlage": upload}
+        assert client.post(article.url, data, REMOTE_ADDR="192.0.2.91").status_code == 400
+
+    def test_the_admin_may_still_post_large_forms(self, client, editor):
+        client.force_login(editor)
+        data = {f"veld{n}": "x" for n in range(500)}
+        response = client.post("/beheer/pages/search/", data)
+        assert response.status_code != 400
