@@ -8,6 +8,8 @@ import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import requests
+
 from tests.live.server import ROOT, get_server
 
 COUNT = """
@@ -72,14 +74,24 @@ def test_backup_and_restore_into_a_fresh_database(site_url, tmp_path):
     before = json.loads(manage(env, "shell", "-c", COUNT).strip().splitlines()[-1])
     assert "Reservekopie-test" in before["images"] and before["image_files"]
 
-    manage(env, "backup", "--output-dir", str(tmp_path / "backups"))
-    archives = list((tmp_path / "backups").glob("ervaring-*.tar.gz"))
-    assert len(archives) == 1
+    for _ in range(3):
+        manage(env, "backup", "--output-dir", str(tmp_path / "backups"), "--keep", "2")
+    archives = sorted((tmp_path / "backups").glob("ervaring-*.tar.gz"))
+    # Rotation keeps the newest two; each readable by its owner only (password hashes,
+    # commenters' e-mail addresses).
+    assert len(archives) == 2
+    for archive in archives:
+        assert archive.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "backups").stat().st_mode & 0o777 == 0o700
+    # A page the site has cached must be fresh after a restore (the servers share the cache).
+    requests.get(site_url + "/werk/", timeout=30)
+    assert requests.get(site_url + "/werk/", timeout=30).headers.get("X-Cache") == "hit"
 
     url, name = fresh_database(server, tmp_path)
     restored_env = {**env, "DATABASE_URL": url, "MEDIA_ROOT": str(tmp_path / "media")}
     try:
-        manage(restored_env, "restore", str(archives[0]), "--yes")
+        manage(restored_env, "restore", str(archives[-1]), "--yes")
+        assert requests.get(site_url + "/werk/", timeout=30).headers.get("X-Cache") == "miss"
         after = json.loads(manage(restored_env, "shell", "-c", COUNT).strip().splitlines()[-1])
     finally:
         if name:
@@ -93,3 +105,22 @@ def test_backup_and_restore_into_a_fresh_database(site_url, tmp_path):
     assert after == before
     assert Path(tmp_path / "media").exists()
     assert os.listdir(tmp_path / "media")
+
+
+def test_backup_refuses_a_database_that_is_empty_or_missing(tmp_path):
+    env = {
+        **get_server().env,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'bestaat-niet.sqlite3'}",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "backup", "--output-dir", str(tmp_path / "backups")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Klopt DATABASE_URL?" in result.stderr
+    assert not list((tmp_path / "backups").glob("*.tar.gz"))

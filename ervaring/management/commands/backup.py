@@ -1,44 +1,12 @@
-"""`manage.py backup`: the database and the uploaded files in one dated archive.
-
-PostgreSQL is dumped with pg_dump (custom format); SQLite is copied with its online backup API.
-The archive holds `database.dump` or `database.sqlite3`, and `media/`."""
+"""`manage.py backup`: the database and the uploaded files in one dated archive (see
+ervaring/backups.py). On a server: `scripts/production-manage.sh backup`."""
 
 import os
-import shutil
-import sqlite3
-import subprocess
-import tarfile
-import tempfile
-from pathlib import Path
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
-from django.db import connection
-from django.utils import timezone
+from django.core.management.base import BaseCommand
 
-
-def pg_tool(name):
-    """The PostgreSQL client program `name`, preferring the server's own version."""
-    folder = os.environ.get("PG_BIN", "/usr/lib/postgresql/15/bin")
-    candidate = Path(folder) / name
-    if candidate.exists():
-        return str(candidate)
-    found = shutil.which(name)
-    if not found:
-        raise CommandError(f"{name} niet gevonden. Installeer de PostgreSQL-clientprogramma's.")
-    return found
-
-
-def pg_env_and_args():
-    database = settings.DATABASES["default"]
-    env = {**os.environ}
-    if database.get("PASSWORD"):
-        env["PGPASSWORD"] = database["PASSWORD"]
-    args = ["--dbname", database["NAME"]]
-    for option, key in (("--host", "HOST"), ("--port", "PORT"), ("--username", "USER")):
-        if database.get(key):
-            args += [option, str(database[key])]
-    return env, args
+from ervaring.backups import make_backup
 
 
 class Command(BaseCommand):
@@ -46,41 +14,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--output-dir", default=str(settings.VAR_DIR / "backups"))
+        parser.add_argument(
+            "--keep",
+            type=int,
+            default=int(os.environ.get("BACKUP_KEEP", "14")),
+            help="Bewaar alleen de nieuwste zoveel archieven (standaard BACKUP_KEEP of 14).",
+        )
 
-    def handle(self, *args, output_dir, **options):
-        output = Path(output_dir)
-        output.mkdir(parents=True, exist_ok=True)
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M%S")
-        archive = output / f"ervaring-{stamp}.tar.gz"
-        with tempfile.TemporaryDirectory() as work:
-            work = Path(work)
-            if connection.vendor == "postgresql":
-                dump = work / "database.dump"
-                env, db_args = pg_env_and_args()
-                subprocess.run(  # noqa: S603 - fixed program, arguments from settings
-                    [
-                        pg_tool("pg_dump"),
-                        "--format=custom",
-                        "--no-owner",
-                        "--file",
-                        str(dump),
-                        *db_args,
-                    ],
-                    env=env,
-                    check=True,
-                )
-            elif connection.vendor == "sqlite":
-                dump = work / "database.sqlite3"
-                source = sqlite3.connect(settings.DATABASES["default"]["NAME"])
-                target = sqlite3.connect(dump)
-                source.backup(target)
-                target.close()
-                source.close()
-            else:
-                raise CommandError(f"Geen reservekopie voor {connection.vendor}.")
-            with tarfile.open(archive, "w:gz") as tar:
-                tar.add(dump, arcname=dump.name)
-                media = Path(settings.MEDIA_ROOT)
-                if media.exists():
-                    tar.add(media, arcname="media")
-        self.stdout.write(f"Reservekopie gemaakt: {archive}")
+    def handle(self, *args, output_dir, keep, **options):
+        archive, media_count = make_backup(output_dir, keep)
+        self.stdout.write(f"Reservekopie gemaakt: {archive} ({media_count} mediabestanden)")
