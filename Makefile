@@ -12,7 +12,7 @@ help:
 	@echo "make run      site klaarzetten en starten op http://127.0.0.1:$(PORT) (SQLite)"
 	@echo "make test     alle tests, op SQLite en op PostgreSQL, met Chromium"
 	@echo "make lint     ruff en een controle op ontbrekende migraties"
-	@echo "make bench    snelheid meten (PostgreSQL, gunicorn, wrk, Lighthouse)"
+	@echo "make bench    snelheid meten (PostgreSQL, gunicorn, wrk, Lighthouse) en belasting met storing"
 	@echo "make backup   reservekopie van database en media;  make restore FILE=…"
 
 # The virtualenv, rebuilt when a lock file changes.
@@ -56,7 +56,7 @@ format: $(VENV)/.dev
 	$(VENV)/bin/djhtml templates
 
 bench: $(VENV)/.dev
-	@scripts/system-deps.sh wrk
+	@scripts/system-deps.sh wrk httperf
 	bench/run.sh
 
 backup: $(VENV)/.app
@@ -71,6 +71,7 @@ lock: $(VENV)/.dev
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes --quiet -o requirements.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.12 --generate-hashes --quiet -o requirements-dev.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra s3 --python-version 3.12 --generate-hashes --quiet -c requirements.lock -o requirements-s3.lock
 
 clean:
 	rm -rf $(VENV) node_modules var/static

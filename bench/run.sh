@@ -45,3 +45,5 @@ print(f"referentiebestand: {len(html)} bytes (de mediaan van de gemeten pagina's
 PY
 echo "== meten"
 $PY -m bench.bench
+echo "== belasting met storing (Redis valt weg)"
+$PY -m bench.faults

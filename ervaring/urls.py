@@ -1,9 +1,8 @@
 from django.conf import settings
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ervaring import views
@@ -14,7 +13,8 @@ urlpatterns = [
     path("zoeken/", views.search, name="search"),
     path("inloggen/", views.login, name="login"),
     path("uitloggen/", views.logout, name="logout"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}, name="sitemap"),
+    # Wagtail's sitemap view: the pages of the site that is asked for, at its own address.
+    path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("gezond/", views.health, name="health"),
     path("favicon.ico", views.favicon),

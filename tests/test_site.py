@@ -119,6 +119,19 @@ def test_sitemap_and_robots(client):
     assert "Sitemap: http://testserver/sitemap.xml" in robots
 
 
+def test_the_sitemap_answers_for_the_site_that_is_asked(client):
+    from wagtail.models import Page, Site
+
+    articles = Page.objects.get(url_path="/home/artikelen/")
+    Site.objects.create(hostname="artikelen.example", port=80, root_page=articles)
+    other = client.get("/sitemap.xml", HTTP_HOST="artikelen.example").content.decode()
+    assert "http://artikelen.example/hoed-u-voor-de-professionaliseringsparadox/" in other
+    assert "/werk/clientondersteuner/" not in other
+    main = client.get("/sitemap.xml").content.decode()
+    assert "artikelen.example" not in main
+    assert "http://localhost/werk/clientondersteuner/" in main
+
+
 def test_favicon_address_answers(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 302

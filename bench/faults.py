@@ -1,0 +1,292 @@
+"""`make bench`, last step: load with faults.
+
+For 60 seconds (`FAULT_SECONDS`) gunicorn (2 workers, a throwaway Redis as its cache) gets about
+four times the uncached capacity `bench.bench` just measured for a role page, spread over the
+pages visitors read (httperf, a fixed arrival rate: a real crowd does not wait for the server).
+Meanwhile readers post comments, each from its own address, and halfway the Redis server is
+stopped. It checks and prints:
+
+- no response is a server error (5xx);
+- every comment the site accepted (303) is stored exactly once, and no refused one is stored;
+- the workers' memory stays bounded (their resident size, sampled every second).
+
+The result goes to bench/results/faults.json and faults.md."""
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import requests
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+SECONDS = int(os.environ.get("FAULT_SECONDS", "60"))
+MEMORY_LIMIT_MB = 400
+ARTICLE = "/artikelen/bench-artikel-met-500-reacties/"
+PAGES = [
+    "/",
+    "/werk/",
+    "/werk/clientondersteuner/",
+    "/werk/?stap=2&vorm=vrijwillig",
+    "/ervaringsladder/",
+    "/artikelen/",
+    ARTICLE,
+    "/zoeken/?q=ervaringsdeskundige",
+]
+
+
+def uncached_capacity():
+    latest = json.loads((RESULTS / "latest.json").read_text())
+    role = next(row for row in latest["pages"] if row["page"] == "rolpagina")
+    return role["uncached"]["rps"]
+
+
+def start_redis(folder):
+    return subprocess.run(
+        [ROOT / "scripts" / "redis-server.sh", "start", folder],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+
+
+def stop_redis(folder):
+    subprocess.run([ROOT / "scripts" / "redis-server.sh", "stop", folder], check=False)
+
+
+def start_gunicorn(port, cache_url):
+    env = {**os.environ, "CACHE_URL": cache_url, "PAGE_CACHE_ENABLED": "1", "PROXY_COUNT": "1"}
+    env["COMMENT_MIN_SECONDS"] = "1"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "ervaring.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+            "--backlog",
+            "512",
+            "--timeout",
+            "30",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
+    for _ in range(100):
+        try:
+            requests.get(f"http://127.0.0.1:{port}/gezond/", timeout=2)
+            return process
+        except requests.RequestException:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError("gunicorn startte niet")
+
+
+def worker_pids(master):
+    """The gunicorn workers: processes whose parent is the master."""
+    pids = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (FileNotFoundError, IndexError, ProcessLookupError):
+            continue
+        if int(fields[1]) == master.pid:
+            pids.append(int(stat.parent.name))
+    return pids
+
+
+def resident_mb(pid):
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return 0.0
+    match = re.search(r"VmRSS:\s+(\d+) kB", status)
+    return int(match.group(1)) / 1024 if match else 0.0
+
+
+def httperf(port, rate, seconds, uris_file):
+    connections = int(rate * seconds)
+    output = subprocess.run(
+        [
+            "httperf",
+            "--hog",
+            "--server",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            f"--wlog=y,{uris_file}",
+            "--rate",
+            str(rate),
+            "--num-conns",
+            str(connections),
+            "--timeout",
+            "10",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    status = re.search(r"Reply status: 1xx=(\d+) 2xx=(\d+) 3xx=(\d+) 4xx=(\d+) 5xx=(\d+)", output)
+    errors = re.search(
+        r"Errors: total (\d+) client-timo (\d+) socket-timo (\d+) connrefused (\d+)"
+        r" connreset (\d+)",
+        output,
+    )
+    rate_done = re.search(r"Reply rate \[replies/s\]: min [\d.]+ avg ([\d.]+)", output)
+    return {
+        "offered_per_s": rate,
+        "replies_per_s": float(rate_done.group(1)) if rate_done else 0.0,
+        "2xx": int(status.group(2)),
+        "3xx": int(status.group(3)),
+        "4xx": int(status.group(4)),
+        "5xx": int(status.group(5)),
+        "errors": int(errors.group(1)),
+        "client_timeouts": int(errors.group(2)),
+        "refused_or_reset": int(errors.group(4)) + int(errors.group(5)),
+        "raw": output[-1500:],
+    }
+
+
+def commenters(base, run, stop_at, outcomes):
+    """Readers who comment, one a second, each from their own address."""
+    number = 0
+    while time.monotonic() < stop_at:
+        number += 1
+        address = f"10.77.{number // 250}.{number % 250 + 1}"
+        headers = {"X-Forwarded-For": address, "User-Agent": "Mozilla/5.0 bench"}
+        body = f"Belasting {run} reactie {number}."
+        try:
+            session = requests.Session()
+            page = session.get(base + ARTICLE, headers=headers, timeout=30).text
+            fields = dict(re.findall(r'name="(csrfmiddlewaretoken|started)" value="([^"]*)"', page))
+            time.sleep(1.1)
+            response = session.post(
+                base + ARTICLE,
+                data={**fields, "name": "Lezer", "email": "l@example.org", "body": body},
+                headers={**headers, "Referer": base + ARTICLE},
+                allow_redirects=False,
+                timeout=30,
+            )
+            outcomes.append((body, response.status_code))
+        except requests.RequestException as error:
+            outcomes.append((body, repr(error)))
+
+
+def main():
+    from articles.models import Comment
+
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    port = int(os.environ.get("BENCH_PORT", "8123")) + 1
+    base = f"http://127.0.0.1:{port}"
+    rate = max(40, round(4 * uncached_capacity()))
+    redis_folder = tempfile.mkdtemp(prefix="ervaring-bench-redis-")
+    redis_url = start_redis(redis_folder)
+    uris = Path(tempfile.mkdtemp()) / "uris"
+    uris.write_bytes(b"\0".join(page.encode() for page in PAGES) + b"\0")
+    server = start_gunicorn(port, f"{redis_url}/0")
+    run = uuid.uuid4().hex[:8]
+    outcomes, memory = [], []
+    try:
+        for page in PAGES:  # warm
+            requests.get(base + page, timeout=60)
+        stop_at = time.monotonic() + SECONDS
+        threads = [
+            threading.Thread(target=commenters, args=(base, run, stop_at, outcomes))
+            for _ in range(2)
+        ]
+        for thread in threads:
+            thread.start()
+        load = {}
+        loader = threading.Thread(
+            target=lambda: load.update(httperf(port, rate, SECONDS, uris)), daemon=True
+        )
+        loader.start()
+        started = time.monotonic()
+        redis_stopped_at = None
+        while loader.is_alive():
+            elapsed = time.monotonic() - started
+            if redis_stopped_at is None and elapsed >= SECONDS / 2:
+                stop_redis(redis_folder)
+                redis_stopped_at = round(elapsed)
+            memory.append(max((resident_mb(pid) for pid in worker_pids(server)), default=0.0))
+            time.sleep(1)
+        for thread in threads:
+            thread.join(timeout=120)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+        stop_redis(redis_folder)
+
+    accepted = [body for body, status in outcomes if status == 303]
+    refused = [body for body, status in outcomes if status != 303]
+    stored = {}
+    for body in Comment.objects.filter(body__startswith=f"Belasting {run} ").values_list(
+        "body", flat=True
+    ):
+        stored[body] = stored.get(body, 0) + 1
+    comments_ok = all(stored.get(body) == 1 for body in accepted) and not any(
+        body in stored for body in refused
+    )
+    server_errors = load.get("5xx", 0) + sum(
+        1 for _, status in outcomes if isinstance(status, int) and status >= 500
+    )
+    result = {
+        "seconds": SECONDS,
+        "redis_stopped_after_s": redis_stopped_at,
+        "load": {key: value for key, value in load.items() if key != "raw"},
+        "comments_posted": len(outcomes),
+        "comments_accepted": len(accepted),
+        "comments_stored_once": comments_ok,
+        "comment_outcomes": sorted({str(status) for _, status in outcomes}),
+        "server_errors": server_errors,
+        "worker_memory_mb": {"start": memory[0] if memory else 0, "max": max(memory, default=0)},
+    }
+    (RESULTS / "faults.json").write_text(json.dumps(result, indent=2))
+    lines = [
+        f"Belasting met storing: {SECONDS} s, {rate} verzoeken/s aangeboden (4× de rolpagina "
+        f"zonder cache), Redis gestopt na {redis_stopped_at} s",
+        "",
+        "| wat | uitkomst |",
+        "|---|---|",
+        f"| antwoorden per seconde | {load.get('replies_per_s', 0):,.0f} |",
+        f"| 2xx / 3xx / 4xx | {load.get('2xx')} / {load.get('3xx')} / {load.get('4xx')} |",
+        f"| **5xx (serverfouten)** | **{server_errors}** |",
+        f"| verbindingen niet bediend (time-out, geweigerd) | {load.get('errors')} |",
+        f"| reacties geplaatst / geaccepteerd | {len(outcomes)} / {len(accepted)} |",
+        f"| elke geaccepteerde reactie precies één keer opgeslagen | "
+        f"{'ja' if comments_ok else 'NEE'} |",
+        f"| geheugen per worker (begin / hoogst) | {result['worker_memory_mb']['start']:.0f} MB"
+        f" / {result['worker_memory_mb']['max']:.0f} MB |",
+    ]
+    table = "\n".join(lines)
+    (RESULTS / "faults.md").write_text(table + "\n")
+    print(table)
+    failed = (
+        server_errors
+        or not comments_ok
+        or not accepted
+        or result["worker_memory_mb"]["max"] > MEMORY_LIMIT_MB
+    )
+    if failed:
+        print("\nBelasting met storing: NIET GESLAAGD")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    import django
+
+    django.setup()
+    main()
