@@ -149,3 +149,50 @@ def test_a_personal_message_is_never_cached_nor_served_from_cache():
 def test_the_health_check_is_never_cached():
     assert "X-Cache" not in visit("/gezond/")
     assert "X-Cache" not in visit("/gezond/")
+
+
+def test_query_parameters_a_page_does_not_read_neither_skip_nor_fill_the_cache():
+    cached("/werk/clientondersteuner/")
+    # Each is answered with the one stored copy (a copy is only ever stored on a miss).
+    for query in ("?x=1", "?utm_source=nieuwsbrief", "?reacties=3", "?stap=2", "?x=1&x=2"):
+        response = visit(f"/werk/clientondersteuner/{query}")
+        assert response["X-Cache"] == "hit", query
+
+
+def test_parameters_a_page_reads_are_separate_copies_in_a_fixed_order():
+    first = visit("/werk/?stap=2&vorm=vrijwillig")
+    assert first["X-Cache"] == "miss"
+    # The same choices in another order, with an unknown parameter: the same copy.
+    assert visit("/werk/?vorm=vrijwillig&x=1&stap=2")["X-Cache"] == "hit"
+    assert visit("/werk/?stap=2")["X-Cache"] == "miss"
+
+
+def test_a_page_with_privacy_settings_is_never_stored():
+    from wagtail.models import PageViewRestriction
+
+    role = RolePage.objects.get(slug="coach")
+    PageViewRestriction.objects.create(page=role, restriction_type="password", password="x1")
+    for _ in range(2):
+        response = visit(role.url)
+        assert "X-Cache" not in response
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_a_very_large_page_is_not_stored(settings):
+    settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_MAX_BYTES": 1000}
+    visit("/werk/")
+    assert "X-Cache" not in visit("/werk/")
+
+
+def test_copies_in_process_memory_stay_within_their_byte_limit():
+    from ervaring.caching.pages import LocalCopies
+
+    copies = LocalCopies(max_bytes=10_000)
+    for number in range(50):
+        copies.put(f"page-{number}", {"n": number}, version=1, size=1_000)
+    assert copies.size <= 10_000
+    assert copies.get("page-49", 1) == {"n": 49}
+    assert copies.get("page-0", 1) is None  # the oldest went first
+    # A new content version starts afresh.
+    copies.put("page-new", {"n": "new"}, version=2, size=1_000)
+    assert copies.get("page-49", 2) is None and copies.size == 1_000
