@@ -44,6 +44,9 @@ html = pages[len(pages) // 2]
 print(f"referentiebestand: {len(html)} bytes (de mediaan van de gemeten pagina's)")
 PY
 echo "== meten"
-$PY -m bench.bench
+# BENCH_STEPS=faults runs only the load with faults (it reads the capacity from the last run).
+if [ "${BENCH_STEPS:-all}" != "faults" ]; then
+    $PY -m bench.bench
+fi
 echo "== belasting met storing (Redis valt weg)"
 $PY -m bench.faults

@@ -76,6 +76,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        # One line per task (a moderator's mail) is more than an operator needs.
+        "django.tasks": {"level": "WARNING"},
         "django.request": {
             "handlers": ["console", "mail_admins"],
             "level": "ERROR",
