@@ -289,6 +289,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
+        # One line per task (a moderator's mail) is more than an operator needs.
+        "django.tasks": {"level": "WARNING"},
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "ervaring": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
