@@ -180,15 +180,24 @@ def shell(code):
 
 def test_a_scheduled_change_goes_live_and_the_page_expires(make_page):
     pk, url = new_page("Planning van de werkgroep")
-    editor = make_page()
+    editor = make_page(viewport={"width": 1280, "height": 900})
     login(editor, "redacteur")
     editor.goto(f"/beheer/pages/{pk}/edit/")
     editor.locator("#id_title").fill("Planning van de werkgroep, versie 2")
     open_status_panel(editor)
     editor.get_by_role("button", name="Stel schema in").click()
     dialog = editor.locator("[role=dialog]:visible")
-    dialog.get_by_label("Publiceer op").fill("2099-01-01 09:00")
-    dialog.get_by_label("Vervaldatum/tijd").fill("2099-01-02 09:00")
+    pickers = editor.locator(".xdsoft_datetimepicker:visible")
+    for label, value in (
+        ("Publiceer op", "2099-01-01 09:00"),
+        ("Vervaldatum/tijd", "2099-01-02 09:00"),
+    ):
+        dialog.get_by_label(label).fill(value)
+        # The date picker opens below the field; close it as a person does, by clicking
+        # beside it, before it covers what comes next.
+        expect(pickers).not_to_have_count(0)
+        dialog.get_by_text("Kies wanneer deze pagina live moet gaan").click()
+        expect(pickers).to_have_count(0)
     dialog.get_by_role("button", name="Schema opslaan").click()
     editor.get_by_role("button", name="Meer acties").click()
     editor.get_by_role("button", name="Publicatie inplannen").click()
