@@ -9,7 +9,7 @@ from ervaring.models import LoadedContent
 from roles.models import LadderStep, RolePage
 
 pytestmark = pytest.mark.django_db
-SEEDS = FIXTURE_DIR.parent.parent / "shared" / "seeds"
+SEEDS = FIXTURE_DIR / "sources"
 
 
 def test_second_run_changes_nothing():
