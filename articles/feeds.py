@@ -44,6 +44,9 @@ class RssFeed(Feed):
         return self.request.build_absolute_uri(item.url)
 
     def item_pubdate(self, item):
+        """The text's date; without one (the source gives none), when it came online here."""
+        if item.date is None:
+            return item.first_published_at
         return timezone.make_aware(datetime.combine(item.date, time(9, 0)))
 
     def item_updateddate(self, item):

@@ -40,6 +40,9 @@ from ervaring.views import number_param, page_number
 
 WORDS_PER_MINUTE = 200
 COMMENTS_PER_PAGE = 25
+# Articles newest first: by the text's date; texts without one (the source gives none) after
+# those, by when they came online here.
+NEWEST_FIRST = (F("date").desc(nulls_last=True), "-first_published_at", "-pk")
 # The query parameter with the number of the page of comments.
 COMMENTS_PARAM = "reacties"
 # A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
@@ -125,7 +128,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
                 Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author")),
                 "tags",
             )
-            .order_by("-date", "-pk")
+            .order_by(*NEWEST_FIRST)
         )
 
     def used_tags(self):
@@ -193,7 +196,20 @@ class ArticlePage(RoutablePageMixin, BasePage):
     """An article with author(s), tags, reading time, view count and reader comments."""
 
     intro = models.TextField("Introductie", help_text="De eerste zinnen, ook in overzichten.")
-    date = models.DateField("Publicatiedatum", default=timezone.localdate)
+    in_short = models.TextField(
+        "In het kort",
+        blank=True,
+        help_text="Een lange tekst uit een bron in een paar korte zinnen, in eenvoudige woorden "
+        "(taalniveau B1). Staat boven de tekst, als samenvatting van de redactie.",
+    )
+    date = models.DateField(
+        "Datum van de tekst",
+        null=True,
+        blank=True,
+        default=timezone.localdate,
+        help_text="Wanneer de tekst verscheen. Laat leeg als de bron geen datum noemt: dan "
+        "staat er geen datum bij.",
+    )
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud")
     tags = ClusterTaggableManager(
         through=ArticleTag,
@@ -224,6 +240,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("in_short"),
         FieldPanel("date"),
         MultipleChooserPanel(
             "author_links", chooser_field_name="author", label="een auteur", heading="Auteurs"
@@ -293,7 +310,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         # Counted from when the article went online here; `date` may be years older (an
         # article first published elsewhere).
         if self.first_published_at is None:
-            return timezone.localdate() <= self.date + timedelta(days=days)
+            return True  # not online yet: a preview
         return timezone.now() <= self.first_published_at + timedelta(days=days)
 
     def approved_comments(self):
@@ -505,6 +522,12 @@ class Comment(models.Model):
         "Status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
     )
     created_at = models.DateTimeField("Geplaatst op", default=timezone.now, db_index=True)
+    date_known = models.BooleanField(
+        "Datum bekend",
+        default=True,
+        help_text="Uit voor reacties die van een bron zijn overgenomen zonder datum: dan staat "
+        "er ‘datum onbekend’ bij.",
+    )
     moderated_at = models.DateTimeField("Beoordeeld op", null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -62,6 +62,16 @@ class QuoteBlock(blocks.StructBlock):
         }
 
 
+class ExperienceStoryBlock(QuoteBlock):
+    """A short first-person story of someone doing this work ("Cliënten herkennen zich in mij…")."""
+
+    class Meta:
+        icon = "user"
+        label = "Ervaringsverhaal"
+        template = "blocks/experience_story_block.html"
+        description = "Een kort verhaal of citaat van iemand die dit werk doet."
+
+
 class ListBlock(blocks.StructBlock):
     """A list of short points, numbered or not."""
 
@@ -123,7 +133,8 @@ class TableBlock(WagtailTableBlock):
 
 
 class FigureBlock(blocks.StructBlock):
-    """One figure as data: a number with its unit, what it counts, its source and year."""
+    """One figure as data: a number with its unit and qualifier, what it counts, its source, and
+    its year when the source gives one."""
 
     number = blocks.DecimalBlock(label="Getal", decimal_places=1)
     unit = blocks.ChoiceBlock(
@@ -137,12 +148,30 @@ class FigureBlock(blocks.StructBlock):
     )
     qualifier = blocks.ChoiceBlock(
         label="Precisie",
-        choices=[("", "precies"), ("ongeveer", "ongeveer"), ("minstens", "minstens")],
+        choices=[
+            ("", "precies"),
+            ("ongeveer", "ongeveer"),
+            ("naar schatting", "naar schatting"),
+            ("ruim", "ruim"),
+            ("minstens", "minstens"),
+        ],
         required=False,
+        help_text="Neem het woord van de bron over: ‘ruim 90’ is iets anders dan ‘ongeveer 90’.",
     )
-    label = blocks.CharBlock(label="Wat is geteld?", max_length=250)
+    label = blocks.CharBlock(
+        label="Wat is geteld?",
+        max_length=250,
+        help_text="Zeg ook waarvan het een deel is, bij een percentage: ‘van de organisaties "
+        "die meededen’.",
+    )
     source = blocks.CharBlock(label="Bron", max_length=250)
-    year = blocks.IntegerBlock(label="Jaar", min_value=1950, max_value=2100)
+    year = blocks.IntegerBlock(
+        label="Jaar",
+        min_value=1950,
+        max_value=2100,
+        required=False,
+        help_text="Alleen als de bron het jaar noemt. Leeg: op de site staat ‘niet genoemd’.",
+    )
 
     class Meta:
         icon = "order"
@@ -160,7 +189,9 @@ class FiguresBlock(blocks.StructBlock):
         icon = "table"
         label = "Cijfers"
         template = "blocks/figures_block.html"
-        description = "Cijfers met hun bron en jaar, als tabel met balkjes."
+        description = (
+            "Cijfers met hun bron (en jaar, als de bron dat noemt), als tabel met balkjes."
+        )
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -169,6 +200,7 @@ class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
     quote = QuoteBlock()
+    experience_story = ExperienceStoryBlock()
     list = ListBlock()
     callout = CalloutBlock()
     image = ImageBlock()

@@ -9,6 +9,7 @@ import hashlib
 import html
 import json
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.fields import StreamField
@@ -33,7 +35,54 @@ FIXTURE_FILES = ["site.yaml", "organisations.yaml", "roles.yaml", "articles.yaml
 
 
 class FixtureError(Exception):
-    """A fixture record that cannot be loaded (unknown model, field or key)."""
+    """A fixture record that cannot be loaded (unknown model, field, block or key). The message
+    names the file, the record and the field, so nothing is ever dropped in silence."""
+
+    def __init__(self, message, *, file=None, key=None, field=None):
+        self.message, self.file, self.key, self.field = message, file, key, field
+        super().__init__(message)
+
+    def located(self, file=None, key=None, field=None):
+        """The same error, with where it happened filled in (the innermost place wins)."""
+        return FixtureError(
+            self.message,
+            file=self.file or file,
+            key=self.key or key,
+            field=self.field or field,
+        )
+
+    def __str__(self):
+        where = [
+            part
+            for part in (
+                self.file,
+                f"record {self.key}" if self.key else None,
+                f"veld {self.field}" if self.field else None,
+            )
+            if part
+        ]
+        return f"{': '.join([', '.join(where), self.message]) if where else self.message}"
+
+
+# The record keys the loader understands; anything else is a mistake, not something to skip.
+RECORD_KEYS = {
+    "key",
+    "model",
+    "parent",
+    "slug",
+    "source",
+    "fields",
+    "initial",
+    "links",
+    "lookup",
+    "for_site",
+    "adopt",
+    "site_root",
+    "kind",
+    "pages",
+}
+# Short block names in the fixtures -> the block they become.
+BLOCK_NAMES = {"story": "experience_story"}
 
 
 @dataclass
@@ -56,29 +105,53 @@ def digest(data):
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def paragraphs_to_html(text):
-    """Plain text with blank lines between paragraphs -> <p> elements (escaped)."""
+PAGE_LINK = re.compile(r"\[([^\]]+)\]\(page:([^)\s]+)\)")
+
+
+def paragraphs_to_html(text, resolve=None):
+    """Plain text with blank lines between paragraphs -> <p> elements (escaped). A link to
+    another page is written `[text](page:key)` and becomes Wagtail's own page link, which
+    follows the page when it moves."""
     parts = [part.strip() for part in str(text).split("\n\n") if part.strip()]
-    return "".join("<p>" + html.escape(" ".join(part.split("\n"))) + "</p>" for part in parts)
+    paragraphs = []
+    for part in parts:
+        escaped = html.escape(" ".join(part.split("\n")))
+
+        def link(match):
+            if resolve is None:
+                raise FixtureError("een paginalink kan hier niet")
+            page = resolve(html.unescape(match.group(2)))
+            return f'<a linktype="page" id="{page.pk}">{match.group(1)}</a>'
+
+        paragraphs.append("<p>" + PAGE_LINK.sub(link, escaped) + "</p>")
+    return "".join(paragraphs)
 
 
-def stream_value(blocks):
-    """The fixture's short block notation -> StreamField raw data."""
+def stream_value(blocks, stream_block=None, resolve=None):
+    """The fixture's short block notation -> StreamField raw data. With `stream_block` (the
+    field's StreamBlock), every block must be one the field has: a block it cannot show is
+    refused, never stored to be dropped at render."""
     data = []
+    allowed = set(stream_block.child_blocks) if stream_block is not None else None
     for item in blocks or []:
         if not isinstance(item, dict) or len(item) != 1:
             raise FixtureError(f"Een blok moet één sleutel hebben: {item!r}")
         kind, value = next(iter(item.items()))
+        block_name = BLOCK_NAMES.get(kind, kind)
+        if allowed is not None and block_name not in allowed:
+            raise FixtureError(
+                f"het bloktype {kind!r} bestaat niet in dit veld "
+                f"(wel: {', '.join(sorted(allowed))})"
+            )
         if kind == "paragraph":
-            data.append(("paragraph", paragraphs_to_html(value)))
+            data.append(("paragraph", paragraphs_to_html(value, resolve)))
         elif kind == "heading":
             value = value if isinstance(value, dict) else {"text": value}
             data.append(("heading", {"text": value["text"], "level": value.get("level", "h2")}))
         elif kind in ("quote", "story"):
             value = value if isinstance(value, dict) else {"text": value}
-            name = "experience_story" if kind == "story" else "quote"
             data.append(
-                (name, {"text": value["text"], "attribution": value.get("attribution", "")})
+                (block_name, {"text": value["text"], "attribution": value.get("attribution", "")})
             )
         elif kind == "list":
             value = value if isinstance(value, dict) else {"items": value}
@@ -99,7 +172,7 @@ def stream_value(blocks):
                     {
                         "kind": value.get("kind", "tip"),
                         "title": value.get("title", ""),
-                        "text": paragraphs_to_html(value["text"]),
+                        "text": paragraphs_to_html(value["text"], resolve),
                     },
                 )
             )
@@ -119,7 +192,7 @@ def stream_value(blocks):
                                 "qualifier": figure.get("qualifier", ""),
                                 "label": figure["label"],
                                 "source": figure["source"],
-                                "year": figure["year"],
+                                "year": figure.get("year"),
                             }
                             for figure in value["figures"]
                         ],
@@ -139,12 +212,14 @@ class Loader:
         self.files = files
         self.report = Report()
         self.objects = {}  # key -> object, for references within one run
-        self.deferred = []  # (page, record) whose links point forward
+        self.deferred = []  # (file, page, record) whose links point forward
+        self.current_file = None
         self.stdout = stdout
 
     # reading
 
     def records(self):
+        """(file name, record) of every record, in order."""
         for name in self.files:
             path = self.fixture_dir / name
             if not path.exists():
@@ -152,7 +227,7 @@ class Loader:
             data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
             for record in data.get("records", []):
                 record.setdefault("source", data.get("source", ""))
-                yield record
+                yield name, record
 
     # references
 
@@ -190,16 +265,39 @@ class Loader:
     # loading
 
     def run(self):
-        for record in self.records():
-            with transaction.atomic():
-                self.load_record(record)
-        for page, record in self.deferred:
+        for name, record in self.records():
+            self.current_file = name
+            try:
+                self.check_record(record)
+                with transaction.atomic():
+                    self.load_record(record)
+            except FixtureError as error:
+                raise error.located(file=name, key=record.get("key")) from error
+        for name, page, record in self.deferred:
             page = page.specific_class.objects.get(pk=page.pk)  # fresh: the tree moved on
-            with transaction.atomic():
-                self.apply_links(page, record, final=True)
-                self.publish(page)
-                LoadedContent.objects.filter(key=record["key"]).update(state=self.state_of(page))
+            try:
+                with transaction.atomic():
+                    self.apply_links(page, record, final=True)
+                    self.publish(page)
+                    LoadedContent.objects.filter(key=record["key"]).update(
+                        state=self.state_of(page)
+                    )
+            except FixtureError as error:
+                raise error.located(file=name, key=record.get("key")) from error
         return self.report
+
+    @staticmethod
+    def check_record(record):
+        unknown = set(record) - RECORD_KEYS
+        if unknown:
+            raise FixtureError(f"onbekende sleutel(s) in het record: {', '.join(sorted(unknown))}")
+        if "key" not in record:
+            raise FixtureError("een record zonder key")
+        if record.get("kind") != "page-order":
+            try:
+                apps.get_model(record.get("model", ""))
+            except (LookupError, ValueError) as error:
+                raise FixtureError(f"onbekend model {record.get('model')!r}") from error
 
     def load_record(self, record):
         if record.get("kind") == "page-order":
@@ -307,18 +405,27 @@ class Loader:
             fields.update(record.get("initial", {}))
         m2m = {}
         for name, value in fields.items():
-            model_field = obj._meta.get_field(name)
-            if isinstance(model_field, StreamField):
-                setattr(obj, name, stream_value(value))
-            elif isinstance(model_field, ParentalManyToManyField | models.ManyToManyField):
-                m2m[name] = [self.resolve(key) for key in value]
-            elif name == "tags":
-                m2m[name] = value
-            elif isinstance(model_field, models.ForeignKey):
-                setattr(obj, name, self.resolve(value) if value else None)
-            else:
-                setattr(obj, name, value)
+            try:
+                self.assign_field(obj, name, value, m2m)
+            except FixtureError as error:
+                raise error.located(field=name) from error
         return m2m
+
+    def assign_field(self, obj, name, value, m2m):
+        try:
+            model_field = obj._meta.get_field(name)
+        except FieldDoesNotExist as error:
+            raise FixtureError(f"{type(obj).__name__} heeft geen veld {name!r}") from error
+        if isinstance(model_field, StreamField):
+            setattr(obj, name, stream_value(value, model_field.stream_block, self.resolve))
+        elif isinstance(model_field, ParentalManyToManyField | models.ManyToManyField):
+            m2m[name] = [self.resolve(key) for key in value]
+        elif name == "tags":
+            m2m[name] = value
+        elif isinstance(model_field, models.ForeignKey):
+            setattr(obj, name, self.resolve(value) if value else None)
+        else:
+            setattr(obj, name, value)
 
     def save(self, obj, record, created):
         m2m = self.assign_fields(obj, record, created)
@@ -335,7 +442,7 @@ class Loader:
             if record.get("site_root"):
                 Site.objects.filter(is_default_site=True).update(root_page=obj)
             if has_forward_links:
-                self.deferred.append((obj, record))
+                self.deferred.append((self.current_file, obj, record))
         else:
             obj.full_clean()
             obj.save()
@@ -348,11 +455,22 @@ class Loader:
         point to records that are not loaded yet (they are added at the end)."""
         pending = False
         for relation, items in (record.get("links") or {}).items():
-            related_model = page._meta.get_field(relation).related_model
+            try:
+                related_model = page._meta.get_field(relation).related_model
+            except FieldDoesNotExist as error:
+                raise FixtureError(
+                    f"{type(page).__name__} heeft geen relatie {relation!r}", field=relation
+                ) from error
             children = []
             for item in items:
                 values = {}
                 for name, key in item.items():
+                    try:
+                        related_model._meta.get_field(name)
+                    except FieldDoesNotExist as error:
+                        raise FixtureError(
+                            f"{related_model.__name__} heeft geen veld {name!r}", field=relation
+                        ) from error
                     target = self.resolve(key) if final else self.try_resolve(key)
                     if target is None:
                         pending = True

@@ -4,6 +4,7 @@ from http import HTTPMethod
 
 from django.apps import apps
 from django.db import models
+from django.db.models import F
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -118,6 +119,12 @@ class BasePage(Page):
 class ContentPage(BasePage):
     """Any page of running text: "Hoe word ik ervaringsdeskundige?", privacy, toegankelijkheid."""
 
+    in_short = models.TextField(
+        "In het kort",
+        blank=True,
+        help_text="Een lange tekst uit een bron in een paar korte zinnen, in eenvoudige woorden "
+        "(taalniveau B1). Staat boven de tekst, als samenvatting van de redactie.",
+    )
     body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
     source = models.CharField(
         "Bron",
@@ -129,6 +136,7 @@ class ContentPage(BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("in_short"),
         FieldPanel("body"),
         FieldPanel("source"),
     ]
@@ -226,7 +234,7 @@ class HomePage(BasePage):
                 .public()
                 .descendant_of(self)
                 .defer_streamfields()
-                .order_by("-date", "-pk")[:3]
+                .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")[:3]
             ),
         }
 

@@ -20,8 +20,8 @@ class EmployerIndexPage(BasePage):
         [("figures", FiguresBlock()), ("paragraph", ParagraphBlock()), ("list", ListBlock())],
         verbose_name="In cijfers",
         blank=True,
-        help_text="Cijfers over hoeveel ervaringsdeskundigen waar werken. "
-        "Elk cijfer met bron en jaar.",
+        help_text="Cijfers over hoeveel ervaringsdeskundigen waar werken. Elk cijfer met "
+        "zijn bron, en het jaar als de bron dat noemt.",
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Tekst", blank=True)
 

@@ -30,6 +30,7 @@ class StepEntry:
     meaning: str
     brings: str
     examples: tuple = ()
+    in_short: str = ""
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class RoleEntry:
     areas: tuple = ()
     forms: tuple = ()
     few_hours: bool = False
+    placed_by_source: bool = False
     next_ids: tuple = ()
     employer_type_ids: tuple = ()
 
@@ -95,24 +97,33 @@ class Catalogue:
         by_slug = self.terms_by_slug[kind]
         return [by_slug[slug] for slug in slugs if slug in by_slug]
 
-    def next_roles(self, entry, limit=6):
-        """Roles one step further: the editor's explicit next roles first; otherwise roles in
-        the same work area that reach one step higher."""
-        explicit = [self.roles_by_id[pk] for pk in entry.next_ids if pk in self.roles_by_id]
-        if explicit:
-            return explicit[:limit]
-        target = entry.top_step + 1
-        if target > 4:
-            return []
-        same_area = [
+    def next_step(self, entry, limit=6):
+        """Where this role can grow on the ladder: (how many steps higher, step, roles), or
+        None at the top or when no role lies higher. Only roles wholly above this one count
+        (their lowest step above its highest): the editors' chosen next roles first, otherwise
+        roles in the same work area on the nearest higher step."""
+        top = entry.top_step
+        if not top or top >= max(self.steps_by_number, default=0):
+            return None
+        higher = [
             role
             for role in self.roles
-            if role.id != entry.id
-            and target in role.steps
-            and role.top_step > entry.top_step
-            and set(role.areas) & set(entry.areas)
+            if role.id != entry.id and role.steps and role.bottom_step > top
         ]
-        return same_area[:limit]
+        chosen = [role for role in higher if role.id in entry.next_ids]
+        chosen.sort(key=lambda role: entry.next_ids.index(role.id))
+        if not chosen:
+            areas = set(entry.areas)
+            chosen = [role for role in higher if areas & set(role.areas)]
+        if not chosen:
+            return None
+        nearest = min(role.bottom_step for role in chosen)
+        roles = [role for role in chosen if role.bottom_step == nearest][:limit]
+        return {
+            "distance": nearest - top,
+            "step": self.steps_by_number.get(nearest),
+            "roles": roles,
+        }
 
     def employer_types_for(self, entry):
         return [
@@ -152,6 +163,7 @@ class Catalogue:
             areas=tuple(term.slug for term in page.work_areas.all()),
             forms=tuple(term.slug for term in page.employment_forms.all()),
             few_hours=page.suits_few_hours,
+            placed_by_source=page.placed_by_source,
             next_ids=tuple(link.role_id for link in page.next_role_links.all()),
             employer_type_ids=tuple(
                 link.employer_type_id for link in page.employer_type_links.all()
@@ -182,6 +194,7 @@ def build_catalogue():
                 {"title": block.value["title"], "text": block.value["text"]}
                 for block in step.examples
             ),
+            in_short=step.in_short,
         )
         for step in step_objects
     ]
@@ -203,7 +216,15 @@ def build_catalogue():
         .public()
         .defer_streamfields()
         .only(
-            "id", "title", "url_path", "path", "depth", "summary", "other_names", "suits_few_hours"
+            "id",
+            "title",
+            "url_path",
+            "path",
+            "depth",
+            "summary",
+            "other_names",
+            "suits_few_hours",
+            "placed_by_source",
         )
         .order_by("title")
     )
@@ -260,6 +281,7 @@ def build_catalogue():
             areas=facet("areas", page.pk),
             forms=facet("forms", page.pk),
             few_hours=page.suits_few_hours,
+            placed_by_source=page.placed_by_source,
             next_ids=tuple(next_links.get(page.pk, [])),
             employer_type_ids=tuple(employer_links.get(page.pk, [])),
         )
@@ -290,4 +312,4 @@ def get_catalogue():
     """The catalogue for the current content version: kept in this process and in the shared
     cache, rebuilt only after content changed."""
     # The number changes when the catalogue's shape changes, so an old pickle is never read back.
-    return cached_for_content("role-catalogue:4", build_catalogue, timeout=24 * 60 * 60)
+    return cached_for_content("role-catalogue:5", build_catalogue, timeout=24 * 60 * 60)

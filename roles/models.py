@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ervaring.blocks import BaseStreamBlock, QuoteBlock
+from ervaring.blocks import BaseStreamBlock
 from ervaring.caching.pages import reads_query
 from ervaring.models import BasePage, page_tabs
 
@@ -28,6 +28,12 @@ class LadderStep(models.Model):
     )
     name = models.CharField("Naam", max_length=80)
     meaning = models.TextField("Wat betekent deze stap?")
+    in_short = models.TextField(
+        "In het kort",
+        blank=True,
+        help_text="De stap in een paar korte zinnen, in eenvoudige woorden (taalniveau B1). "
+        "Staat boven de tekst van de bron, als tekst van de redactie.",
+    )
     brings = models.TextField(
         "Wat brengt iemand op deze stap in?",
         blank=True,
@@ -54,6 +60,7 @@ class LadderStep(models.Model):
     panels = [
         FieldPanel("number"),
         FieldPanel("name"),
+        FieldPanel("in_short"),
         FieldPanel("meaning"),
         FieldPanel("brings"),
         FieldPanel("examples"),
@@ -119,22 +126,6 @@ class EmploymentForm(Term):
         verbose_name_plural = "Vormen van werk"
 
 
-class ExperienceStoryBlock(QuoteBlock):
-    """A short first-person story of someone doing this work ("Cliënten herkennen zich in mij…")."""
-
-    class Meta:
-        icon = "user"
-        label = "Ervaringsverhaal"
-        template = "blocks/experience_story_block.html"
-        description = "Een kort verhaal of citaat van iemand die dit werk doet."
-
-
-class RoleStreamBlock(BaseStreamBlock):
-    """A role's body: the shared blocks plus experience stories."""
-
-    experience_story = ExperienceStoryBlock()
-
-
 class RolePage(BasePage):
     """A kind of work an ervaringsdeskundige can do, with where it sits on the ladder."""
 
@@ -145,7 +136,7 @@ class RolePage(BasePage):
         help_text="Andere namen voor dit werk, gescheiden door komma's. "
         "Bijvoorbeeld: herstelcoach, peer support worker, hoopverlener.",
     )
-    body = StreamField(RoleStreamBlock(), verbose_name="Inhoud", blank=True)
+    body = StreamField(BaseStreamBlock(), verbose_name="Inhoud", blank=True)
     ladder_steps = ParentalManyToManyField(
         LadderStep,
         verbose_name="Stap(pen) op de ladder",
@@ -165,11 +156,17 @@ class RolePage(BasePage):
         blank=True,
         help_text="Betaald, vrijwillig of als zelfstandige (zzp). Meer dan één mag.",
     )
+    placed_by_source = models.BooleanField(
+        "De bron plaatst dit werk op de ladder",
+        default=False,
+        help_text="Aanvinken als de bron dit werk zelf bij een stap van de ervaringsladder "
+        "noemt. Anders zien bezoekers dat de plek een inschatting van de redactie is.",
+    )
     suits_few_hours = models.BooleanField(
         "Kan ook met weinig uren",
         default=False,
-        help_text="Aanvinken als dit werk ook past bij iemand die maar weinig uren kan werken "
-        "(kortdurend werk).",
+        help_text="Alleen aanvinken als de bron dit werk noemt bij kortdurend werk: werk dat "
+        "past bij iemand die maar weinig uren kan werken.",
     )
     tasks = models.TextField(
         "Taken", blank=True, help_text="Wat doe je in dit werk? Eén taak per regel."
@@ -184,7 +181,15 @@ class RolePage(BasePage):
         "Bron",
         max_length=300,
         blank=True,
-        help_text="Waar komt de tekst vandaan? Noem de organisatie of de publicatie.",
+        help_text="Waar komt de tekst vandaan? Noem alleen de publicaties waar de tekst echt "
+        "uit komt.",
+    )
+    editors_note = models.TextField(
+        "Toelichting van de redactie",
+        blank=True,
+        help_text="Wat op deze pagina niet uit de bron komt, maar jullie eigen inschatting is "
+        "(bijvoorbeeld of het werk betaald of vrijwillig is). Staat op de site als ‘Door de "
+        "redactie’.",
     )
 
     type_label = "Rol"
@@ -197,6 +202,7 @@ class RolePage(BasePage):
     ]
     characteristics_panels = [
         FieldPanel("ladder_steps", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("placed_by_source"),
         FieldPanel("role_types", widget=forms.CheckboxSelectMultiple),
         FieldPanel("work_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("employment_forms", widget=forms.CheckboxSelectMultiple),
@@ -210,8 +216,9 @@ class RolePage(BasePage):
             chooser_field_name="role",
             label="een volgende stap",
             heading="Volgende stappen op het loopbaanpad",
-            help_text="Rollen die hierna kunnen komen. Laat leeg: dan tonen we rollen in "
-            "hetzelfde werkveld, één stap hoger.",
+            help_text="Rollen die hierna kunnen komen. Alleen rollen die helemaal hoger op de "
+            "ladder staan, worden getoond. Laat leeg: dan tonen we rollen in hetzelfde werkveld "
+            "op de eerstvolgende hogere stap.",
         ),
         MultipleChooserPanel(
             "employer_type_links",
@@ -221,7 +228,7 @@ class RolePage(BasePage):
             help_text="Bij welke soorten werkgevers komt dit werk voor?",
         ),
     ]
-    source_panels = [FieldPanel("source")]
+    source_panels = [FieldPanel("source"), FieldPanel("editors_note")]
 
     edit_handler = page_tabs(
         ObjectList(content_panels, heading="Inhoud"),
@@ -232,6 +239,7 @@ class RolePage(BasePage):
 
     search_fields = [
         *BasePage.search_fields,
+        index.SearchField("editors_note"),
         index.SearchField("other_names", boost=2),
         index.SearchField("body"),
         index.SearchField("tasks"),
@@ -276,7 +284,7 @@ class RolePage(BasePage):
                 "role_types": catalogue.terms_for("types", entry.types),
                 "work_areas": catalogue.terms_for("areas", entry.areas),
                 "employment_forms": catalogue.terms_for("forms", entry.forms),
-                "next_roles": catalogue.next_roles(entry),
+                "next_step": catalogue.next_step(entry),
                 "employer_types": catalogue.employer_types_for(entry),
                 "index_url": catalogue.index_url,
                 "ladder_url": catalogue.ladder_url,
@@ -351,7 +359,14 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     def index_view(self, request):
         from roles.filters import QUERY_PARAMS, RoleFilter
 
-        response = self.render(request, context_overrides={"filter": RoleFilter(request.GET)})
+        role_filter = RoleFilter(request.GET)
+        response = self.render(
+            request,
+            context_overrides={
+                "filter": role_filter,
+                "role_types": role_filter.catalogue.terms["types"],
+            },
+        )
         return reads_query(response, QUERY_PARAMS)
 
     @path("keuzehulp/")
@@ -382,11 +397,17 @@ class LadderPage(BasePage):
         blank=True,
     )
     source = models.CharField("Bron", max_length=300, blank=True)
+    about_source = models.TextField(
+        "Over deze ladder",
+        blank=True,
+        help_text="Waar de ladder vandaan komt en waar hij over gaat. Staat boven de stappen.",
+    )
 
     type_label = "Overzicht"
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
+        FieldPanel("about_source"),
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("source"),

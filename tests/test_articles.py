@@ -22,7 +22,8 @@ class TestSeededArticles:
         page = soup(client.get(PARADOX))
         text = page.get_text(" ")
         assert "Door Wilma Boevink" in text
-        assert "10078 keer gelezen" in text
+        # Counted on the site the text comes from, and labelled so; it does not grow here.
+        assert "10078 keer bekeken op de oorspronkelijke site" in text
         assert "Director User Research Center bij Trimbos-instituut" in text
         assert page.find("h2", id="reacties-titel").get_text() == "Reacties (7)"
         comments = page.select(".comment-list > li")
@@ -64,7 +65,9 @@ class TestIndex:
             "Ervaringsdeskundige, hoed u voor de professionaliseringsparadox",
         ]
         second = items[1].get_text(" ")
-        assert "Wilma Boevink" in second and "1 juni 2018" in second and "7 reacties" in second
+        assert "Wilma Boevink" in second and "7 reacties" in second
+        # The sources give no dates: none is shown.
+        assert not page.select(".result-list time")
         assert "0 reacties" in items[0].get_text(" ")
 
     def test_pending_comments_are_not_counted(self, client):

@@ -2,9 +2,9 @@
 
 import time
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from ervaring.loader import load_content
+from ervaring.loader import FixtureError, load_content
 
 
 class Command(BaseCommand):
@@ -12,7 +12,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         started = time.monotonic()
-        report = load_content(stdout=self.stdout)
+        try:
+            report = load_content(stdout=self.stdout)
+        except FixtureError as error:
+            raise CommandError(f"Inhoud niet geladen. {error}") from error
         seconds = time.monotonic() - started
         self.stdout.write(f"Inhoud geladen in {seconds:.1f} s: {report.summary()}.")
         for key in report.kept:

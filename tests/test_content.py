@@ -1,0 +1,351 @@
+"""The content is complete and true to its sources: nothing the fixtures hold is dropped,
+nothing is invented, the editors' own reading is visibly theirs, next steps are true, every
+page can be reached, and the text is plain (docs/content.md says how the sources were read)."""
+
+import html
+import re
+from collections import deque
+
+import feedparser
+import pytest
+import yaml
+from wagtail.models import Page
+
+from ervaring.loader import FIXTURE_DIR, FIXTURE_FILES, FixtureError, Loader
+from ervaring.models import LoadedContent
+from roles.models import RolePage
+from tests.pages import soup
+
+pytestmark = pytest.mark.django_db
+
+SOURCES = FIXTURE_DIR / "sources"
+
+
+def normal(text):
+    """Text as a reader compares it: entities, markup, quotes and spacing evened out."""
+    text = html.unescape(re.sub(r"<[^>]+>", " ", str(text))).replace("\u00ad", "")
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    # get_text(" ") puts a space where a link ends; a reader sees none before punctuation.
+    return re.sub(r" ([:;,.!?)])", r"\1", " ".join(text.split()))
+
+
+def records():
+    for name in FIXTURE_FILES:
+        for record in yaml.safe_load((FIXTURE_DIR / name).read_text())["records"]:
+            yield name, record
+
+
+def texts_of(blocks):
+    """The words each fixture block should put on the page."""
+    for block in blocks or []:
+        kind, value = next(iter(block.items()))
+        if isinstance(value, str):
+            # A page link in the fixtures is written [text](page:key); the page shows the text.
+            yield re.sub(r"\[([^\]]+)\]\(page:[^)]+\)", r"\1", value)
+        elif kind == "list":
+            yield from value["items"]
+        elif kind == "figures":
+            yield value["title"]
+            for figure in value["figures"]:
+                yield figure["label"]
+        else:
+            for key in ("title", "text", "attribution"):
+                if value.get(key):
+                    yield value[key]
+
+
+def page_text(url, client):
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return normal(soup(response).get_text(" "))
+
+
+def url_of(key):
+    entry = LoadedContent.objects.get(key=key)
+    return Page.objects.get(pk=entry.object_id).url
+
+
+class TestNothingDropped:
+    def test_every_block_in_the_fixtures_is_on_its_page(self, client):
+        checked = 0
+        for _, record in records():
+            fields = record.get("fields") or {}
+            if record.get("model") == "roles.LadderStep":
+                url, blocks = "/ervaringsladder/", fields.get("examples")
+            elif "parent" in record or record.get("adopt"):
+                url, blocks = url_of(record["key"]), fields.get("body")
+                blocks = [*(blocks or []), *(fields.get("figures") or [])]
+            else:
+                continue
+            if not blocks:
+                continue
+            shown = page_text(url, client)
+            for text in texts_of(blocks):
+                piece = normal(text)[:80]
+                assert piece in shown, (record["key"], piece)
+                checked += 1
+        assert checked > 200
+
+    def test_the_examples_that_were_lost_are_back(self, client):
+        ladder = page_text("/ervaringsladder/", client)
+        assert "Wij staan op!" in ladder and "regeerakkoord" in ladder
+        assert "Charlotte Bouwman met een actie voor het ministerie" in ladder
+        assert "55.000 mensen, met ruim 10.000 steunbetuigingen" in ladder
+        assert "Containerbegrip" in page_text("/een-verwarrende-naam/", client)
+        assert "55.000 mensen" in page_text("/werkgevers/youtube-en-sociale-media/", client)
+
+    def test_no_heading_is_left_without_content_under_it(self, client):
+        for page in Page.objects.live().filter(depth__gt=1):
+            main = soup(client.get(page.url)).find("main")
+            headings = main.find_all(["h2", "h3", "h4"])
+            for heading in headings:
+                level = int(heading.name[1])
+                content = ""
+                for element in heading.find_all_next():
+                    if element.name in ("h1", "h2", "h3", "h4") and int(element.name[1]) <= level:
+                        break
+                    if (
+                        element.name not in ("h2", "h3", "h4")
+                        and element.find_parent(heading.name) is None
+                    ):
+                        content += element.get_text(" ", strip=True)
+                    if content:
+                        break
+                assert content, (page.url, heading.get_text(strip=True))
+
+
+class TestTheLoaderRefusesWhatItCannotPlace:
+    def fixture_dir(self, tmp_path, change):
+        """A copy of the fixtures with `change(records_by_key)` applied."""
+        for name in FIXTURE_FILES:
+            data = yaml.safe_load((FIXTURE_DIR / name).read_text())
+            change({record["key"]: record for record in data["records"]})
+            (tmp_path / name).write_text(yaml.safe_dump(data, allow_unicode=True))
+        return tmp_path
+
+    def refused(self, tmp_path, change):
+        with pytest.raises(FixtureError) as caught:
+            Loader(fixture_dir=self.fixture_dir(tmp_path, change)).run()
+        return str(caught.value)
+
+    def test_an_unknown_block(self, tmp_path):
+        def change(by_key):
+            if "pagina/privacy" in by_key:
+                by_key["pagina/privacy"]["fields"]["body"].append({"gedicht": "Rozen zijn rood"})
+
+        message = self.refused(tmp_path, change)
+        assert "pages.yaml" in message and "record pagina/privacy" in message
+        assert "veld body" in message and "'gedicht'" in message
+
+    def test_a_block_the_field_does_not_have(self, tmp_path):
+        def change(by_key):
+            if "stap-1" in by_key:
+                by_key["stap-1"]["fields"]["examples"].append({"paragraph": "Los"})
+
+        message = self.refused(tmp_path, change)
+        assert "roles.yaml" in message and "record stap-1" in message
+        assert "veld examples" in message and "'paragraph'" in message
+
+    def test_an_unknown_field_and_an_unknown_reference(self, tmp_path):
+        def unknown_field(by_key):
+            if "rol/coach" in by_key:
+                by_key["rol/coach"]["fields"]["salaris"] = "hoog"
+
+        message = self.refused(tmp_path, unknown_field)
+        assert "record rol/coach" in message and "veld salaris" in message
+
+        def unknown_key(by_key):
+            if "rol/coach" in by_key:
+                by_key["rol/coach"]["fields"]["ladder_steps"] = ["stap-9"]
+
+        second = tmp_path / "tweede"
+        second.mkdir()
+        message = self.refused(second, unknown_key)
+        assert "record rol/coach" in message and "'stap-9'" in message
+
+    def test_a_misspelled_record_key(self, tmp_path):
+        def change(by_key):
+            if "rol/coach" in by_key:
+                by_key["rol/coach"]["feilds"] = by_key["rol/coach"].pop("fields")
+
+        assert "feilds" in self.refused(tmp_path, change)
+
+
+class TestNothingInvented:
+    def test_no_year_where_the_source_gives_none(self, client):
+        section = soup(client.get("/werkgevers/")).find(id="in-cijfers")
+        row = next(tr for tr in section.select("tbody tr") if "ggz" in tr.get_text())
+        assert row.find_all("td")[-1].get_text(strip=True) == "niet genoemd"
+        assert "2020" not in section.get_text()
+
+    def test_no_dates_for_articles_and_comments_the_sources_do_not_date(self, client):
+        page = soup(client.get("/artikelen/hoed-u-voor-de-professionaliseringsparadox/"))
+        assert page.find("p", class_="meta").find("time") is None
+        assert "1 juni 2018" not in page.get_text()
+        metas = [
+            li.select_one(".comment__meta").get_text() for li in page.select(".comment-list li")
+        ]
+        assert len(metas) == 7 and all("datum onbekend" in meta for meta in metas)
+
+    def test_feeds_stay_valid_without_dates(self, client):
+        for url in ("/artikelen/feed/rss/", "/artikelen/feed/atom/"):
+            feed = feedparser.parse(client.get(url).content)
+            assert not feed.bozo, (url, feed.bozo_exception)
+            assert len(feed.entries) == 2
+            for entry in feed.entries:
+                # When the text has no date, the date it came online here.
+                assert entry.get("published_parsed") or entry.get("updated_parsed")
+
+    def test_details_without_a_source_are_gone(self, client):
+        assert "Meegaan naar afspraken" not in page_text("/werk/clientondersteuner/", client)
+        assert "Meestal betaald" not in page_text("/werkgevers/zorginstellingen/", client)
+        assert "rekent zelf je tarief" not in page_text("/werkgevers/zelfstandig/", client)
+        assert "Meestal niet" not in page_text("/werk/belangenbehartiger/", client)
+        few = set(RolePage.objects.filter(suits_few_hours=True).values_list("slug", flat=True))
+        assert few == {"gespreksbegeleider-lotgenotengroep", "maatje-buddy", "gastvrouw-gastheer"}
+
+    def test_the_editors_own_reading_says_so(self, client):
+        text = page_text("/werk/clientondersteuner/", client)
+        assert "Door de redactie" in text and "onze inschatting" in text
+
+
+class TestSourceOrEditors:
+    def test_fourteen_functions_are_placed_by_the_source(self):
+        assert RolePage.objects.filter(placed_by_source=True).count() == 14
+
+    def test_a_role_page_says_who_placed_it_on_the_ladder(self, client):
+        assert "Zo plaatst de bron" in page_text("/werk/clientondersteuner/", client)
+        assert "inschatting van de redactie" in page_text("/werk/ervaringswerker/", client)
+
+    def test_the_ladder_and_the_role_list_mark_the_editors_placements(self, client):
+        ladder = soup(client.get("/ervaringsladder/"))
+        step_4 = ladder.find(id="stap-4")
+        item = next(li for li in step_4.select(".ladder__roles li") if "Ervaringswerker" in li.text)
+        assert "inschatting van de redactie" in item.get_text()
+        item = next(li for li in step_4.select(".ladder__roles li") if "Bestuurder" in li.text)
+        assert "inschatting" not in item.get_text()
+        about = normal(ladder.find(class_="callout").get_text(" "))
+        assert "vertegenwoordigen, adviseren en beleid" in about
+        listing = soup(client.get("/werk/?stap=4"))
+        entry = next(li for li in listing.select(".result-list li") if "Coach" in li.h3.text)
+        assert "inschatting van de redactie" in entry.get_text()
+
+
+class TestNextStep:
+    def test_every_next_step_is_higher_on_the_ladder_and_says_how_much(self, client):
+        words = {1: "een stap hoger", 2: "twee stappen hoger", 3: "drie stappen hoger"}
+        for role in RolePage.objects.live():
+            steps = set(role.ladder_steps.values_list("number", flat=True))
+            section = soup(client.get(role.url)).find("section", class_="next-step")
+            titles = [a.get_text() for a in section.select("h3 a")]
+            for title in titles:
+                other = RolePage.objects.get(title=title)
+                other_steps = set(other.ladder_steps.values_list("number", flat=True))
+                assert min(other_steps) > max(steps), (role.title, title)
+            if titles:
+                nearest = min(
+                    min(RolePage.objects.get(title=t).ladder_steps.values_list("number", flat=True))
+                    for t in titles
+                )
+                assert words[nearest - max(steps)] in section.get_text(), role.title
+
+    def test_the_next_steps_that_were_wrong(self, client):
+        def next_step(url):
+            section = soup(client.get(url)).find("section", class_="next-step")
+            return [a.get_text() for a in section.select("h3 a")], normal(section.get_text(" "))
+
+        titles, text = next_step("/werk/clientondersteuner/")
+        assert titles == ["Ervaringswerker"] and "twee stappen hoger" in text
+        titles, text = next_step("/werk/beheerder-online-lotgenotengroep/")
+        assert "Gespreksbegeleider lotgenotengroep" not in titles
+        titles, text = next_step("/werk/belangenbehartiger/")
+        assert "Lobbyist" not in titles and titles == ["Beleidsmedewerker"]
+        assert "een stap hoger" in text
+
+
+class TestCredits:
+    def test_movisie_is_credited_for_the_five_role_types(self, client):
+        for url in ("/werk/", "/werk/ervaringswerker/"):
+            text = page_text(url, client)
+            assert "Ervaringsdeskundigen in het sociale domein" in text and "Movisie" in text
+        assert "De rol die het verst is ontwikkeld" in page_text("/werk/ervaringswerker/", client)
+
+    def test_every_quote_names_who_said_it_and_where(self, client):
+        for page in Page.objects.live().filter(depth__gt=1):
+            for quote in soup(client.get(page.url)).select("main blockquote"):
+                figure = quote.find_parent("figure")
+                caption = (figure.find("figcaption") if figure else None) or quote.find("footer")
+                assert caption is not None and caption.get_text(strip=True), page.url
+        home = page_text("/", client)
+        assert "Wilma Boevink, 'Ervaringsdeskundige, hoed u" in home
+        assert "Jim van Os, 'Hoe word ik ervaringsdeskundige?' (PsychoseNet.nl)" in home
+
+    def test_figures_keep_their_qualifier_and_say_what_they_count(self, client):
+        text = page_text("/werkgevers/", client)
+        assert "ruim 90 organisaties" in text and "ongeveer 90" not in text
+        assert "raadplegen hen" in text and "niet om werk in dienst" in text
+        assert "zegt de bron niet" in text  # the 78 %
+        assert "Hoeveel professionele ervaringsdeskundigen zijn er?" in text
+
+
+class TestReachablePlainAndTrue:
+    def test_every_page_can_be_reached_by_following_links_from_home(self, client):
+        wanted = {page.url for page in Page.objects.live().filter(depth__gt=1)}
+        seen, queue = set(), deque(["/"])
+        while queue and not wanted <= seen:
+            url = queue.popleft()
+            if url in seen:
+                continue
+            seen.add(url)
+            response = client.get(url)
+            if response.status_code != 200 or "html" not in response["Content-Type"]:
+                continue
+            for link in soup(response).find_all("a", href=True):
+                href = link["href"].split("#")[0]
+                if href.startswith("/") and "?" not in href and not href.startswith("/beheer/"):
+                    queue.append(href)
+        assert wanted <= seen, wanted - seen
+
+    def test_long_source_texts_have_a_short_version_in_plain_words(self, client):
+        for url in (
+            "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
+            "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/",
+            "/hoe-word-ik-ervaringsdeskundige/",
+        ):
+            box = soup(client.get(url)).find(class_="in-short")
+            assert box is not None, url
+            assert "door de redactie" in box.get_text()
+            sentences = [s for s in re.split(r"[.!?]", box.p.get_text()) if s.strip()]
+            assert max(len(s.split()) for s in sentences) <= 20, url
+        assert len(soup(client.get("/ervaringsladder/")).select(".in-short")) == 4
+
+    def test_no_lead_repeats_the_first_sentence_of_the_text(self, client):
+        for page in Page.objects.live().filter(depth__gt=1):
+            main = soup(client.get(page.url)).find("main")
+            lead = main.find("p", class_="lead")
+            first = main.select_one(".rich-text p")
+            if lead and first:
+                sentence = re.split(r"(?<=[.!?])\s", normal(first.get_text()))[0]
+                assert not normal(lead.get_text()).startswith(sentence[:60]), page.url
+
+    def test_one_spelling_per_term_and_no_small_errors(self, client):
+        for page in Page.objects.live().filter(depth__gt=1):
+            main = soup(client.get(page.url)).find("main")
+            for comments in main.select(".comments"):
+                comments.decompose()  # readers' words are quoted as written
+            text = normal(main.get_text(" "))
+            for wrong in ("GGZ", "ZZP", "zzp-er", "social media", "mn.", "hier over", "LinkedIN"):
+                assert wrong not in text, (page.url, wrong)
+        ladder = soup(client.get("/ervaringsladder/"))
+        assert all(not h.get_text().endswith(".") for h in ladder.select(".ladder h4"))
+
+
+def test_the_sources_live_in_the_repository():
+    files = sorted(path.name for path in SOURCES.glob("*.txt"))
+    assert len(files) == 5
+    readme = (SOURCES / "README.md").read_text()
+    for name in files:
+        assert name in readme
+    for _, record in records():
+        if record.get("source"):
+            assert (SOURCES / record["source"]).exists(), record["key"]
