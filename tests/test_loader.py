@@ -106,3 +106,15 @@ def test_an_unknown_reference_is_a_clear_error(tmp_path):
     assert list(
         RolePage.objects.get(slug="coach").ladder_steps.values_list("number", flat=True)
     ) == [4]
+
+
+def test_a_changed_fixture_updates_a_snippet_with_blocks_nobody_edited(tmp_path):
+    """Also on PostgreSQL, which stores a StreamField's JSON in its own key order: the loader
+    must not take that for an editor's change."""
+
+    def new_text(record):
+        record["fields"]["in_short"] = "Een nieuwe korte uitleg."
+
+    report = Loader(fixture_dir=changed_fixture(tmp_path, "stap-1", new_text)).run()
+    assert report.updated == ["stap-1"] and report.kept == []
+    assert LadderStep.objects.get(number=1).in_short == "Een nieuwe korte uitleg."
