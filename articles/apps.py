@@ -9,8 +9,8 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from articles import signals
-        from articles.forms import sign_start
+        from articles.comments import signals
+        from articles.comments.forms import sign_start
         from articles.models import Author
         from ervaring.caching import visitor_fields
         from ervaring.signals import invalidate_on_change

@@ -5,19 +5,14 @@ from datetime import timedelta
 from http import HTTPMethod
 
 from django.conf import settings
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import IntegrityError, models, transaction
-from django.db.models import Count, F, Prefetch, Q, Window
-from django.http import Http404, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect
-from django.template.loader import render_to_string
+from django.db.models import Count, F, Prefetch, Q
+from django.http import Http404, HttpResponse
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
@@ -31,20 +26,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from articles.comments.models import Comment
 from ervaring.blocks import BaseStreamBlock
 from ervaring.caching.data import cached_for_content
 from ervaring.caching.pages import reads_query
 from ervaring.models import BasePage, page_tabs
 from ervaring.privacy import public
-from ervaring.views import number_param, page_number
+from ervaring.views import page_number
 
 WORDS_PER_MINUTE = 200
-COMMENTS_PER_PAGE = 25
 # Articles newest first: by the text's date; texts without one (the source gives none) after
 # those, by when they came online here.
 NEWEST_FIRST = (F("date").desc(nulls_last=True), "-first_published_at", "-pk")
-# The query parameter with the number of the page of comments.
-COMMENTS_PARAM = "reacties"
 # A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
 PIXEL = (
     b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
@@ -313,71 +306,15 @@ class ArticlePage(RoutablePageMixin, BasePage):
             return True  # not online yet: a preview
         return timezone.now() <= self.first_published_at + timedelta(days=days)
 
-    def approved_comments(self):
-        return self.comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
-
-    def comments_page(self, request):
-        """One page of approved comments, rendered, with the total. Kept until content changes
-        (approving or removing a comment raises the content version); not in previews. A page
-        of comments that does not exist is a 404."""
-        number = number_param(request.GET, COMMENTS_PARAM)
-        if number is None:
-            number = 1
-        elif number < 1:
-            raise Http404("Deze pagina met reacties bestaat niet.")
-        found = self.kept(
-            request, f"comments:{self.pk}:{number}", lambda: self.render_comments_page(number)
-        )
-        if number > found["comment_pages"]:
-            raise Http404("Deze pagina met reacties bestaat niet.")
-        return found
-
-    def kept(self, request, name, build):
-        """`build()`, kept until content changes; built afresh in previews (and for a page that
-        is not saved yet), which show a draft."""
-        if getattr(request, "is_preview", False) or not self.pk:
-            return build()
-        return cached_for_content(name, build, local=False)
-
-    def render_comments_page(self, number):
-        """The total rides along on every row as a window count: one query."""
-        per_page = COMMENTS_PER_PAGE
-        start = (number - 1) * per_page
-        rows = list(
-            self.approved_comments().annotate(total=Window(Count("pk")))[start : start + per_page]
-        )
-        total = rows[0].total if rows else (self.approved_comments().count() if start else 0)
-        if not rows and start:
-            # Past the last page: nothing to render (the caller answers 404).
-            return {"comment_pages": max(1, math.ceil(total / per_page))}
-        pages = max(1, math.ceil(total / per_page))
-        dates = {}
-        for comment in rows:
-            day = timezone.localdate(comment.created_at)
-            if day not in dates:
-                dates[day] = date_format(day, "j F Y")
-            comment.display_date = dates[day]
-        return {
-            "comments_html": render_to_string(
-                "articles/includes/comment_list.html", {"comments": rows, "start": start + 1}
-            ),
-            "comments": bool(rows),
-            "comment_total": total,
-            "comment_page": number,
-            "comment_pages": pages,
-            "comment_start": start + 1,
-            "comment_end": start + len(rows),
-            "comment_previous": number - 1 if number > 1 else None,
-            "comment_next": number + 1 if number < pages else None,
-        }
-
     def get_context(self, request, *args, **kwargs):
-        from articles.forms import CommentForm
+        from articles.comments.views import comments_context, kept
 
         context = super().get_context(request, *args, **kwargs)
-        context.setdefault("form", CommentForm(article=self) if self.comments_open else None)
-        context.update(self.comments_page(request))
-        context.update(self.kept(request, f"article-related:{self.pk}", self.related_context))
+        comments = comments_context(request, self)
+        if "form" in context:  # a posted form, with what went wrong
+            comments.pop("form")
+        context.update(comments)
+        context.update(kept(request, self, f"article-related:{self.pk}", self.related_context))
         return context
 
     def related_context(self):
@@ -409,32 +346,11 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     @path("")
     def article_view(self, request):
+        from articles.comments.views import COMMENTS_PARAM, post_comment
+
         if request.method == "POST":
-            return self.comment_view(request)
+            return post_comment(request, self)
         return reads_query(self.render(request), [COMMENTS_PARAM])
-
-    def comment_view(self, request):
-        """Store a reader's comment as pending, or show the form again with what went wrong."""
-        from articles.forms import CommentForm
-        from articles.moderation import notify_moderators
-        from ervaring.after_response import after_response
-
-        if not self.comments_open:
-            return redirect(self.url + "#reacties")
-        form = CommentForm(request.POST, article=self, request=request)
-        if form.is_valid():
-            comment = form.save()
-            # After the response: a slow mail server never keeps the reader waiting.
-            after_response(notify_moderators.enqueue, comment.pk)
-            messages.success(
-                request,
-                "Dank je wel! Je reactie is ontvangen. Een moderator kijkt er eerst naar; "
-                "daarna staat hij onder het artikel.",
-            )
-            response = HttpResponseRedirect(self.url + "#reacties")
-            response.status_code = 303  # "See other": a reload does not post again
-            return response
-        return self.render(request, context_overrides={"form": form})
 
     @path("gelezen/")
     def count_view(self, request):
@@ -500,73 +416,3 @@ class ArticleRelatedRole(Orderable):
     )
 
     panels = [FieldPanel("role")]
-
-
-class Comment(models.Model):
-    """A reader's comment. Only approved comments are ever shown or counted; the e-mail address
-    is for moderators only and never appears on the site."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", "Wacht op beoordeling"
-        APPROVED = "approved", "Goedgekeurd"
-        REJECTED = "rejected", "Afgewezen"
-        SPAM = "spam", "Spam"
-
-    article = models.ForeignKey(
-        ArticlePage, on_delete=models.CASCADE, related_name="comments", verbose_name="Artikel"
-    )
-    name = models.CharField("Naam", max_length=80)
-    email = models.EmailField("E-mailadres", max_length=254, blank=True)
-    body = models.TextField("Reactie", max_length=3000)
-    status = models.CharField(
-        "Status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
-    )
-    created_at = models.DateTimeField("Geplaatst op", default=timezone.now, db_index=True)
-    date_known = models.BooleanField(
-        "Datum bekend",
-        default=True,
-        help_text="Uit voor reacties die van een bron zijn overgenomen zonder datum: dan staat "
-        "er ‘datum onbekend’ bij.",
-    )
-    moderated_at = models.DateTimeField("Beoordeeld op", null=True, blank=True)
-    moderated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="Beoordeeld door",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    personal_data_erased_at = models.DateTimeField(
-        "Persoonsgegevens gewist op", null=True, blank=True
-    )
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = "Reactie"
-        verbose_name_plural = "Reacties"
-        indexes = [models.Index(fields=["article", "status", "created_at"])]
-
-    def __str__(self):
-        # No name or e-mail: this text ends up in the admin's history.
-        return f"Reactie {self.pk} bij ‘{self.article.title}’" if self.article_id else "Reactie"
-
-    def excerpt(self):
-        """The start of the comment, for the moderation listing."""
-        return Truncator(self.body).chars(90)
-
-    excerpt.short_description = "Reactie"
-
-    def moderate(self, status, user):
-        """Set the status, recording who did it and when."""
-        self.status = status
-        self.moderated_by = user if getattr(user, "is_authenticated", False) else None
-        self.moderated_at = timezone.now()
-        self.save(update_fields=["status", "moderated_by", "moderated_at"])
-
-    def erase_personal_data(self):
-        """On request: remove the name and e-mail address; the text stays."""
-        self.name = "Anoniem"
-        self.email = ""
-        self.personal_data_erased_at = timezone.now()
-        self.save(update_fields=["name", "email", "personal_data_erased_at"])

@@ -176,6 +176,9 @@ class TestModeration:
         panel = page.find(attrs={"data-pending-comments": "3"})
         assert panel is not None
         assert "3 reacties wachten" in page.get_text()
+        # The menu item opens the queue on the waiting ones (the sidebar is JSON for its script).
+        sidebar = page.find(id="wagtail-sidebar-props").string
+        assert '"url": "/beheer/reacties/?status=pending"' in sidebar
 
     @pytest.mark.parametrize(
         "action,status",

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from articles.comments.moderation import moderate
 from articles.models import ArticlePage, Author, Comment
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import LadderStep, RolePage
@@ -122,7 +123,7 @@ def test_approving_and_removing_a_comment_make_the_article_fresh():
     )
     cached(article.url)
     cached("/artikelen/")
-    comment.moderate(Comment.Status.APPROVED, user=None)
+    moderate([comment], Comment.Status.APPROVED, user=None)
     assert "Nog niet zichtbaar" in visit(article.url).content.decode()
     assert "1 reactie" in visit("/artikelen/").content.decode()
     cached(article.url)

@@ -9,7 +9,7 @@ from django.core import signing
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.forms import START_SALT
+from articles.comments.forms import START_SALT
 from articles.models import Comment
 
 pytestmark = pytest.mark.django_db
@@ -259,7 +259,7 @@ def test_search_never_fails_for_any_text(client, query):
     name=st.text(max_size=120), body=st.text(max_size=400), email=st.emails() | st.text(max_size=60)
 )
 def test_comment_form_never_fails_and_never_stores_more_than_pending(client, name, body, email):
-    from articles.forms import CommentForm
+    from articles.comments.forms import CommentForm
     from articles.models import ArticlePage
 
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")

@@ -15,7 +15,7 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
 from django.test import Client, RequestFactory, override_settings
 
-from articles.forms import START_SALT
+from articles.comments.forms import START_SALT
 from articles.models import ArticlePage, Comment
 from ervaring.clients import client_address, client_network
 from ervaring.models import RateCount

@@ -9,6 +9,7 @@ import redis
 from django.core.cache import cache
 from django.test import Client, override_settings
 
+from articles.comments.moderation import moderate
 from articles.models import ArticlePage, Comment
 from ervaring.caching import data as data_cache
 from ervaring.caching.version import VERSION_KEY, bump_content_version, forget_request_version
@@ -78,7 +79,7 @@ def test_an_approved_comment_shows_at_once(redis_cache):
     )
     visit(article.url)
     assert visit(article.url)["X-Cache"] == "hit"
-    comment.moderate(Comment.Status.APPROVED, user=None)
+    moderate([comment], Comment.Status.APPROVED, user=None)
     assert "Via Redis goedgekeurd." in visit(article.url).content.decode()
 
 
@@ -110,7 +111,7 @@ def test_without_redis_comments_are_taken_and_the_limit_still_holds(redis_away, 
 
     from django.core import signing
 
-    from articles.forms import START_SALT
+    from articles.comments.forms import START_SALT
 
     article = ArticlePage.objects.get(slug=ARTICLE)
     statuses = []

@@ -134,3 +134,12 @@ def soft_hyphens(text):
     """Soft hyphens at the joints of the long compounds this site uses. Invisible unless the
     word has to break; screen readers and find-in-page ignore them."""
     return _BREAKS.sub("\\1\u00ad", str(text))
+
+
+@register.simple_tag(takes_context=True)
+def messages_for(context, place):
+    """The messages to show in `place`: "comments" (tagged "reactie": a comment was received,
+    shown by the comments where the reader lands) or "page" (all others, at the top)."""
+    found = context.get("messages") or []
+    in_comments = [message for message in found if "reactie" in message.tags.split()]
+    return in_comments if place == "comments" else [m for m in found if m not in in_comments]

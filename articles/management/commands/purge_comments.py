@@ -5,7 +5,7 @@ Run it daily (deploy/systemd/ervaring-daily.timer)."""
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from articles.moderation import purge_refused_comments
+from articles.comments.moderation import purge_refused_comments
 from ervaring.ratelimit import forget_old_counts
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core import signing
 from django.utils import timezone
 
-from articles.models import Comment
+from articles.comments.models import Comment
 from ervaring import ratelimit
 
 START_SALT = "ervaring.comment-form.started"

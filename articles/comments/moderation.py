@@ -1,7 +1,8 @@
-"""Moderating reader comments: who may, telling them something waits, and forgetting what
-should be forgotten."""
+"""Moderating reader comments: who may, the one way to do it (with history), telling moderators
+something waits, and forgetting what should be forgotten."""
 
 import logging
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
@@ -11,9 +12,10 @@ from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.log_actions import log
 
-from articles.models import Comment
-from articles.signals import comments_changed_on_site
+from articles.comments.models import Comment
+from articles.comments.signals import comments_changed_on_site
 
 logger = logging.getLogger("ervaring")
 MODERATE_PERMISSION = "articles.change_comment"
@@ -80,20 +82,48 @@ def notify_moderators(comment_id):
     return len(recipients)
 
 
-def moderate_comments(comments, status, user):
-    """Set the status of several comments at once, recording who did it and when."""
+# Each status a moderator can give, as it is written in a comment's history ("Geschiedenis").
+HISTORY_ACTIONS = {
+    Comment.Status.APPROVED: ("ervaring.comment.approve", "Goedgekeurd", "Reactie goedgekeurd"),
+    Comment.Status.REJECTED: ("ervaring.comment.reject", "Afgewezen", "Reactie afgewezen"),
+    Comment.Status.SPAM: ("ervaring.comment.spam", "Spam", "Reactie gemarkeerd als spam"),
+    Comment.Status.PENDING: (
+        "ervaring.comment.pending",
+        "Terug naar beoordeling",
+        "Reactie teruggezet naar ‘wacht op beoordeling’",
+    ),
+}
+
+
+def moderate(comments, status, user):
+    """The one way to moderate, for one comment or many (the edit form, a row's button, a bulk
+    action): set the status, record who did it and when, write it in each comment's history,
+    and make the site fresh where readers see a difference. Returns how many changed."""
+    comments = list(comments)
+    changed = [comment for comment in comments if comment.status != status]
+    if not changed:
+        return 0
     now = timezone.now()
-    count = 0
-    for comment in comments:
-        if comment.status != status:
-            comment.status = status
-            comment.moderated_by = user
-            comment.moderated_at = now
-            count += 1
-    Comment.objects.bulk_update(comments, ["status", "moderated_by", "moderated_at"])
-    if count:
-        comments_changed_on_site({comment.article_id for comment in comments})
-    return count
+    moderator = user if getattr(user, "is_authenticated", False) else None
+    # Articles whose visible comments change: newly approved, or no longer approved.
+    visible = {
+        comment.article_id
+        for comment in changed
+        if Comment.Status.APPROVED in (comment.status, status)
+    }
+    for comment in changed:
+        comment.status = status
+        comment.moderated_by = moderator
+        comment.moderated_at = now
+    Comment.objects.bulk_update(changed, ["status", "moderated_by", "moderated_at"])
+    action = HISTORY_ACTIONS[status][0]
+    for comment in changed:
+        # One entry per comment with its own uuid: Wagtail's history keeps only the latest entry
+        # per (uuid, action), across objects, so a shared request uuid would hide all but one.
+        log(instance=comment, action=action, user=moderator, uuid=uuid.uuid4())
+    if visible:
+        comments_changed_on_site(visible)
+    return len(changed)
 
 
 def purge_refused_comments(now=None):

@@ -1,0 +1,109 @@
+"""The Comment model: a reader's comment and what moderators and the editors did with it."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.text import Truncator
+
+
+class Comment(models.Model):
+    """A reader's comment. Only approved comments are ever shown or counted; the e-mail address
+    is for moderators only and never appears on the site."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Wacht op beoordeling"
+        APPROVED = "approved", "Goedgekeurd"
+        REJECTED = "rejected", "Afgewezen"
+        SPAM = "spam", "Spam"
+
+    article = models.ForeignKey(
+        "articles.ArticlePage",
+        on_delete=models.CASCADE,
+        related_name="comments",
+        verbose_name="Artikel",
+    )
+    name = models.CharField("Naam", max_length=80)
+    email = models.EmailField("E-mailadres", max_length=254, blank=True)
+    body = models.TextField("Reactie", max_length=3000)
+    status = models.CharField(
+        "Status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True
+    )
+    created_at = models.DateTimeField("Geplaatst op", default=timezone.now, db_index=True)
+    date_known = models.BooleanField(
+        "Datum bekend",
+        default=True,
+        help_text="Uit voor reacties die van een bron zijn overgenomen zonder datum: dan staat "
+        "er ‘datum onbekend’ bij.",
+    )
+    moderated_at = models.DateTimeField("Beoordeeld op", null=True, blank=True)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Beoordeeld door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    personal_data_erased_at = models.DateTimeField(
+        "Persoonsgegevens gewist op", null=True, blank=True
+    )
+    reply = models.TextField(
+        "Reactie van de redactie",
+        max_length=3000,
+        blank=True,
+        help_text="Een antwoord van de redactie. Het staat onder de reactie, als ‘Reactie van "
+        "de redactie’, zodra de reactie is goedgekeurd.",
+    )
+    replied_at = models.DateTimeField("Beantwoord op", null=True, blank=True)
+    replied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Beantwoord door",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "Reactie"
+        verbose_name_plural = "Reacties"
+        indexes = [models.Index(fields=["article", "status", "created_at"])]
+
+    def __str__(self):
+        # No name or e-mail: this text ends up in the admin's history.
+        if not self.article_id:
+            return "nieuwe reactie"
+        return f"nr. {self.pk} bij ‘{self.article.title}’"
+
+    def public_url(self):
+        """Where an approved comment stands on the site: its article, on the right page of
+        comments, at the comment itself. None for a comment readers cannot see."""
+        if self.status != self.Status.APPROVED or not self.article.live:
+            return None
+        from articles.comments.views import COMMENTS_PARAM, COMMENTS_PER_PAGE
+
+        before = (
+            Comment.objects.filter(article_id=self.article_id, status=self.Status.APPROVED)
+            .filter(
+                models.Q(created_at__lt=self.created_at)
+                | models.Q(created_at=self.created_at, pk__lt=self.pk)
+            )
+            .count()
+        )
+        page = before // COMMENTS_PER_PAGE + 1
+        query = f"?{COMMENTS_PARAM}={page}" if page > 1 else ""
+        return f"{self.article.url}{query}#reactie-{self.pk}"
+
+    def excerpt(self):
+        """The start of the comment, for the moderation listing."""
+        return Truncator(self.body).chars(90)
+
+    excerpt.short_description = "Reactie"
+
+    def erase_personal_data(self):
+        """On request: remove the name and e-mail address; the text stays."""
+        self.name = "Anoniem"
+        self.email = ""
+        self.personal_data_erased_at = timezone.now()
+        self.save(update_fields=["name", "email", "personal_data_erased_at"])

@@ -1,0 +1,124 @@
+"""What an article shows of its comments (a page of approved comments, the form) and what it
+takes (a posted comment). ArticlePage calls these; it renders, these decide."""
+
+import math
+
+from django.contrib import messages
+from django.db.models import Count, Window
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from articles.comments.models import Comment
+from ervaring.caching.data import cached_for_content
+from ervaring.views import number_param
+
+COMMENTS_PER_PAGE = 25
+# The query parameter with the number of the page of comments.
+COMMENTS_PARAM = "reacties"
+# The message tag that shows a confirmation by the comments, not at the top of the page.
+CONFIRMATION_TAG = "reactie"
+
+
+def approved_comments(article):
+    return article.comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
+
+
+def kept(request, article, name, build):
+    """`build()`, kept until content changes; built afresh in previews (and for an article that
+    is not saved yet), which show a draft."""
+    if getattr(request, "is_preview", False) or not article.pk:
+        return build()
+    return cached_for_content(name, build, local=False)
+
+
+def comments_page(request, article):
+    """One page of approved comments, rendered, with the total. Kept until content changes
+    (approving or removing a comment raises the content version). A page of comments that does
+    not exist is a 404."""
+    number = number_param(request.GET, COMMENTS_PARAM)
+    if number is None:
+        number = 1
+    elif number < 1:
+        raise Http404("Deze pagina met reacties bestaat niet.")
+    found = kept(
+        request,
+        article,
+        f"comments:2:{article.pk}:{number}",
+        lambda: render_comments_page(article, number),
+    )
+    if number > found["comment_pages"]:
+        raise Http404("Deze pagina met reacties bestaat niet.")
+    return found
+
+
+def render_comments_page(article, number):
+    """The total rides along on every row as a window count: one query."""
+    per_page = COMMENTS_PER_PAGE
+    start = (number - 1) * per_page
+    rows = list(
+        approved_comments(article).annotate(total=Window(Count("pk")))[start : start + per_page]
+    )
+    total = rows[0].total if rows else (approved_comments(article).count() if start else 0)
+    pages = max(1, math.ceil(total / per_page))
+    if not rows and start:
+        # Past the last page: nothing to render (the caller answers 404).
+        return {"comment_pages": pages}
+    dates = {}
+    for comment in rows:
+        day = timezone.localdate(comment.created_at)
+        if day not in dates:
+            dates[day] = date_format(day, "j F Y")
+        comment.display_date = dates[day]
+    return {
+        "comments_html": render_to_string(
+            "articles/includes/comment_list.html", {"comments": rows, "start": start + 1}
+        ),
+        "comments": bool(rows),
+        "comment_total": total,
+        "comment_page": number,
+        "comment_pages": pages,
+        "comment_start": start + 1,
+        "comment_end": start + len(rows),
+        "comment_previous": number - 1 if number > 1 else None,
+        "comment_next": number + 1 if number < pages else None,
+    }
+
+
+def comments_context(request, article):
+    """Everything the article template shows of comments: the page of comments and the form
+    (None when comments are closed)."""
+    from articles.comments.forms import CommentForm
+
+    context = comments_page(request, article)
+    context["form"] = CommentForm(article=article) if article.comments_open else None
+    return context
+
+
+def post_comment(request, article):
+    """Store a reader's comment as pending and send the reader back to the comments, where a
+    confirmation says it waits for a moderator and the form is empty again; or show the form
+    once more with what went wrong and everything the reader typed."""
+    from articles.comments.forms import CommentForm
+    from articles.comments.moderation import notify_moderators
+    from ervaring.after_response import after_response
+
+    if not article.comments_open:
+        return redirect(article.url + "#reacties")
+    form = CommentForm(request.POST, article=article, request=request)
+    if form.is_valid():
+        comment = form.save()
+        # After the response: a slow mail server never keeps the reader waiting.
+        after_response(notify_moderators.enqueue, comment.pk)
+        messages.success(
+            request,
+            "Dank je wel! Je reactie is ontvangen. Een moderator kijkt er eerst naar. Daarna "
+            "staat hij onder het artikel.",
+            extra_tags=CONFIRMATION_TAG,
+        )
+        response = HttpResponseRedirect(article.url + "#reactie-ontvangen")
+        response.status_code = 303  # "See other": a reload does not post again
+        return response
+    return article.render(request, context_overrides={"form": form})
