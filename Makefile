@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 MANAGE := $(PY) manage.py
 
-.PHONY: help run test lint format bench backup restore lock clean
+.PHONY: help run test lint format bench backup restore lock messages clean
 
 help:
 	@echo "make run      site klaarzetten en starten op http://127.0.0.1:$(PORT) (SQLite)"
@@ -72,6 +72,10 @@ lock: $(VENV)/.dev
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes --quiet -o requirements.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.12 --generate-hashes --quiet -o requirements-dev.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra s3 --python-version 3.12 --generate-hashes --quiet -c requirements.lock -o requirements-s3.lock
+
+# After editing locale/nl/LC_MESSAGES/django.po (needs gettext's msgfmt; the .mo is committed).
+messages: $(VENV)/.app
+	$(MANAGE) compilemessages --locale nl --ignore ".venv"
 
 clean:
 	rm -rf $(VENV) node_modules var/static

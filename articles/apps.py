@@ -9,6 +9,8 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from taggit.models import Tag
+
         from articles.comments import signals
         from articles.comments.forms import sign_start
         from articles.models import Author
@@ -16,6 +18,7 @@ class ArticlesConfig(AppConfig):
         from ervaring.signals import invalidate_on_change
 
         signals.connect()
-        invalidate_on_change(Author)
+        # A renamed or deleted tag changes the articles' pages and the tag pages.
+        invalidate_on_change(Author, Tag)
         # A cached article page gets a fresh start time in its comment form per visitor.
         visitor_fields.register("started", lambda request: sign_start())

@@ -38,7 +38,7 @@ class RssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.intro
+        return item.excerpt
 
     def item_link(self, item):
         return self.request.build_absolute_uri(item.url)

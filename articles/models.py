@@ -18,11 +18,13 @@ from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
+    MultiFieldPanel,
     MultipleChooserPanel,
     ObjectList,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -46,8 +48,9 @@ PIXEL = (
 BOT_MARKERS = ("bot", "crawl", "spider", "slurp", "preview", "monitor", "lighthouse", "headless")
 
 
-class Author(models.Model):
-    """Someone who wrote an article, with a short biography."""
+class Author(index.Indexed, models.Model):
+    """Someone who wrote an article, with a short biography. Indexed, so the author chooser
+    in the article editor can search by name."""
 
     name = models.CharField("Naam", max_length=120, unique=True)
     bio = models.TextField("Korte biografie", blank=True)
@@ -67,11 +70,16 @@ class Author(models.Model):
     )
 
     panels = [FieldPanel("name"), FieldPanel("bio"), FieldPanel("photo"), FieldPanel("photo_alt")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("bio"),
+    ]
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "Auteur"
-        verbose_name_plural = "Auteurs"
+        verbose_name = "auteur"
+        verbose_name_plural = "auteurs"
 
     def __str__(self):
         return self.name
@@ -87,6 +95,12 @@ class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
     )
+
+
+def listing_images():
+    """Prefetch for the articles' listing images with their renditions: an overview asks the
+    same number of queries however many articles have an image."""
+    return Prefetch("listing_image", queryset=get_image_model().objects.prefetch_renditions())
 
 
 class ArticleIndexPage(RoutablePageMixin, BasePage):
@@ -105,7 +119,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "Overzicht van artikelen"
+        verbose_name = "overzicht van artikelen"
 
     def articles(self):
         """Live articles, newest first, with what a listing shows, in a fixed number of queries."""
@@ -120,6 +134,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             .prefetch_related(
                 Prefetch("author_links", queryset=ArticleAuthor.objects.select_related("author")),
                 "tags",
+                listing_images(),
             )
             .order_by(*NEWEST_FIRST)
         )
@@ -189,6 +204,23 @@ class ArticlePage(RoutablePageMixin, BasePage):
     """An article with author(s), tags, reading time, view count and reader comments."""
 
     intro = models.TextField("Introductie", help_text="De eerste zinnen, ook in overzichten.")
+    listing_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="Afbeelding in overzichten",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Staat bij het artikel in overzichten en wordt getoond als iemand de link "
+        "deelt (bijvoorbeeld in WhatsApp of op LinkedIn).",
+    )
+    listing_image_alt = models.CharField(
+        "Alt-tekst van de afbeelding",
+        max_length=250,
+        blank=True,
+        help_text="Verplicht bij een afbeelding: wat staat erop? Voor wie de afbeelding niet "
+        "kan zien.",
+    )
     in_short = models.TextField(
         "In het kort",
         blank=True,
@@ -235,8 +267,12 @@ class ArticlePage(RoutablePageMixin, BasePage):
         FieldPanel("intro"),
         FieldPanel("in_short"),
         FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("listing_image"), FieldPanel("listing_image_alt")],
+            heading="Afbeelding",
+        ),
         MultipleChooserPanel(
-            "author_links", chooser_field_name="author", label="een auteur", heading="Auteurs"
+            "author_links", chooser_field_name="author", label="auteur", heading="Auteurs"
         ),
         FieldPanel("body"),
     ]
@@ -245,7 +281,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         MultipleChooserPanel(
             "related_role_links",
             chooser_field_name="role",
-            label="een rol",
+            label="rol",
             heading="Rollen waar dit artikel over gaat",
         ),
         FieldPanel("source"),
@@ -268,12 +304,28 @@ class ArticlePage(RoutablePageMixin, BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "Artikel"
-        verbose_name_plural = "Artikelen"
+        verbose_name = "artikel"
+        verbose_name_plural = "artikelen"
 
     @property
     def meta_description(self):
         return self.search_description or self.summary or self.intro
+
+    @staticmethod
+    def listing_image_prefetch():
+        return listing_images()
+
+    @property
+    def excerpt(self):
+        """What an overview shows of the article: the summary, or else the intro."""
+        return self.summary or self.intro
+
+    def clean(self):
+        super().clean()
+        if self.listing_image_id and not self.listing_image_alt.strip():
+            raise ValidationError(
+                {"listing_image_alt": "Vul een alt-tekst in: wat staat er op de afbeelding?"}
+            )
 
     def save(self, *args, **kwargs):
         words = len(strip_tags(f"{self.intro} {self.body_text}").split())
@@ -378,8 +430,8 @@ class ArticleReads(models.Model):
     count = models.PositiveBigIntegerField("Aantal keer gelezen", default=0)
 
     class Meta:
-        verbose_name = "Gelezen"
-        verbose_name_plural = "Gelezen"
+        verbose_name = "gelezen"
+        verbose_name_plural = "gelezen"
 
     def __str__(self):
         return f"{self.count} keer gelezen"

@@ -8,15 +8,28 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.comments import admin as comments_admin
 from articles.models import ArticlePage, Author
+from articles.tags import MergeTagsBulkAction, TagViewSet
 from ervaring.wagtail_hooks import INDELING_MENU_HOOK, PageEditorsMenuItem
+
+
+class AuthorChooserViewSet(SnippetChooserViewSet):
+    """The author chooser in the article editor: search by name, or add a new author right
+    there (name and biography; a photo can follow on the author's own page)."""
+
+    form_fields = ["name", "bio"]
+    create_action_label = "Auteur toevoegen"
+    create_action_clicked_label = "Bezig met toevoegen…"
+    creation_tab_label = "Nieuwe auteur"
 
 
 class AuthorViewSet(SnippetViewSet):
     model = Author
+    chooser_viewset_class = AuthorChooserViewSet
     icon = "user"
     menu_hook = INDELING_MENU_HOOK
     menu_order = 60
@@ -59,3 +72,8 @@ def register_article_listing():
 
 # The moderators' part of the admin: "Reacties".
 comments_admin.register()
+
+
+# The articles' tags ("Onderwerpen"): rename, merge, delete.
+register_snippet(TagViewSet)
+hooks.register("register_bulk_action", MergeTagsBulkAction)

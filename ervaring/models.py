@@ -147,8 +147,8 @@ class ContentPage(BasePage):
     subpage_types = ["ervaring.ContentPage"]
 
     class Meta:
-        verbose_name = "Tekstpagina"
-        verbose_name_plural = "Tekstpagina's"
+        verbose_name = "tekstpagina"
+        verbose_name_plural = "tekstpagina's"
 
 
 class HomePage(BasePage):
@@ -195,7 +195,7 @@ class HomePage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "Startpagina"
+        verbose_name = "startpagina"
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -234,6 +234,7 @@ class HomePage(BasePage):
                 .public()
                 .descendant_of(self)
                 .defer_streamfields()
+                .prefetch_related(article_page.listing_image_prefetch())
                 .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")[:3]
             ),
         }
@@ -250,8 +251,8 @@ class HomeFeaturedRole(Orderable):
     panels = [FieldPanel("role")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Uitgelichte rol"
-        verbose_name_plural = "Uitgelichte rollen"
+        verbose_name = "uitgelichte rol"
+        verbose_name_plural = "uitgelichte rollen"
 
 
 @register_setting(icon="site")
@@ -296,7 +297,7 @@ class SiteSettings(BaseSiteSetting):
     ]
 
     class Meta:
-        verbose_name = "Instellingen van de site"
+        verbose_name = "instellingen van de site"
 
 
 class LoadedContent(models.Model):

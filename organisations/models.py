@@ -44,7 +44,7 @@ class EmployerIndexPage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "Overzicht van werkgevers"
+        verbose_name = "overzicht van werkgevers"
 
     def get_context(self, request, *args, **kwargs):
         from roles.catalogue import get_catalogue
@@ -94,8 +94,8 @@ class EmployerTypePage(BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "Soort werkgever"
-        verbose_name_plural = "Soorten werkgevers"
+        verbose_name = "soort werkgever"
+        verbose_name_plural = "soorten werkgevers"
 
     def get_context(self, request, *args, **kwargs):
         from roles.catalogue import get_catalogue
@@ -146,8 +146,8 @@ class Organisation(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = "Organisatie"
-        verbose_name_plural = "Organisaties"
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
 
     def __str__(self):
         return self.name

@@ -12,8 +12,26 @@ from django.apps import apps
 
 from ervaring.caching.data import cached_for_content
 
-# The role attributes a visitor can filter on (roles/filters.py names them for the form).
-FACETS = ("steps", "types", "areas", "forms")
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """One way to filter roles: the query parameter in the address, the legend above its
+    options, and the role attribute (and, for taxonomy facets, the key in `Catalogue.terms`)."""
+
+    param: str
+    legend: str
+    attr: str
+
+
+# The facets a visitor can filter roles on, in the order the form shows them. Everything that
+# filters, counts or links to a filter reads this list (roles/filters.py, the ladder, a role).
+FACETS = (
+    FacetSpec("stap", "Stap op de ladder", "steps"),
+    FacetSpec("soort", "Type rol", "types"),
+    FacetSpec("werkveld", "Werkveld", "areas"),
+    FacetSpec("vorm", "Vorm van werk", "forms"),
+)
+FACETS_BY_ATTR = {facet.attr: facet for facet in FACETS}
 
 
 @dataclass(frozen=True)
@@ -21,6 +39,7 @@ class TermEntry:
     slug: str
     name: str
     description: str
+    code: str | None = None
 
 
 @dataclass(frozen=True)
@@ -84,7 +103,8 @@ class Catalogue:
         # Per role, its values per facet, as strings (the way the filter form sends them).
         self.facet_sets = {
             role.id: {
-                attr: frozenset(str(value) for value in getattr(role, attr)) for attr in FACETS
+                facet.attr: frozenset(str(value) for value in getattr(role, facet.attr))
+                for facet in FACETS
             }
             for role in self.roles
         }
@@ -96,6 +116,25 @@ class Catalogue:
     def terms_for(self, kind, slugs):
         by_slug = self.terms_by_slug[kind]
         return [by_slug[slug] for slug in slugs if slug in by_slug]
+
+    def codes_of(self, entry, kind):
+        """The fixed codes (Term.code) of a role's terms of one kind, e.g. {"hulpverlener"}."""
+        return {term.code for term in self.terms_for(kind, getattr(entry, kind)) if term.code}
+
+    def known_codes(self, kind):
+        return {term.code for term in self.terms[kind] if term.code}
+
+    def facet_choices(self, facet):
+        """[(value in the address, label)] of one facet's options, in ladder or term order."""
+        if facet.attr == "steps":
+            return [(str(step.number), f"{step.number}. {step.name}") for step in self.steps]
+        return [(term.slug, term.name) for term in self.terms[facet.attr]]
+
+    def filter_url(self, attr, value):
+        """The role list filtered on one option, e.g. filter_url("steps", 2) -> /werk/?stap=2."""
+        if not self.index_url:
+            return ""
+        return f"{self.index_url}?{FACETS_BY_ATTR[attr].param}={value}#resultaten"
 
     def next_step(self, entry, limit=6):
         """Where this role can grow on the ladder: (how many steps higher, step, roles), or
@@ -208,7 +247,9 @@ def build_catalogue():
     ):
         model = apps.get_model("roles", model_name)
         objects = list(model.objects.all())
-        terms[kind] = [TermEntry(term.slug, term.name, term.description) for term in objects]
+        terms[kind] = [
+            TermEntry(term.slug, term.name, term.description, term.code) for term in objects
+        ]
         term_slugs[kind] = {term.pk: (term.sort_order or 0, term.slug) for term in objects}
 
     pages = list(
@@ -312,4 +353,4 @@ def get_catalogue():
     """The catalogue for the current content version: kept in this process and in the shared
     cache, rebuilt only after content changed."""
     # The number changes when the catalogue's shape changes, so an old pickle is never read back.
-    return cached_for_content("role-catalogue:5", build_catalogue, timeout=24 * 60 * 60)
+    return cached_for_content("role-catalogue:6", build_catalogue, timeout=24 * 60 * 60)

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from django.core.paginator import Paginator
 
 from ervaring.views import page_number
-from roles.catalogue import get_catalogue
+from roles.catalogue import FACETS, get_catalogue
 
 PAGE_SIZE = 40
 
@@ -34,16 +34,9 @@ class Facet:
         return [option for option in self.options if option.selected]
 
 
-FACETS = [
-    # GET name, legend, catalogue attribute
-    ("stap", "Stap op de ladder", "steps"),
-    ("soort", "Type rol", "types"),
-    ("werkveld", "Werkveld", "areas"),
-    ("vorm", "Vorm van werk", "forms"),
-]
 FEW_HOURS = "weinig-uren"
 # Every query parameter the role list reads (the page cache keys on these only).
-QUERY_PARAMS = [name for name, _, _ in FACETS] + [FEW_HOURS, "page"]
+QUERY_PARAMS = [facet.param for facet in FACETS] + [FEW_HOURS, "page"]
 
 
 class RoleFilter:
@@ -56,12 +49,13 @@ class RoleFilter:
     def __init__(self, params):
         self.catalogue = get_catalogue()
         self.params = params
-        self.choices = self._choices()
+        self.choices = {facet.param: self.catalogue.facet_choices(facet) for facet in FACETS}
         self.selected = {
-            name: self._valid_values(params.getlist(name), name) for name, _, _ in FACETS
+            facet.param: self._valid_values(params.getlist(facet.param), facet.param)
+            for facet in FACETS
         }
         self.few_hours = params.get(FEW_HOURS) == "ja"
-        attrs = {name: attr for name, _, attr in FACETS}
+        attrs = {facet.param: facet.attr for facet in FACETS}
         wanted = {name: set(values) for name, values in self.selected.items() if values}
         facet_sets = self.catalogue.facet_sets
         rows = []
@@ -73,7 +67,8 @@ class RoleFilter:
             rows.append((role, sets, failed))
         self.results = [role for role, _, failed in rows if not failed]
         self.facets = []
-        for name, legend, attr in FACETS:
+        for facet in FACETS:
+            name, legend, attr = facet.param, facet.legend, facet.attr
             counts = {}
             for _, sets, failed in rows:
                 if not failed or failed == {name}:
@@ -96,15 +91,6 @@ class RoleFilter:
         )
         self.page = page_number(params, Paginator(self.results, PAGE_SIZE))
 
-    def _choices(self):
-        catalogue = self.catalogue
-        return {
-            "stap": [(str(step.number), f"{step.number}. {step.name}") for step in catalogue.steps],
-            "soort": [(term.slug, term.name) for term in catalogue.terms["types"]],
-            "werkveld": [(term.slug, term.name) for term in catalogue.terms["areas"]],
-            "vorm": [(term.slug, term.name) for term in catalogue.terms["forms"]],
-        }
-
     def _valid_values(self, values, name):
         """Known values only, each once, in the order of the options."""
         allowed = [value for value, _ in self.choices[name]]
@@ -118,10 +104,10 @@ class RoleFilter:
     def query_string(self, without=None):
         """This filter as a query string; `without` is a (name, value) pair to leave out."""
         items = []
-        for name, _, _ in FACETS:
-            for value in self.selected[name]:
-                if (name, value) != without:
-                    items.append((name, value))
+        for facet in FACETS:
+            for value in self.selected[facet.param]:
+                if (facet.param, value) != without:
+                    items.append((facet.param, value))
         if self.few_hours and without != (FEW_HOURS, "ja"):
             items.append((FEW_HOURS, "ja"))
         return urlencode(items)

@@ -1,9 +1,13 @@
 """The keuzehulp "Welke rol past bij mij?": three short questions, a ranked list of roles, and
 for each role one sentence that says why it fits."""
 
+import logging
+
 from django import forms
 
 from roles.catalogue import get_catalogue
+
+logger = logging.getLogger("ervaring")
 
 LEVEL_CHOICES = [
     ("1", "Ik heb zelf iets meegemaakt en wil daar iets mee doen."),
@@ -12,7 +16,8 @@ LEVEL_CHOICES = [
     ("4", "Ik heb een opleiding of veel werkervaring als ervaringsdeskundige."),
 ]
 
-# What a visitor wants to do -> (role types, work areas) that fit it, by slug.
+# What a visitor wants to do -> the role types and work areas that fit it, by their fixed code
+# (Term.code, set by the content loader; an editor can rename a term or its slug freely).
 WISH_CHOICES = [
     ("helpen", "Mensen helpen en steunen"),
     ("beleid", "Meepraten over beleid en opkomen voor anderen"),
@@ -22,14 +27,35 @@ WISH_CHOICES = [
     ("werk-en-geld", "Mensen helpen met werk of geldzaken"),
 ]
 WISH_MATCHES = {
-    "helpen": ({"hulpverlener"}, {"zorg-en-begeleiding"}),
-    "beleid": ({"beinvloeder"}, {"beleid-en-belangenbehartiging"}),
-    "vertellen": ({"leraar"}, {"voorlichting-en-scholing"}),
-    "onderzoek": ({"onderzoeker"}, {"onderzoek-en-innovatie"}),
-    "vernieuwen": ({"innovator"}, set()),
-    "werk-en-geld": (set(), {"werk-en-inkomen"}),
+    "helpen": {"types": {"hulpverlener"}, "areas": {"zorg"}},
+    "beleid": {"types": {"beinvloeder"}, "areas": {"beleid"}},
+    "vertellen": {"types": {"leraar"}, "areas": {"voorlichting"}},
+    "onderzoek": {"types": {"onderzoeker"}, "areas": {"onderzoek"}},
+    "vernieuwen": {"types": {"innovator"}, "areas": set()},
+    "werk-en-geld": {"types": set(), "areas": {"werk-en-inkomen"}},
 }
 WISH_PHRASES = dict(WISH_CHOICES)
+# The employment forms the hours question asks about, by code.
+PAID, VOLUNTEER, SELF_EMPLOYED = "betaald", "vrijwillig", "zzp"
+
+
+def codes_used():
+    """{kind: codes} of every term the keuzehulp relies on (tests check that all exist)."""
+    used = {"types": set(), "areas": set(), "forms": {PAID, VOLUNTEER, SELF_EMPLOYED}}
+    for match in WISH_MATCHES.values():
+        for kind, codes in match.items():
+            used[kind] |= codes
+    return used
+
+
+def missing_codes(catalogue):
+    """Codes the keuzehulp needs that no term has (a deleted term): [(kind, code)]."""
+    return sorted(
+        (kind, code)
+        for kind, codes in codes_used().items()
+        for code in codes - catalogue.known_codes(kind)
+    )
+
 
 HOURS_CHOICES = [
     ("weinig", "Een paar uur per week, als vrijwilliger"),
@@ -70,6 +96,10 @@ class KeuzehulpForm(forms.Form):
     def ranked_roles(self):
         """[(role, reason)] best first, at most MAX_RESULTS."""
         catalogue = get_catalogue()
+        missing = missing_codes(catalogue)
+        if missing:
+            # Loud, not silent: a role that fits would be left out without anyone noticing.
+            logger.error("De keuzehulp mist termen met deze codes: %s", missing)
         level = int(self.cleaned_data["niveau"])
         wishes = self.cleaned_data["wil"]
         hours = self.cleaned_data["uren"]
@@ -89,10 +119,11 @@ def score_role(role, level, wishes, hours, catalogue):
     score = 0
     reasons = []
 
+    codes = {kind: catalogue.codes_of(role, kind) for kind in ("types", "areas", "forms")}
     matched = [
         wish
         for wish in wishes
-        if set(role.types) & WISH_MATCHES[wish][0] or set(role.areas) & WISH_MATCHES[wish][1]
+        if any(codes[kind] & wanted for kind, wanted in WISH_MATCHES[wish].items())
     ]
     if not matched:
         return 0, []
@@ -119,19 +150,19 @@ def score_role(role, level, wishes, hours, catalogue):
         if role.few_hours:
             score += 3
             reasons.append("het kan ook met weinig uren")
-        elif "vrijwillig" in role.forms:
+        elif VOLUNTEER in codes["forms"]:
             score += 1
             reasons.append("je kunt het als vrijwilliger doen")
         else:
             score -= 2
     elif hours == "baan":
-        if "betaald" in role.forms:
+        if PAID in codes["forms"]:
             score += 2
             reasons.append("er zijn betaalde banen in")
         else:
             score -= 2
     elif hours == "zzp":
-        if "zzp" in role.forms:
+        if SELF_EMPLOYED in codes["forms"]:
             score += 2
             reasons.append("je kunt het als zelfstandige doen")
         else:

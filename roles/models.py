@@ -68,8 +68,8 @@ class LadderStep(models.Model):
 
     class Meta:
         ordering = ["number"]
-        verbose_name = "Stap op de ladder"
-        verbose_name_plural = "Stappen op de ladder"
+        verbose_name = "stap op de ladder"
+        verbose_name_plural = "stappen op de ladder"
 
     def __str__(self):
         return f"Stap {self.number}: {self.name}"
@@ -86,6 +86,17 @@ class Term(Orderable):
         help_text="Wordt gebruikt in de link van het filter, bijvoorbeeld ‘beleid’.",
     )
     description = models.TextField("Omschrijving", blank=True)
+    # The keuzehulp asks for terms by this code (roles/keuzehulp.py), so an editor can rename a
+    # term and change its slug without breaking it. Set by the content loader; not in the form.
+    code = models.SlugField(
+        "Vaste code",
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Voor de keuzehulp. Verandert nooit.",
+    )
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
 
@@ -106,24 +117,24 @@ class RoleType(Term):
     Hulpverlener)."""
 
     class Meta(Term.Meta):
-        verbose_name = "Type rol"
-        verbose_name_plural = "Typen rollen"
+        verbose_name = "type rol"
+        verbose_name_plural = "typen rollen"
 
 
 class WorkArea(Term):
     """A kind of work (werkveld), e.g. beleid en belangenbehartiging."""
 
     class Meta(Term.Meta):
-        verbose_name = "Werkveld"
-        verbose_name_plural = "Werkvelden"
+        verbose_name = "werkveld"
+        verbose_name_plural = "werkvelden"
 
 
 class EmploymentForm(Term):
     """How the work is done: betaald, vrijwillig, zelfstandig (zzp)."""
 
     class Meta(Term.Meta):
-        verbose_name = "Vorm van werk"
-        verbose_name_plural = "Vormen van werk"
+        verbose_name = "vorm van werk"
+        verbose_name_plural = "vormen van werk"
 
 
 class RolePage(BasePage):
@@ -214,7 +225,7 @@ class RolePage(BasePage):
         MultipleChooserPanel(
             "next_role_links",
             chooser_field_name="role",
-            label="een volgende stap",
+            label="volgende stap",
             heading="Volgende stappen op het loopbaanpad",
             help_text="Rollen die hierna kunnen komen. Alleen rollen die helemaal hoger op de "
             "ladder staan, worden getoond. Laat leeg: dan tonen we rollen in hetzelfde werkveld "
@@ -223,7 +234,7 @@ class RolePage(BasePage):
         MultipleChooserPanel(
             "employer_type_links",
             chooser_field_name="employer_type",
-            label="een soort werkgever",
+            label="soort werkgever",
             heading="Soorten werkgevers",
             help_text="Bij welke soorten werkgevers komt dit werk voor?",
         ),
@@ -251,8 +262,8 @@ class RolePage(BasePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = "Rol"
-        verbose_name_plural = "Rollen"
+        verbose_name = "rol"
+        verbose_name_plural = "rollen"
 
     @property
     def other_names_list(self):
@@ -304,8 +315,8 @@ class RoleNextStep(Orderable):
     panels = [FieldPanel("role")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Volgende stap"
-        verbose_name_plural = "Volgende stappen"
+        verbose_name = "volgende stap"
+        verbose_name_plural = "volgende stappen"
 
 
 class RoleEmployerType(Orderable):
@@ -323,8 +334,8 @@ class RoleEmployerType(Orderable):
     panels = [FieldPanel("employer_type")]
 
     class Meta(Orderable.Meta):
-        verbose_name = "Soort werkgever"
-        verbose_name_plural = "Soorten werkgevers"
+        verbose_name = "soort werkgever"
+        verbose_name_plural = "soorten werkgevers"
 
 
 class RoleIndexPage(RoutablePageMixin, BasePage):
@@ -353,7 +364,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "Overzicht van rollen"
+        verbose_name = "overzicht van rollen"
 
     @path("")
     def index_view(self, request):
@@ -420,7 +431,7 @@ class LadderPage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = "Ervaringsladder"
+        verbose_name = "ervaringsladder"
 
     def get_context(self, request, *args, **kwargs):
         from roles.catalogue import get_catalogue

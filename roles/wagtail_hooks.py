@@ -1,6 +1,8 @@
 """Admin for roles: the taxonomy in the "Indeling" menu, and a listing of role pages."""
 
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
 from django_filters import ModelMultipleChoiceFilter
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
@@ -45,6 +47,26 @@ class EmploymentFormViewSet(TermViewSet):
 
 for viewset in (LadderStepViewSet, RoleTypeViewSet, WorkAreaViewSet, EmploymentFormViewSet):
     register_snippet(viewset)
+
+
+@hooks.register("before_delete_snippet")
+def keep_the_keuzehulps_terms(request, instances):
+    """The keuzehulp asks for some terms by their fixed code: those can be renamed, not deleted.
+    Refused with the reason, in the delete view and the bulk action alike."""
+    needed = [
+        term
+        for term in instances
+        if isinstance(term, (RoleType, WorkArea, EmploymentForm)) and term.code
+    ]
+    if not needed:
+        return None
+    names = ", ".join(f"‘{term.name}’" for term in needed)
+    messages.error(
+        request,
+        f"Niet verwijderd: de keuzehulp gebruikt {names}. Je kunt de naam, de korte naam en de "
+        "omschrijving wel veranderen.",
+    )
+    return redirect(type(needed[0]).snippet_viewset.get_url_name("list"))
 
 
 class RolePageFilterSet(PageListingViewSet.filterset_class):

@@ -92,7 +92,7 @@ def test_the_admin_speaks_dutch(client, editor):
     client.force_login(editor)
     page = soup(client.get("/beheer/"))
     assert page.html["lang"] == "nl"
-    assert "Pagina's" in page.get_text()
+    assert "pagina's" in page.get_text()
     assert page.title.get_text(strip=True) == "Dashboard - ervaring beheer"
 
 

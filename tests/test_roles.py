@@ -276,6 +276,81 @@ class TestKeuzehulp:
         assert "We vonden geen rol die bij al je antwoorden past" in response.content.decode()
 
 
+class TestKeuzehulpKeepsWorkingForEditors:
+    """The keuzehulp asks for terms by a fixed code, never by a name or slug an editor can
+    change (issue 13.7)."""
+
+    ask = TestKeuzehulp.ask
+    ANSWERS = {"niveau": "3", "wil": ["helpen", "beleid"], "uren": "baan"}
+
+    def test_every_term_the_keuzehulp_needs_is_there(self):
+        from roles.catalogue import get_catalogue
+        from roles.keuzehulp import codes_used, missing_codes
+
+        assert missing_codes(get_catalogue()) == []
+        assert codes_used()["forms"] == {"betaald", "vrijwillig", "zzp"}
+
+    def test_renaming_terms_in_the_admin_changes_no_advice(self, client, editor):
+        from django.test import Client
+        from django.urls import reverse
+
+        from roles.models import EmploymentForm, WorkArea
+
+        before = self.ask(Client(), **self.ANSWERS)
+        client.force_login(editor)
+        for model, name, slug in (
+            (WorkArea, "Zorg en welzijn", "zorg-welzijn"),
+            (EmploymentForm, "Met salaris", "loondienst"),
+        ):
+            term = model.objects.get(code="zorg" if model is WorkArea else "betaald")
+            url = reverse(f"wagtailsnippets_roles_{model._meta.model_name}:edit", args=[term.pk])
+            response = client.post(url, {"name": name, "slug": slug, "description": "x"})
+            assert response.status_code == 302, url
+        after = self.ask(Client(), **self.ANSWERS)
+        assert [title for title, _ in after] == [title for title, _ in before]
+        assert Client().get("/werk/?werkveld=zorg-welzijn").status_code == 200
+
+    def test_a_term_the_keuzehulp_needs_cannot_be_deleted(self, client, editor):
+        from django.urls import reverse
+
+        from roles.models import RoleType
+
+        client.force_login(editor)
+        term = RoleType.objects.get(code="hulpverlener")
+        url = reverse("wagtailsnippets_roles_roletype:delete", args=[term.pk])
+        response = client.post(url, follow=True)
+        assert "de keuzehulp gebruikt ‘Hulpverlener’" in soup(response).get_text()
+        assert RoleType.objects.filter(pk=term.pk).exists()
+        listing = reverse("wagtailsnippets_roles_roletype:list")
+        bulk = f"/beheer/bulk/roles/roletype/delete/?id={term.pk}&next={listing}"
+        client.post(bulk)
+        assert RoleType.objects.filter(pk=term.pk).exists()
+
+    def test_a_term_an_editor_added_can_be_deleted(self, client, editor):
+        from django.urls import reverse
+
+        from roles.models import RoleType
+
+        client.force_login(editor)
+        term = RoleType.objects.create(name="Tijdelijk", slug="tijdelijk")
+        client.post(reverse("wagtailsnippets_roles_roletype:delete", args=[term.pk]))
+        assert not RoleType.objects.filter(pk=term.pk).exists()
+
+
+class TestFacetsDefinedOnce:
+    def test_the_filter_form_and_every_filter_link_use_the_one_list(self, client):
+        from roles.catalogue import FACETS
+
+        page = soup(client.get("/werk/"))
+        legends = [legend.get_text(strip=True) for legend in page.select("form fieldset legend")]
+        assert [facet.legend for facet in FACETS] == legends[: len(FACETS)]
+        names = {i["name"] for i in page.select("form fieldset input[type=checkbox]")}
+        assert {facet.param for facet in FACETS} <= names
+        ladder = soup(client.get("/ervaringsladder/"))
+        link = ladder.find("a", string=lambda text: text and "rollen van stap 2" in text)
+        assert link["href"] == "/werk/?stap=2#resultaten"
+
+
 class TestLadderPage:
     def test_four_steps_each_with_meaning_and_roles(self, client):
         page = soup(client.get("/ervaringsladder/"))

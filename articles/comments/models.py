@@ -66,8 +66,8 @@ class Comment(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "Reactie"
-        verbose_name_plural = "Reacties"
+        verbose_name = "reactie"
+        verbose_name_plural = "reacties"
         indexes = [models.Index(fields=["article", "status", "created_at"])]
 
     def __str__(self):

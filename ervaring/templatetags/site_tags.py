@@ -129,6 +129,12 @@ _JOINTS = [
 _BREAKS = re.compile(rf"(?i)({'|'.join(sorted(_JOINTS, key=len, reverse=True))})(?=[a-zë]{{3,}})")
 
 
+@register.simple_tag
+def absolute_url(request, url):
+    """`url` as a full address (for og:image): media on another host stays as it is."""
+    return request.build_absolute_uri(url)
+
+
 @register.filter
 def soft_hyphens(text):
     """Soft hyphens at the joints of the long compounds this site uses. Invisible unless the

@@ -29,3 +29,12 @@ def occupation_json_ld(context, page, entry, steps):
         data["alternateName"] = list(entry.other_names)
     text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.simple_tag
+def role_filter_url(attr, value):
+    """The role list filtered on one option: {% role_filter_url "steps" 2 %} -> /werk/?stap=2…
+    The parameter names come from roles.catalogue.FACETS, the one list of facets."""
+    from roles.catalogue import get_catalogue
+
+    return get_catalogue().filter_url(attr, value)
