@@ -34,6 +34,7 @@ run: $(VENV)/.app
 	@mkdir -p var
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
+	$(MANAGE) update_index
 	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) configure_site
 	$(MANAGE) create_demo_accounts
 	@echo "De site draait op http://127.0.0.1:$(PORT)/ en het beheer op http://127.0.0.1:$(PORT)/beheer/"

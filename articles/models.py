@@ -32,7 +32,7 @@ from articles.comments.models import Comment
 from ervaring.blocks import BaseStreamBlock
 from ervaring.caching.data import cached_for_content
 from ervaring.caching.pages import reads_query
-from ervaring.models import BasePage, page_tabs
+from ervaring.models import BasePage, findable_in_admin, page_tabs
 from ervaring.privacy import public
 from ervaring.views import page_number
 
@@ -112,7 +112,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     type_label = "Overzicht"
     content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("summary")]
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
     parent_page_types = ["ervaring.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -293,12 +293,14 @@ class ArticlePage(RoutablePageMixin, BasePage):
         ObjectList(content_panels, heading="Inhoud"),
         ObjectList(meta_panels, heading="Onderwerpen en reacties"),
     )
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("intro"),
-        index.SearchField("body"),
-        index.FilterField("date"),
-    ]
+    search_fields = findable_in_admin(
+        [
+            *BasePage.search_fields,
+            index.SearchField("intro"),
+            index.SearchField("body"),
+            index.FilterField("date"),
+        ]
+    )
 
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []

@@ -40,6 +40,21 @@ def page_tabs(*tabs):
 FORMAT = 1
 
 
+def findable_in_admin(fields):
+    """`fields`, plus an AutocompleteField for every SearchField among them. Wagtail's admin
+    page search uses autocomplete(), which only looks at AutocompleteFields (Page has the
+    title); with these, an editor also finds a page by a word from its summary or body."""
+    known = {(type(f), f.field_name) for f in fields}
+    extra = [
+        index.AutocompleteField(f.field_name)
+        for f in fields
+        if isinstance(f, index.SearchField)
+        and (index.AutocompleteField, f.field_name) not in known
+        and f.field_name != "title"
+    ]
+    return [*fields, *extra]
+
+
 class BasePage(Page):
     """Fields and behaviour every public page shares: a short summary used in listings, search
     results and the meta description."""
@@ -56,7 +71,7 @@ class BasePage(Page):
     # Public pages only answer reads; forms that post say so themselves (ArticlePage).
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = findable_in_admin([*Page.search_fields, index.SearchField("summary")])
     promote_panels = [
         MultiFieldPanel(
             [
@@ -141,7 +156,7 @@ class ContentPage(BasePage):
         FieldPanel("source"),
     ]
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("body")])
 
     parent_page_types = ["ervaring.HomePage", "ervaring.ContentPage"]
     subpage_types = ["ervaring.ContentPage"]
@@ -182,7 +197,7 @@ class HomePage(BasePage):
         ),
     ]
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [

@@ -1,6 +1,5 @@
 """Site-wide views: search, robots.txt, health check and the error pages."""
 
-import re
 import sys
 from urllib.parse import urlencode
 
@@ -18,6 +17,7 @@ from wagtail.models import Page
 
 from ervaring.caching.pages import reads_query
 from ervaring.privacy import public
+from ervaring.search import query_words, search_ids
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -79,13 +79,14 @@ def search(request):
     """Search over every public page. An empty or odd query gets a friendly answer."""
     query = clean_query(request.GET.get("q"))
     results = None
-    # Only words go to the search engine: quotes and operators mean something to SQLite's and
-    # PostgreSQL's full-text syntax, and a visitor did not mean them that way.
-    words = " ".join(re.findall(r"\w+", query))
+    words = query_words(query)
     has_words = bool(words)
     if has_words:
-        pages = public(Page.objects.live()).search(words, operator="or")
-        results = page_number(request.GET, Paginator(pages, SEARCH_PAGE_SIZE))
+        # Titles first, Dutch word forms alike on every database (ervaring/search.py).
+        ids = search_ids(public(Page.objects.live()), words)
+        results = page_number(request.GET, Paginator(ids, SEARCH_PAGE_SIZE))
+        shown = Page.objects.in_bulk(results.object_list)
+        results.object_list = [shown[pk] for pk in results.object_list if pk in shown]
         describe_results(results.object_list)
     response = render(
         request,

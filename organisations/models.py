@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock, FiguresBlock, ListBlock, ParagraphBlock
-from ervaring.models import BasePage, page_tabs
+from ervaring.models import BasePage, findable_in_admin, page_tabs
 from ervaring.privacy import public
 
 
@@ -37,7 +37,7 @@ class EmployerIndexPage(BasePage):
         ObjectList(content_panels, heading="Inhoud"),
         ObjectList(figures_panels, heading="In cijfers"),
     )
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
     parent_page_types = ["ervaring.HomePage"]
     subpage_types = ["organisations.EmployerTypePage"]
@@ -84,11 +84,13 @@ class EmployerTypePage(BasePage):
         ObjectList(content_panels, heading="Inhoud"),
         ObjectList(detail_panels, heading="Voorwaarden en bron"),
     )
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("body"),
-        index.SearchField("conditions"),
-    ]
+    search_fields = findable_in_admin(
+        [
+            *BasePage.search_fields,
+            index.SearchField("body"),
+            index.SearchField("conditions"),
+        ]
+    )
 
     parent_page_types = ["organisations.EmployerIndexPage"]
     subpage_types = []

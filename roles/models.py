@@ -17,7 +17,7 @@ from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
 from ervaring.caching.pages import reads_query
-from ervaring.models import BasePage, page_tabs
+from ervaring.models import BasePage, findable_in_admin, page_tabs
 
 
 class LadderStep(models.Model):
@@ -248,15 +248,17 @@ class RolePage(BasePage):
         ObjectList(source_panels, heading="Bron"),
     )
 
-    search_fields = [
-        *BasePage.search_fields,
-        index.SearchField("editors_note"),
-        index.SearchField("other_names", boost=2),
-        index.SearchField("body"),
-        index.SearchField("tasks"),
-        index.SearchField("pathway"),
-        index.AutocompleteField("other_names"),
-    ]
+    search_fields = findable_in_admin(
+        [
+            *BasePage.search_fields,
+            index.SearchField("editors_note"),
+            index.SearchField("other_names", boost=2),
+            index.SearchField("body"),
+            index.SearchField("tasks"),
+            index.SearchField("pathway"),
+            index.AutocompleteField("other_names"),
+        ]
+    )
 
     parent_page_types = ["roles.RoleIndexPage"]
     subpage_types = []
@@ -357,7 +359,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         FieldPanel("body"),
     ]
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
     parent_page_types = ["ervaring.HomePage"]
     subpage_types = ["roles.RolePage"]
@@ -424,7 +426,7 @@ class LadderPage(BasePage):
         FieldPanel("source"),
     ]
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
     parent_page_types = ["ervaring.HomePage"]
     subpage_types = []

@@ -191,6 +191,66 @@ class TestSearch:
         assert re.search(r"Pagina 2 van \d+", second.get_text())
 
 
+def search_titles(client, query, page=None):
+    params = {"q": query, **({"page": page} if page else {})}
+    page = soup(client.get(reverse("search"), params))
+    return [r.get_text(strip=True) for r in page.select(".search-result__title")]
+
+
+class TestSearchFindsTheRightThingFirst:
+    """Issue 13.5: titles first; Dutch singular and plural alike on every database."""
+
+    def test_a_title_match_comes_before_pages_that_mention_the_word(self, client):
+        from articles.models import ArticleIndexPage
+
+        # An article that names the role many times but not in its title.
+        index = ArticleIndexPage.objects.get()
+        article = index.articles().first().specific
+        article.intro = "Cliëntondersteuner. " * 20
+        article.save_revision().publish()
+        titles = search_titles(client, "cliëntondersteuner")
+        assert titles[0] == "Cliëntondersteuner"
+        assert article.title in titles
+
+    def test_every_title_match_comes_first(self, client):
+        titles = search_titles(client, "ervaringsdeskundige")
+        with_word = [t for t in titles if "ervaringsdeskundig" in t.lower()]
+        assert with_word and titles[: len(with_word)] == with_word
+
+    @pytest.mark.parametrize(
+        "one,other",
+        [
+            ("ervaringsdeskundige", "ervaringsdeskundigen"),
+            ("rol", "rollen"),
+            ("werkgever", "werkgevers"),
+            ("taak", "taken"),
+        ],
+    )
+    def test_singular_and_plural_give_the_same_results(self, client, one, other):
+        first = soup(client.get(reverse("search"), {"q": one})).find(class_="search-count")
+        second = soup(client.get(reverse("search"), {"q": other})).find(class_="search-count")
+        count = re.search(r"\d+", first.get_text())
+        assert count and count.group() == re.search(r"\d+", second.get_text()).group()
+        assert search_titles(client, one) == search_titles(client, other)
+
+    def test_a_word_without_diacritics_still_finds_the_role(self, client):
+        assert "Cliëntondersteuner" in search_titles(client, "clientondersteuner")
+
+    def test_word_forms_share_the_stem_postgresql_uses(self):
+        from ervaring.search import stem, word_forms
+
+        forms = word_forms("ervaringsdeskundigen")
+        assert "ervaringsdeskundige" in forms and forms == word_forms("ervaringsdeskundige")
+        assert {stem(form) for form in forms} == {stem("ervaringsdeskundige")}
+        assert "stappen" in word_forms("stap") and "taken" in word_forms("taak")
+
+    def test_editors_find_a_page_by_a_word_in_its_body(self, client, editor):
+        client.force_login(editor)
+        # "kerntaken" is in the body of one content page, in no title.
+        response = client.get("/beheer/pages/search/", {"q": "kerntaken"})
+        assert "Hoe word ik ervaringsdeskundige?" in soup(response).get_text()
+
+
 def test_only_one_home_page_can_exist():
     assert HomePage.objects.count() == 1
     assert not HomePage.can_create_at(Page.objects.get(depth=1))
