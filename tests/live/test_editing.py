@@ -20,7 +20,7 @@ found = {}
 for model in get_page_models():
     if issubclass(model, BasePage):
         page = model.objects.live().order_by("path").first()
-        found[model._meta.verbose_name] = page.pk
+        found[model.__name__] = page.pk
 print("JSON", json.dumps(found))
 """
 
@@ -131,15 +131,15 @@ def page_per_type():
 
 
 PAGE_TYPES = [
-    "Startpagina",
-    "Tekstpagina",
-    "Overzicht van rollen",
-    "Rol",
-    "Ervaringsladder",
-    "Overzicht van werkgevers",
-    "Soort werkgever",
-    "Overzicht van artikelen",
-    "Artikel",
+    "HomePage",
+    "ContentPage",
+    "RoleIndexPage",
+    "RolePage",
+    "LadderPage",
+    "EmployerIndexPage",
+    "EmployerTypePage",
+    "ArticleIndexPage",
+    "ArticlePage",
 ]
 
 
@@ -153,7 +153,7 @@ def test_live_preview_shows_what_the_editor_types(make_page, page_per_type, page
     editor.get_by_role("button", name="Toon/verberg voorvertoning").click()
     frame = editor.frame_locator("#w-preview-iframe")
     expect(frame.locator("h1")).to_contain_text("Nog niet gepubliceerd")
-    if page_type == "Rol":
+    if page_type == "RolePage":
         # The draft's own facts, also in the preview in a new tab.
         with editor.context.expect_page() as new_tab:
             editor.get_by_role("link", name="Voorbeeld in een nieuw tabblad").click()

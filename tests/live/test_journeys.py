@@ -183,7 +183,7 @@ def test_an_editor_adds_a_role_to_an_employer_type_and_both_pages_show_it(make_p
     editor.goto("/beheer/rollen/")
     editor.locator("tbody").get_by_role("link", name="Coach", exact=True).click()
     editor.get_by_role("tab", name=re.compile("Loopbaan")).click()
-    editor.get_by_role("button", name="Voeg een soort werkgever toe").click()
+    editor.get_by_role("button", name="Voeg soort werkgever toe").click()
     chooser = editor.get_by_role("dialog")
     chooser.locator("tr", has_text="Farmaceuten").locator("input[type=checkbox]").check()
     chooser.locator("input[type=submit][value]").last.click()
