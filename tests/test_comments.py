@@ -253,17 +253,18 @@ class TestModerationInOneClick:
         )
 
     def test_a_row_button_approves_and_the_queue_keeps_its_filter(self, client, moderator, waiting):
+        from django.test import Client
         from django.urls import reverse
 
+        client = Client(enforce_csrf_checks=True)  # as a browser: the form must carry its token
         client.force_login(moderator)
         queue = reverse("wagtailsnippets_articles_comment:list") + "?status=pending"
         row = next(
             tr for tr in soup(client.get(queue)).select("tbody tr") if "wacht." in tr.get_text()
         )
         form = next(f for f in row.select("form") if f.button.get_text(strip=True) == "Goedkeuren")
-        response = client.post(
-            form["action"], {"next": form.find("input", {"name": "next"})["value"]}
-        )
+        fields = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+        response = client.post(form["action"], fields)
         assert response.status_code == 302 and response["Location"] == queue
         waiting.refresh_from_db()
         assert waiting.status == Comment.Status.APPROVED and waiting.moderated_by == moderator
@@ -273,9 +274,11 @@ class TestModerationInOneClick:
     def test_the_comments_own_page_has_the_buttons_local_time_and_a_link_to_it(
         self, client, moderator, waiting, settings
     ):
+        from django.test import Client
         from django.urls import reverse
         from django.utils import timezone
 
+        client = Client(enforce_csrf_checks=True)
         client.force_login(moderator)
         waiting.created_at = timezone.datetime(2026, 7, 1, 10, 30, tzinfo=timezone.UTC)
         waiting.save()
@@ -285,13 +288,14 @@ class TestModerationInOneClick:
         buttons = [b.get_text(strip=True) for b in page.select(".moderate-actions button")]
         assert buttons == ["Goedkeuren", "Afwijzen", "Spam"]
         spam = next(f for f in page.select(".moderate-actions form") if "Spam" in f.get_text())
-        client.post(spam["action"], {"next": url})
+        fields = {i["name"]: i["value"] for i in spam.select("input[type=hidden]")}
+        client.post(spam["action"], fields)
         waiting.refresh_from_db()
         assert waiting.status == Comment.Status.SPAM
         approve = reverse(
             "wagtailsnippets_articles_comment:moderate", args=[waiting.pk, "approved"]
         )
-        client.post(approve, {"next": url})
+        client.post(approve, fields)
         link = soup(client.get(url)).find("a", string=lambda s: s and "op de site" in s)
         assert link["href"] == f"{waiting.article.url}#reactie-{waiting.pk}"
 

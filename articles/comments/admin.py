@@ -9,6 +9,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -94,6 +95,8 @@ class ModerateColumn(Column):
             if status != instance.status
         ]
         context["next"] = request.get_full_path()
+        # A cell renders without the request's context processors: the forms need the token.
+        context["csrf_token"] = get_token(request)
         context["comment"] = instance
         context["public_url"] = instance.public_url()
         return context
