@@ -194,6 +194,30 @@ class FiguresBlock(blocks.StructBlock):
         )
 
 
+class ReadabilityListBlock(blocks.StaticBlock):
+    """The quoted source texts that read above B1, measured when the page is shown (for the
+    accessibility statement; ervaring/readability_pages.py)."""
+
+    def get_context(self, value, parent_context=None):
+        from ervaring.readability import B1_MIN_SCORE
+        from ervaring.readability_pages import quoted_above_b1
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["rows"] = quoted_above_b1()
+        context["b1_min_score"] = B1_MIN_SCORE
+        return context
+
+    class Meta:
+        icon = "list-ul"
+        label = "Bronteksten boven B1"
+        admin_text = (
+            "Toont vanzelf welke letterlijk overgenomen teksten volgens de meting moeilijker "
+            "zijn dan B1. Voor de toegankelijkheidsverklaring."
+        )
+        template = "blocks/readability_list_block.html"
+        description = "De lijst van bronteksten boven B1, altijd bijgewerkt."
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     """The blocks every page body can use."""
 
@@ -206,3 +230,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     table = TableBlock()
     figures = FiguresBlock()
+    readability_list = ReadabilityListBlock()

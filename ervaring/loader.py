@@ -211,6 +211,11 @@ def stream_value(blocks, stream_block=None, resolve=None):
                     },
                 )
             )
+        elif kind == "readability_list":
+            # Takes no value: the list is measured when the page is shown.
+            if value not in (None, "", {}):
+                raise FixtureError("het blok readability_list heeft geen waarde")
+            data.append(("readability_list", None))
         else:
             raise FixtureError(f"Onbekend bloktype {kind!r}")
     return data

@@ -1,0 +1,78 @@
+"""Readability in the admin: the measuring the editor's fields ask for as the editor types, and
+the report "Leesbaarheid" (every page, hardest first, with a filter for pages above B1)."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.urls import path, reverse
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from ervaring.readability import B1_MIN_SCORE, MAX_TEXT_LENGTH, analyse
+from ervaring.readability_pages import all_pages
+
+ABOVE_B1 = "boven-b1"
+EDIT_ACTIONS = {"add", "change", "publish"}
+
+
+def may_edit(user):
+    return PagePermissionPolicy().user_has_any_permission(user, EDIT_ACTIONS)
+
+
+@require_POST
+def measure(request):
+    """POST text=… (the field's current text) -> the analysis as JSON. CSRF as every admin
+    form; only for people who edit."""
+    if not may_edit(request.user):
+        raise PermissionDenied
+    text = request.POST.get("text", "")
+    if len(text) > MAX_TEXT_LENGTH:
+        return JsonResponse(
+            {"error": f"Deze tekst is te lang om te meten (meer dan {MAX_TEXT_LENGTH} tekens)."},
+            status=400,
+        )
+    return JsonResponse(analyse(text).as_json())
+
+
+@require_GET
+def report(request):
+    if not may_edit(request.user):
+        raise PermissionDenied
+    rows = all_pages()
+    above_b1 = request.GET.get("niveau") == ABOVE_B1
+    shown = [row for row in rows if row.b1 is False] if above_b1 else rows
+    return render(
+        request,
+        "ervaring/admin/readability_report.html",
+        {
+            "rows": shown,
+            "total": len(rows),
+            "above_b1_count": sum(1 for row in rows if row.b1 is False),
+            "above_b1": above_b1,
+            "above_b1_param": ABOVE_B1,
+            "b1_min_score": B1_MIN_SCORE,
+        },
+    )
+
+
+def urls():
+    return [
+        path("leesbaarheid/", report, name="readability_report"),
+        path("leesbaarheid/meten/", measure, name="readability_measure"),
+    ]
+
+
+class ReadabilityMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_edit(request.user)
+
+
+def menu_item():
+    return ReadabilityMenuItem(
+        "Leesbaarheid",
+        reverse("readability_report"),
+        name="leesbaarheid",
+        icon_name="doc-full",
+        order=50,
+    )

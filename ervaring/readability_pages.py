@@ -1,0 +1,111 @@
+"""Readability per page: the text of a page, its analysis, and the list the admin report
+"Leesbaarheid" and the accessibility statement read (kept until content changes)."""
+
+from dataclasses import dataclass
+
+from wagtail.models import Page
+from wagtail.search import index
+
+from ervaring.caching.data import cached_for_content
+from ervaring.readability import analyse
+
+# Pages the site writes itself name this as their source; every other source is quoted.
+OWN_SOURCE = "ervaring"
+
+
+def page_text(page):
+    """All text a reader reads on `page` below its title: the page type's search fields (summary,
+    intro, body, tasks, …), rich text and blocks as plain text, one paragraph each."""
+    parts = []
+    seen = set()
+    for search_field in type(page).search_fields:
+        name = search_field.field_name
+        if not isinstance(search_field, index.SearchField) or name == "title" or name in seen:
+            continue
+        seen.add(name)
+        value = getattr(page, name, None)
+        if callable(value):
+            value = value()
+        if not value:
+            continue
+        try:
+            model_field = page._meta.get_field(name)
+        except Exception:  # a property or method indexed by name
+            model_field = None
+        if model_field is not None and hasattr(model_field, "get_searchable_content"):
+            parts.extend(str(text) for text in model_field.get_searchable_content(value) if text)
+        else:
+            parts.append(str(value))
+    return "\n".join(parts)
+
+
+def is_quoted(page):
+    """Whether the page's text comes word for word from a source (not written for this site)."""
+    source = (getattr(page, "source", "") or "").strip()
+    return bool(source) and source.lower() != OWN_SOURCE
+
+
+@dataclass(frozen=True)
+class PageReadability:
+    id: int
+    title: str
+    type_label: str
+    url: str
+    live: bool
+    score: int | None
+    level: str
+    b1: bool | None
+    words: int
+    long_sentences: int
+    long_words: int
+    quoted: bool
+    source: str
+    has_in_short: bool
+
+
+def measure(page):
+    analysis = analyse(page_text(page))
+    return PageReadability(
+        id=page.pk,
+        title=page.title,
+        type_label=getattr(page, "type_label", "Pagina"),
+        url=page.get_url() or "",
+        live=page.live,
+        score=None if analysis.score is None else round(analysis.score),
+        level=analysis.level,
+        b1=analysis.b1,
+        words=analysis.words,
+        long_sentences=len(analysis.long_sentences),
+        long_words=len(analysis.long_words),
+        quoted=is_quoted(page),
+        source=(getattr(page, "source", "") or "").strip(),
+        has_in_short=bool((getattr(page, "in_short", "") or "").strip()),
+    )
+
+
+def hardest_first(rows):
+    """Hardest first; pages too short to measure last, then by title."""
+    return sorted(rows, key=lambda row: (row.score is None, row.score or 0, row.title))
+
+
+def all_pages():
+    """Every page of the site (below the root), measured, hardest first."""
+
+    def build():
+        pages = Page.objects.filter(depth__gt=1).specific().order_by("path")
+        return hardest_first(measure(page) for page in pages)
+
+    return cached_for_content("readability:1", build)
+
+
+def quoted_above_b1():
+    """Live, public pages that quote a source and read above B1: the accessibility statement
+    names them."""
+    from ervaring.privacy import public
+
+    public_ids = set(public(Page.objects.live()).values_list("pk", flat=True))
+    return [
+        row
+        for row in all_pages()
+        if row.quoted and row.b1 is False and row.id in public_ids and row.live
+    ]

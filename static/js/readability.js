@@ -1,0 +1,195 @@
+/*
+ * Readability beside every text and rich-text field in the page and snippet editor.
+ *
+ * As an editor types (and once for every filled field when the editor opens), the field's
+ * text goes to our own server (/beheer/leesbaarheid/meten/, ervaring/readability.py) and the
+ * answer shows under the field: the Flesch-Douma score, what it means for B1, how many
+ * sentences are over 20 words, which words are very long, and (on request) the text with
+ * those sentences and words marked. Nothing goes to a third party.
+ */
+(() => {
+    "use strict";
+
+    const script = document.getElementById("leesbaarheid-script");
+    if (!script) return;
+    const measureUrl = script.dataset.measureUrl;
+    const FIELD = ".w-field--char_field";
+    // Citations and credits are quoted as they are; measuring them helps no one.
+    const SKIP = /(^|-)(source|attribution|slug|code)$/;
+    const WAIT_MS = 500;
+    const timers = new WeakMap();
+    const lastText = new WeakMap();
+
+    function csrfToken() {
+        const input = document.querySelector("input[name=csrfmiddlewaretoken]");
+        return input ? input.value : "";
+    }
+
+    function editableIn(wrapper) {
+        return (
+            wrapper.querySelector("[contenteditable=true]") ||
+            wrapper.querySelector("textarea, input[type=text]")
+        );
+    }
+
+    function textOf(element) {
+        if (element.isContentEditable) return element.innerText || "";
+        return element.value || "";
+    }
+
+    function fieldName(wrapper) {
+        const input = wrapper.querySelector("textarea, input");
+        return input ? input.name || "" : "";
+    }
+
+    function wanted(wrapper) {
+        return wrapper && !SKIP.test(fieldName(wrapper)) && editableIn(wrapper);
+    }
+
+    function outputFor(wrapper) {
+        let output = wrapper.querySelector(":scope > .leesbaarheid");
+        if (!output) {
+            output = document.createElement("div");
+            output.className = "leesbaarheid";
+            const score = document.createElement("p");
+            score.className = "leesbaarheid__score";
+            score.setAttribute("aria-live", "polite");
+            output.append(score);
+            const anchor = wrapper.querySelector(":scope .w-field__input") || editableIn(wrapper);
+            anchor.after(output);
+        }
+        return output;
+    }
+
+    function el(tag, className, text) {
+        const node = document.createElement(tag);
+        if (className) node.className = className;
+        if (text !== undefined) node.textContent = text;
+        return node;
+    }
+
+    function markedSentence(sentence) {
+        const container = sentence.long ? el("mark", "leesbaarheid__lange-zin") : el("span");
+        let rest = sentence.text;
+        for (const word of sentence.longWords) {
+            const at = rest.indexOf(word);
+            if (at < 0) continue;
+            container.append(document.createTextNode(rest.slice(0, at)));
+            container.append(el("span", "leesbaarheid__lang-woord", word));
+            rest = rest.slice(at + word.length);
+        }
+        container.append(document.createTextNode(rest));
+        if (sentence.long) {
+            container.append(el("span", "visually-hidden", ` (lange zin: ${sentence.words} woorden)`));
+        }
+        return container;
+    }
+
+    function show(wrapper, result) {
+        if (result.score === null && !result.longWords.length) {
+            // A title or a few words: no score to give and nothing to point at.
+            const old = wrapper.querySelector(":scope > .leesbaarheid");
+            if (old) old.remove();
+            return;
+        }
+        const output = outputFor(wrapper);
+        const score = output.querySelector(".leesbaarheid__score");
+        output.querySelectorAll(":scope > :not(.leesbaarheid__score)").forEach((n) => n.remove());
+        output.dataset.b1 = result.b1 === null ? "kort" : result.b1 ? "ja" : "nee";
+        if (result.score === null) {
+            score.textContent = `Leesbaarheid: ${result.level}.`;
+        } else {
+            score.textContent =
+                `Leesbaarheid (Flesch-Douma): ${result.score}, ${result.level}.` +
+                (result.b1 ? "" : ` B1 begint bij ${result.limits.b1}.`);
+        }
+        const notes = [];
+        if (result.longSentences === 1) {
+            notes.push(`1 zin heeft meer dan ${result.limits.sentenceWords} woorden.`);
+        } else if (result.longSentences > 1) {
+            notes.push(
+                `${result.longSentences} zinnen hebben meer dan ${result.limits.sentenceWords} woorden.`,
+            );
+        }
+        if (result.longWords.length) {
+            notes.push(`Lange woorden: ${result.longWords.join(", ")}.`);
+        }
+        if (notes.length) {
+            output.append(el("p", "leesbaarheid__notes", notes.join(" ")));
+            const details = el("details", "leesbaarheid__details");
+            details.append(el("summary", "", "Toon waar het moeilijk is"));
+            const text = el("div", "leesbaarheid__text");
+            result.sentences.forEach((sentence, index) => {
+                if (index) text.append(document.createTextNode(" "));
+                text.append(markedSentence(sentence));
+            });
+            details.append(text);
+            output.append(details);
+        }
+    }
+
+    async function measure(wrapper) {
+        const editable = editableIn(wrapper);
+        if (!editable) return;
+        const text = textOf(editable).trim();
+        if (lastText.get(wrapper) === text) return;
+        lastText.set(wrapper, text);
+        if (!text) {
+            const output = wrapper.querySelector(":scope > .leesbaarheid");
+            if (output) output.remove();
+            return;
+        }
+        const body = new FormData();
+        body.append("text", text);
+        try {
+            const response = await fetch(measureUrl, {
+                method: "POST",
+                body,
+                headers: { "X-CSRFToken": csrfToken() },
+                credentials: "same-origin",
+            });
+            const result = await response.json();
+            if (lastText.get(wrapper) !== text) return; // typed on meanwhile
+            if (!response.ok) {
+                outputFor(wrapper).querySelector(".leesbaarheid__score").textContent =
+                    result.error || "De leesbaarheid kon niet worden gemeten.";
+                return;
+            }
+            show(wrapper, result);
+        } catch {
+            outputFor(wrapper).querySelector(".leesbaarheid__score").textContent =
+                "De leesbaarheid kon niet worden gemeten.";
+        }
+    }
+
+    function later(wrapper) {
+        clearTimeout(timers.get(wrapper));
+        timers.set(
+            wrapper,
+            setTimeout(() => measure(wrapper), WAIT_MS),
+        );
+    }
+
+    function onEdit(event) {
+        const wrapper = event.target.closest && event.target.closest(FIELD);
+        if (wanted(wrapper)) later(wrapper);
+    }
+
+    document.addEventListener("input", onEdit);
+    document.addEventListener("focusin", onEdit);
+
+    async function measureAll() {
+        for (const wrapper of document.querySelectorAll(FIELD)) {
+            if (wanted(wrapper) && textOf(editableIn(wrapper)).trim()) {
+                await measure(wrapper);
+            }
+        }
+    }
+
+    // Draftail and StreamField build their fields after load.
+    if (document.readyState === "complete") {
+        setTimeout(measureAll, 300);
+    } else {
+        window.addEventListener("load", () => setTimeout(measureAll, 300));
+    }
+})();

@@ -1,0 +1,223 @@
+"""Readability for editors (issue 13.1): the Flesch-Douma score with what it means for B1, long
+sentences and words marked, measured on our own server as the editor types; a report of all
+pages; the accessibility statement naming the quoted texts above B1."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from ervaring.readability import (
+    B1_MIN_SCORE,
+    LONG_SENTENCE_WORDS,
+    analyse,
+    split_sentences,
+    syllables,
+)
+from tests.pages import soup
+
+EASY = "Ik heb zelf iets meegemaakt. Daar wil ik iets mee doen. Ik praat met anderen. Dat is fijn."
+HARD = (
+    "De beïnvloeding van beleid kan zowel gaan om beleid van de overheid, als van instellingen, "
+    "waarbij professionals en bestuurders ervaringskennis kunnen inzetten om hulp en "
+    "ondersteuning te bieden die beter aansluit bij de behoeften en noden van mensen met een "
+    "beperking of aandoening."
+)
+
+
+class TestMeasuring:
+    @pytest.mark.parametrize(
+        "word,count",
+        [
+            ("huis", 1),
+            ("ziekte", 2),
+            ("cliënt", 2),
+            ("vrijwilligerswerk", 5),
+            ("geïnteresseerd", 5),
+        ],
+    )
+    def test_dutch_syllables(self, word, count):
+        assert syllables(word) == count
+
+    def test_the_score_is_douma_s_formula(self):
+        text = "Ik werk graag met mensen. Zij hebben veel meegemaakt en vertellen erover."
+        analysis = analyse(text)
+        words, sentences, syllable_count = 12, 2, analysis.syllables
+        expected = 206.835 - 0.93 * words / sentences - 77 * syllable_count / words
+        assert analysis.words == words and len(analysis.sentences) == sentences
+        assert analysis.score == pytest.approx(expected)
+
+    def test_easy_text_fits_b1_and_hard_text_does_not(self):
+        easy, hard = analyse(EASY), analyse(HARD)
+        assert easy.b1 is True and easy.score >= B1_MIN_SCORE
+        assert hard.b1 is False and "boven B1" in hard.level
+        assert len(hard.long_sentences) == 1 and hard.long_sentences[0].words > 40
+
+    def test_long_sentences_and_very_long_words_are_pointed_out(self):
+        long_sentence = "Dit " + "is " * (LONG_SENTENCE_WORDS - 1) + "lang."
+        analysis = analyse(f"Dit is kort. {long_sentence} De beleidsvoorbereiding duurt.")
+        assert [s.words for s in analysis.sentences] == [3, LONG_SENTENCE_WORDS + 1, 3]
+        assert [s.long for s in analysis.sentences] == [False, True, False]
+        assert analysis.long_words == ["beleidsvoorbereiding"]
+
+    def test_the_sites_own_subject_words_are_not_marked(self):
+        analysis = analyse("Een ervaringsdeskundige werkt met ervaringskennis. Dat is mooi werk.")
+        assert analysis.long_words == []
+
+    def test_abbreviations_do_not_end_a_sentence(self):
+        assert split_sentences("Je helpt bijv. een buurman. Of een vriendin.") == [
+            "Je helpt bijv. een buurman.",
+            "Of een vriendin.",
+        ]
+
+    def test_rich_text_is_measured_as_its_text(self):
+        html = "<p>Ik heb zelf iets <b>meegemaakt</b>.</p><ul><li>Eén</li><li>Twee</li></ul>"
+        assert [s.text for s in analyse(html).sentences] == [
+            "Ik heb zelf iets meegemaakt.",
+            "Eén",
+            "Twee",
+        ]
+
+    def test_a_few_words_get_no_score(self):
+        analysis = analyse("Privacy")
+        assert analysis.score is None and analysis.b1 is None
+        assert analysis.level == "te kort om te meten"
+
+
+@pytest.mark.django_db
+class TestMeasuringForTheEditor:
+    url = "/beheer/leesbaarheid/meten/"
+
+    def test_the_editor_gets_score_level_and_marks(self, client, editor):
+        client.force_login(editor)
+        data = client.post(self.url, {"text": HARD}).json()
+        assert data["b1"] is False and data["score"] < B1_MIN_SCORE
+        assert data["longSentences"] == 1
+        assert data["sentences"][0]["long"] is True
+        assert data["limits"] == {"sentenceWords": LONG_SENTENCE_WORDS, "b1": B1_MIN_SCORE}
+
+    def test_only_with_a_csrf_token(self, editor):
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(editor)
+        assert client.post(self.url, {"text": EASY}).status_code == 403
+
+    def test_only_for_people_who_edit(self, client, moderator):
+        assert client.post(self.url, {"text": EASY}).status_code in (302, 403)
+        client.force_login(moderator)
+        assert client.post(self.url, {"text": EASY}).status_code in (302, 403)
+
+    def test_a_get_measures_nothing(self, client, editor):
+        client.force_login(editor)
+        assert client.get(self.url, {"text": EASY}).status_code == 405
+
+    def test_a_huge_text_gets_a_dutch_message(self, client, editor):
+        client.force_login(editor)
+        response = client.post(self.url, {"text": "woord " * 20_000})
+        assert response.status_code == 400
+        assert "te lang om te meten" in response.json()["error"]
+
+    def test_the_editor_loads_the_measuring_script(self, client, editor):
+        from roles.models import RolePage
+
+        client.force_login(editor)
+        for url in (
+            f"/beheer/pages/{RolePage.objects.first().pk}/edit/",
+            reverse("wagtailsnippets_articles_author:add"),
+        ):
+            script = soup(client.get(url)).find("script", id="leesbaarheid-script")
+            assert script["data-measure-url"] == self.url, url
+
+
+@pytest.mark.django_db
+class TestReport:
+    url = "/beheer/leesbaarheid/"
+
+    def rows(self, response):
+        return [
+            (
+                row.select_one("td.title a").get_text(strip=True),
+                row.select_one(".leesbaarheid-rapport__score").get_text(strip=True),
+            )
+            for row in soup(response).select("tbody tr")
+        ]
+
+    def test_every_page_hardest_first(self, client, editor):
+        from wagtail.models import Page
+
+        client.force_login(editor)
+        rows = self.rows(client.get(self.url))
+        assert len(rows) == Page.objects.filter(depth__gt=1).count()
+        scores = [int(score) for _, score in rows if score != "–"]
+        assert scores == sorted(scores)
+        assert [score for _, score in rows if score == "–"] == [
+            score for _, score in rows[len(scores) :]
+        ]
+
+    def test_the_filter_shows_only_pages_above_b1(self, client, editor):
+        client.force_login(editor)
+        everything = self.rows(client.get(self.url))
+        above = self.rows(client.get(self.url, {"niveau": "boven-b1"}))
+        assert 0 < len(above) < len(everything)
+        assert all(int(score) < B1_MIN_SCORE for _, score in above)
+
+    def test_an_edit_that_makes_a_page_easier_moves_it(self, client, editor):
+        from ervaring.models import ContentPage
+
+        client.force_login(editor)
+        page = ContentPage.objects.get(slug="privacy")
+        page.summary = HARD
+        page.save_revision().publish()
+        before = dict(self.rows(client.get(self.url)))["Privacy"]
+        page.summary = EASY
+        page.save_revision().publish()
+        after = dict(self.rows(client.get(self.url)))["Privacy"]
+        assert int(after) > int(before)
+
+    def test_it_is_in_the_reports_menu_for_editors_only(self, client, editor, moderator):
+        client.force_login(editor)
+        menu = soup(client.get("/beheer/")).find(id="wagtail-sidebar-props").string
+        assert '"Leesbaarheid"' in menu and '"/beheer/leesbaarheid/"' in menu
+        client.force_login(moderator)
+        assert client.get(self.url).status_code in (302, 403)
+        menu = soup(client.get("/beheer/")).find(id="wagtail-sidebar-props").string
+        assert '"Leesbaarheid"' not in menu
+
+
+@pytest.mark.django_db
+class TestAccessibilityStatement:
+    url = "/toegankelijkheid/"
+
+    def listed(self):
+        block = soup(Client().get(self.url)).find(class_="readability-list")
+        return block, [a.get_text(strip=True) for a in block.select("li a")]
+
+    def test_it_names_the_quoted_texts_above_b1_and_the_report(self):
+        from ervaring.readability_pages import quoted_above_b1
+
+        block, titles = self.listed()
+        expected = [row.title for row in quoted_above_b1()]
+        assert titles == expected and titles
+        text = soup(Client().get(self.url)).get_text()
+        assert "rapport ‘Leesbaarheid’" in text
+        assert f"Deze {len(titles)} teksten nemen we letterlijk over" in block.get_text()
+
+    def test_a_quoted_text_made_easier_leaves_the_list(self):
+        from roles.models import RolePage
+
+        _, titles = self.listed()
+        role = RolePage.objects.get(title=titles[0])
+        role.summary, role.body, role.tasks, role.pathway = EASY, [], "", ""
+        role.in_short = ""
+        role.save_revision().publish()
+        _, after = self.listed()
+        assert role.title not in after and len(after) == len(titles) - 1
+
+
+@pytest.mark.django_db
+def test_the_userbar_content_checks_are_on_and_dutch(client, editor):
+    client.force_login(editor)
+    html = client.get("/werk/clientondersteuner/").content.decode()
+    assert "<wagtail-userbar" in html
+    checker = soup(type("R", (), {"content": html.encode()})()).find(id="checker-axe-configuration")
+    assert checker is not None
+    assert "Lege kop gevonden" in checker.string and "Link-tekst is leeg" in checker.string
+    assert "Controles" in html and ">Checks<" not in html.replace(" ", "").replace("\n", "")
