@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve as serve_file
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -24,6 +25,14 @@ if settings.DEBUG:
     from django.conf.urls.static import static as media_static
 
     urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+elif getattr(settings, "SERVE_MEDIA_IMAGES", False):
+    # The tests' servers run without DEBUG and without nginx: they serve what nginx serves in
+    # production (docs/operations.md), the images only; documents keep their own view.
+    urlpatterns += [
+        re_path(
+            r"^media/(?P<path>images/.+)$", serve_file, {"document_root": settings.MEDIA_ROOT}
+        )
+    ]
 
 # Pages, and Wagtail's own password and login forms for private pages (/_util/…): last, as
 # Wagtail's serve view matches every path.

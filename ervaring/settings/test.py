@@ -26,3 +26,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 MEDIA_ROOT = Path(
     os.environ.get("MEDIA_ROOT") or Path(tempfile.gettempdir()) / "ervaring-test-media"
 )
+# What nginx does in production: serve uploaded images (ervaring/urls.py).
+SERVE_MEDIA_IMAGES = True

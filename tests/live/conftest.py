@@ -127,6 +127,14 @@ def assert_accessible(page, context=None):
     """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; fail with a readable list."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text() + ";0")
+    # Judge the page as a person sees it once it stands still: the admin's messages fade in
+    # for half a second. (Some admin pages run long animations; wait for at most 2 s.)
+    page.evaluate(
+        """async () => await Promise.race([
+            Promise.all(document.getAnimations().map((a) => a.finished.catch(() => null))),
+            new Promise((resolve) => setTimeout(resolve, 2000)),
+        ])"""
+    )
     result = page.evaluate(
         "async (options) => await axe.run(options.context || document, options.config)",
         {"context": context, "config": {"runOnly": {"type": "tag", "values": AXE_TAGS}}},

@@ -143,6 +143,9 @@ class SiteServer:
                 with connection.cursor() as cursor:
                     cursor.execute(f'CREATE DATABASE "{urlsplit(self.database_url).path[1:]}"')
                 connection.close()
+            # A new site starts with an empty cache: nothing a shared Redis kept from an earlier
+            # run (pages, Wagtail's renditions of images with the same id) may show here.
+            self._run("shell", "-c", "from django.core.cache import cache; cache.clear()")
             self._run("migrate", "--noinput", "-v0")
             self._run("load_content")
             self._run("shell", "-c", CREATE_USERS)

@@ -1,0 +1,206 @@
+"""Issue 13 as editors and moderators click it, in Chromium against the real server: readability
+while typing and the report, moderation in one click with a reply, the reader's confirmation,
+authors, tags and the listing image, search, and an admin that shows each group only what it can open. Each
+journey ends axe-clean on what it changed (the `page` fixtures fail on CSP or JS errors)."""
+
+import re
+import time
+
+from playwright.sync_api import expect
+
+from tests.live.conftest import assert_accessible, login
+from tests.live.server import get_server
+
+ARTICLE = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+LONG_SENTENCE = (
+    "Dit is een hele lange zin die veel te veel woorden bevat omdat we willen zien of de "
+    "editor dat aangeeft wanneer iemand zo maar doorschrijft zonder punt of komma te zetten."
+)
+
+
+def field(editor, name):
+    """The wrapper of a form field in Wagtail's editor (label, input, help, our readability)."""
+    return editor.locator(f"[name={name}]").locator(
+        "xpath=ancestor::div[contains(@class,'w-field ')][1]"
+    )
+
+
+def test_an_editor_sees_readability_while_typing_and_in_the_report(make_page):
+    editor = make_page()
+    login(editor, "redacteur")
+    pk, _ = get_server().new_page("Leesbaarheid testen")
+    editor.goto(f"/beheer/pages/{pk}/edit/")
+    summary = field(editor, "summary")
+    editor.get_by_role("textbox", name="Samenvatting").fill(LONG_SENTENCE)
+    result = summary.locator(".leesbaarheid")
+    expect(result).to_contain_text("Leesbaarheid (Flesch-Douma)")
+    expect(result).to_contain_text("1 zin heeft meer dan 20 woorden.")
+    result.get_by_text("Toon waar het moeilijk is").click()
+    expect(result.locator("mark.leesbaarheid__lange-zin")).to_contain_text("doorschrijft")
+    assert_accessible(editor, context=".leesbaarheid")
+
+    # Shorter sentences: the marks go, the score says B1.
+    editor.get_by_role("textbox", name="Samenvatting").fill(
+        "Ik heb zelf iets meegemaakt. Daar wil ik iets mee doen. Ik praat met anderen."
+    )
+    expect(result).to_contain_text("past bij B1")
+    expect(result.locator("mark")).to_have_count(0)
+
+    editor.get_by_role("button", name="Rapporten").click()
+    editor.get_by_role("link", name="Leesbaarheid", exact=True).click()
+    expect(editor.get_by_role("heading", level=1)).to_have_text("Leesbaarheid")
+    editor.get_by_role("link", name=re.compile(r"^Alleen boven B1")).click()
+    expect(editor.get_by_role("table", name=re.compile("^Pagina's boven B1"))).to_be_visible()
+    scores = editor.locator("td.leesbaarheid-rapport__score").all_inner_texts()
+    assert scores and all(int(score) < 60 for score in scores)
+    assert_accessible(editor, context="main")
+
+
+def post_comment(reader, name, body):
+    reader.goto(ARTICLE + "#reageer")
+    reader.get_by_label("Naam *").fill(name)
+    reader.get_by_label("E-mailadres *").fill(f"{name.lower()}@example.org")
+    reader.get_by_label("Je reactie *").fill(body)
+    time.sleep(1.1)  # the test server refuses forms sent within a second
+    reader.get_by_role("button", name="Verstuur reactie").click()
+
+
+def test_a_reader_is_told_by_the_comments_and_a_moderator_approves_and_replies(make_page):
+    reader = make_page()
+    post_comment(reader, "Noor", "Hoe vind ik een opleiding in mijn regio?")
+    # The confirmation is where the page lands: by the comments, with an empty form.
+    assert reader.url.endswith("#reactie-ontvangen")
+    confirmation = reader.locator("#reactie-ontvangen")
+    expect(confirmation).to_contain_text("Een moderator kijkt er eerst naar")
+    expect(confirmation).to_be_in_viewport()
+    expect(reader.get_by_label("Je reactie *")).to_have_value("")
+    assert_accessible(reader, context="#reacties")
+
+    moderator = make_page()
+    login(moderator, "moderator")
+    # The menu opens the queue on what waits; one click approves.
+    moderator.get_by_role("link", name=re.compile(r"^Reacties \(\d+ nieuw\)")).click()
+    row = moderator.locator("tr", has_text="opleiding in mijn regio")
+    row.get_by_role("button", name="Goedkeuren").click()
+    expect(moderator.locator(".messages")).to_contain_text("goedgekeurd")
+    expect(moderator.locator("tr", has_text="opleiding in mijn regio")).to_have_count(0)
+    assert "status=pending" in moderator.url
+    assert_accessible(moderator, context="main")
+
+    # Reply as the editorial team, from the comment's own page.
+    moderator.goto("/beheer/reacties/?status=approved&q=opleiding")
+    moderator.locator("tr", has_text="opleiding in mijn regio").get_by_role(
+        "link", name=re.compile("opleiding in mijn regio")
+    ).click()
+    reply = moderator.get_by_role("textbox", name="Reactie van de redactie")
+    reply.fill("Kijk bij ‘Werk’ en kies je stap.")
+    moderator.get_by_role("button", name="Opslaan").click()
+    expect(moderator.locator(".messages")).to_contain_text("De reactie is bijgewerkt.")
+
+    reader.goto(ARTICLE)
+    comment = reader.locator(".comment-list > li", has_text="opleiding in mijn regio")
+    expect(comment.locator(".comment__reply")).to_contain_text("Reactie van de redactie")
+    expect(comment.locator(".comment__reply")).to_contain_text("Kijk bij ‘Werk’")
+
+
+def test_a_moderators_dashboard_has_nothing_they_cannot_open(make_page):
+    moderator = make_page()
+    login(moderator, "moderator")
+    expect(moderator.get_by_role("search")).to_have_count(0)
+    expect(moderator.get_by_role("heading", name="Reacties")).to_be_visible()
+    moderator.get_by_role("button", name="Help").click()
+    expect(moderator.get_by_role("link", name="Handleiding voor redacteuren")).to_be_visible()
+    assert_accessible(moderator, context="main")
+
+
+def test_an_editor_adds_an_author_from_the_chooser(make_page):
+    editor = make_page()
+    login(editor, "redacteur")
+    editor.goto("/beheer/artikelen/")
+    editor.locator("tbody").get_by_role(
+        "link", name="Inzet ervaringsdeskundigen sociaal werk in opmars"
+    ).first.click()
+    editor.get_by_role("button", name="Voeg auteur toe").click()
+    chooser = editor.get_by_role("dialog")
+    chooser.get_by_role("textbox", name=re.compile("Zoek")).fill("Boevink")
+    expect(chooser.locator("tbody")).to_contain_text("Wilma Boevink")
+    chooser.get_by_role("tab", name="Nieuwe auteur").click()
+    chooser.get_by_role("textbox", name=re.compile("^Naam")).fill("Sanne de Vries")
+    chooser.get_by_role("button", name="Auteur toevoegen").click()
+    expect(editor.get_by_role("region", name="Auteurs")).to_contain_text("Sanne de Vries")
+    assert_accessible(editor, context="main")
+
+
+def test_an_editor_merges_two_tags(make_page):
+    editor = make_page()
+    login(editor, "redacteur")
+    for name in ("lotgenoten", "lotgenotencontact"):
+        editor.goto("/beheer/snippets/taggit/tag/add/")
+        editor.get_by_role("textbox", name=re.compile("^Naam")).fill(name)
+        editor.get_by_role("textbox", name=re.compile("^Adres")).fill(name)
+        editor.get_by_role("button", name="Opslaan").click()
+        expect(editor.locator(".messages")).to_contain_text(name)
+    editor.goto("/beheer/snippets/taggit/tag/?q=lotgenoten")
+    for name in ("lotgenoten", "lotgenotencontact"):
+        editor.locator("tr", has_text=re.compile(f"^\\s*{name}\\b")).locator(
+            "input[type=checkbox]"
+        ).first.check()
+    editor.get_by_role("link", name="De gekozen onderwerpen samenvoegen tot één").click()
+    editor.get_by_label("lotgenotencontact").check()
+    assert_accessible(editor, context="main")
+    editor.get_by_role("button", name="Ja, samenvoegen").click()
+    expect(editor.locator(".messages")).to_contain_text("samengevoegd tot ‘lotgenotencontact’")
+    rows = editor.locator("tbody tr").all_inner_texts()
+    assert not any(re.match(r"\s*lotgenoten\s", row) for row in rows)
+
+
+def test_search_puts_the_page_with_the_title_first(page):
+    page.goto("/")
+    page.get_by_role("searchbox", name="Zoek op de site").fill("Cliëntondersteuners")
+    page.get_by_role("searchbox", name="Zoek op de site").press("Enter")
+    expect(page.locator(".search-result__title").first).to_have_text("Cliëntondersteuner")
+    assert_accessible(page)
+
+
+def test_an_editor_gives_an_article_a_listing_image_with_alt_text(make_page, tmp_path):
+    from PIL import Image
+
+    photo = tmp_path / "werkgroep.png"
+    Image.new("RGB", (1600, 900), (40, 110, 90)).save(photo)
+    editor = make_page(viewport={"width": 1280, "height": 900})
+    login(editor, "redacteur")
+    editor.goto("/beheer/artikelen/")
+    editor.locator("tbody").get_by_role(
+        "link", name="Inzet ervaringsdeskundigen sociaal werk in opmars"
+    ).first.click()
+    editor.get_by_role("button", name="Kies een afbeelding").click()
+    chooser = editor.get_by_role("dialog")
+    chooser.get_by_role("tab", name="Uploaden").click()
+    chooser.locator("input[type=file]").set_input_files(photo)
+    chooser.get_by_role("textbox", name=re.compile("^Titel")).fill("Werkgroep aan tafel")
+    chooser.get_by_role("button", name="Uploaden").click()
+    expect(editor.get_by_role("region", name="Afbeelding")).to_contain_text("Werkgroep aan tafel")
+
+    # Without alt text the page is not published, and the editor is told why beside the field.
+    editor.get_by_role("button", name="Meer acties").click()
+    editor.get_by_role("button", name="Publiceren").click()
+    alt = field(editor, "listing_image_alt")
+    expect(alt).to_contain_text("Vul een alt-tekst in")
+    editor.get_by_role("textbox", name=re.compile("^Alt-tekst")).fill(
+        "Vijf mensen praten aan een tafel."
+    )
+    editor.get_by_role("button", name="Meer acties").click()
+    editor.get_by_role("button", name="Publiceren").click()
+    expect(editor.locator(".messages")).to_contain_text("gepubliceerd")
+
+    reader = make_page()
+    reader.goto("/artikelen/")
+    card = reader.locator("li", has_text="Inzet ervaringsdeskundigen sociaal werk in opmars")
+    expect(card.locator("img")).to_have_attribute("alt", "Vijf mensen praten aan een tafel.")
+    assert_accessible(reader)
+    reader.goto(ARTICLE)
+    share = reader.locator("meta[property='og:image']")
+    expect(share).to_have_attribute("content", re.compile(r"^http.*\.jpg$"))
+    expect(reader.locator("meta[property='og:image:alt']")).to_have_attribute(
+        "content", "Vijf mensen praten aan een tafel."
+    )
