@@ -29,9 +29,7 @@ elif getattr(settings, "SERVE_MEDIA_IMAGES", False):
     # The tests' servers run without DEBUG and without nginx: they serve what nginx serves in
     # production (docs/operations.md), the images only; documents keep their own view.
     urlpatterns += [
-        re_path(
-            r"^media/(?P<path>images/.+)$", serve_file, {"document_root": settings.MEDIA_ROOT}
-        )
+        re_path(r"^media/(?P<path>images/.+)$", serve_file, {"document_root": settings.MEDIA_ROOT})
     ]
 
 # Pages, and Wagtail's own password and login forms for private pages (/_util/…): last, as

@@ -1,7 +1,8 @@
 """Issue 13 as editors and moderators click it, in Chromium against the real server: readability
 while typing and the report, moderation in one click with a reply, the reader's confirmation,
-authors, tags and the listing image, search, and an admin that shows each group only what it can open. Each
-journey ends axe-clean on what it changed (the `page` fixtures fail on CSP or JS errors)."""
+authors, tags and the listing image, search, and an admin that shows each group only what it
+can open. Each journey ends axe-clean on what it changed (the `page` fixtures fail on CSP or JS
+errors)."""
 
 import re
 import time
@@ -76,10 +77,13 @@ def test_a_reader_is_told_by_the_comments_and_a_moderator_approves_and_replies(m
     expect(reader.get_by_label("Je reactie *")).to_have_value("")
     assert_accessible(reader, context="#reacties")
 
-    moderator = make_page()
+    moderator = make_page(viewport={"width": 1280, "height": 800})
     login(moderator, "moderator")
     # The menu opens the queue on what waits; one click approves.
     moderator.get_by_role("link", name=re.compile(r"^Reacties \(\d+ nieuw\)")).click()
+    # At 1280 px every column fits, the last one ("Geplaatst") too.
+    placed = moderator.get_by_role("columnheader", name="Geplaatst").bounding_box()
+    assert placed and placed["x"] + placed["width"] <= 1280
     row = moderator.locator("tr", has_text="opleiding in mijn regio")
     row.get_by_role("button", name="Goedkeuren").click()
     expect(moderator.locator(".messages")).to_contain_text("goedgekeurd")
@@ -128,7 +132,9 @@ def test_an_editor_adds_an_author_from_the_chooser(make_page):
     chooser.get_by_role("textbox", name=re.compile("^Naam")).fill("Sanne de Vries")
     chooser.get_by_role("button", name="Auteur toevoegen").click()
     expect(editor.get_by_role("region", name="Auteurs")).to_contain_text("Sanne de Vries")
-    assert_accessible(editor, context="main")
+    # What this journey changed. (Wagtail's editor itself has axe findings we cannot fix from
+    # here: unlabelled items of a list block, the minimap's scrolling list.)
+    assert_accessible(editor, context="#panel-child-inhoud-auteurs-section")
 
 
 def test_an_editor_merges_two_tags(make_page):
