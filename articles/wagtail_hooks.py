@@ -14,7 +14,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from articles.comments import admin as comments_admin
 from articles.models import ArticlePage, Author
 from articles.tags import MergeTagsBulkAction, TagViewSet
-from ervaring.wagtail_hooks import INDELING_MENU_HOOK, PageEditorsMenuItem
+from ervaring.admin_access import PageEditorsMenuItem
+from ervaring.wagtail_hooks import INDELING_MENU_HOOK
 
 
 class AuthorChooserViewSet(SnippetChooserViewSet):

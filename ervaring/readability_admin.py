@@ -6,25 +6,19 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.admin.menu import MenuItem
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from ervaring.admin_access import PageEditorsMenuItem, may_edit_pages
 from ervaring.readability import B1_MIN_SCORE, MAX_TEXT_LENGTH, analyse
 from ervaring.readability_pages import all_pages
 
 ABOVE_B1 = "boven-b1"
-EDIT_ACTIONS = {"add", "change", "publish"}
-
-
-def may_edit(user):
-    return PagePermissionPolicy().user_has_any_permission(user, EDIT_ACTIONS)
 
 
 @require_POST
 def measure(request):
     """POST text=… (the field's current text) -> the analysis as JSON. CSRF as every admin
     form; only for people who edit."""
-    if not may_edit(request.user):
+    if not may_edit_pages(request.user):
         raise PermissionDenied
     text = request.POST.get("text", "")
     if len(text) > MAX_TEXT_LENGTH:
@@ -37,7 +31,7 @@ def measure(request):
 
 @require_GET
 def report(request):
-    if not may_edit(request.user):
+    if not may_edit_pages(request.user):
         raise PermissionDenied
     rows = all_pages()
     above_b1 = request.GET.get("niveau") == ABOVE_B1
@@ -63,13 +57,8 @@ def urls():
     ]
 
 
-class ReadabilityMenuItem(MenuItem):
-    def is_shown(self, request):
-        return may_edit(request.user)
-
-
 def menu_item():
-    return ReadabilityMenuItem(
+    return PageEditorsMenuItem(
         "Leesbaarheid",
         reverse("readability_report"),
         name="leesbaarheid",

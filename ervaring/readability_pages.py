@@ -55,7 +55,6 @@ class PageReadability:
     score: int | None
     level: str
     b1: bool | None
-    words: int
     long_sentences: int
     long_words: int
     quoted: bool
@@ -74,7 +73,6 @@ def measure(page):
         score=None if analysis.score is None else round(analysis.score),
         level=analysis.level,
         b1=analysis.b1,
-        words=analysis.words,
         long_sentences=len(analysis.long_sentences),
         long_words=len(analysis.long_words),
         quoted=is_quoted(page),

@@ -1,12 +1,11 @@
-"""Admin parts every app shares: the "Indeling" menu that holds the taxonomy snippets, and the
-menu item for flat page listings."""
+"""Admin parts every app shares: the "Indeling" menu that holds the taxonomy snippets, and
+readability in the editor and in the reports."""
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from ervaring import readability_admin
 
@@ -23,16 +22,6 @@ def register_indeling_menu():
         icon_name="tag",
         order=250,
     )
-
-
-class PageEditorsMenuItem(MenuItem):
-    """Shown only to people who may edit pages: a moderator has no use for a listing of pages
-    they cannot open."""
-
-    def is_shown(self, request):
-        return PagePermissionPolicy().user_has_any_permission(
-            request.user, {"add", "change", "publish"}
-        )
 
 
 # Readability (ervaring/readability_admin.py): measured as the editor types, and a report.

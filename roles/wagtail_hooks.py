@@ -10,7 +10,8 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ervaring.wagtail_hooks import INDELING_MENU_HOOK, PageEditorsMenuItem
+from ervaring.admin_access import PageEditorsMenuItem
+from ervaring.wagtail_hooks import INDELING_MENU_HOOK
 from roles.models import EmploymentForm, LadderStep, RolePage, RoleType, WorkArea
 
 
