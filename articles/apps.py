@@ -12,13 +12,9 @@ class ArticlesConfig(AppConfig):
         from taggit.models import Tag
 
         from articles.comments import signals
-        from articles.comments.forms import sign_start
         from articles.models import Author
-        from ervaring.caching import visitor_fields
-        from ervaring.signals import invalidate_on_change
+        from ervaring.caching.invalidation import invalidate_on_change
 
         signals.connect()
         # A renamed or deleted tag changes the articles' pages and the tag pages.
         invalidate_on_change(Author, Tag)
-        # A cached article page gets a fresh start time in its comment form per visitor.
-        visitor_fields.register("started", lambda request: sign_start())

@@ -29,8 +29,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from articles.comments.models import Comment
+from articles.comments.views import COMMENTS_PARAM
 from ervaring.blocks import BaseStreamBlock
-from ervaring.caching.data import cached_for_content
 from ervaring.caching.pages import reads_query
 from ervaring.models import BasePage, findable_in_admin, page_tabs
 from ervaring.privacy import public
@@ -121,6 +121,8 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "overzicht van artikelen"
 
+    query_params = ("page",)
+
     def articles(self):
         """Live articles, newest first, with what a listing shows, in a fixed number of queries."""
         return (
@@ -139,40 +141,37 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
             .order_by(*NEWEST_FIRST)
         )
 
-    def used_tags(self):
-        """[{name, slug, url}] of the tags on live articles here, kept until content changes."""
-
-        def build():
-            tags = (
-                Tag.objects.filter(
-                    articles_articletag_items__content_object__live=True,
-                    articles_articletag_items__content_object__path__startswith=self.path,
-                )
-                .distinct()
-                .order_by("name")
+    def shown_from_elsewhere(self, query):
+        """The tags in use: [{name, slug, pk, url}] of the tags on live articles here."""
+        tags = (
+            Tag.objects.filter(
+                articles_articletag_items__content_object__live=True,
+                articles_articletag_items__content_object__path__startswith=self.path,
             )
-            return [
+            .distinct()
+            .order_by("name")
+        )
+        return {
+            **super().shown_from_elsewhere(query),
+            "tags": [
                 {"name": t.name, "slug": t.slug, "pk": t.pk, "url": self.tag_url(t.slug)}
                 for t in tags
-            ]
-
-        return cached_for_content(f"article-tags:{self.pk}", build)
+            ],
+        }
 
     def tag_url(self, slug):
         return self.url + self.reverse_subpage("tag_view", args=[slug])
 
     def listing_response(self, request, articles, tag=None):
         page = page_number(request.GET, Paginator(articles, self.page_size))
-        response = self.render(
+        return self.render(
             request,
             context_overrides={
                 "articles": page,
                 "tag": tag,
-                "tags": self.used_tags(),
                 "subpage_title": f"Over {tag['name']}" if tag else None,
             },
         )
-        return reads_query(response, ["page"])
 
     @path("")
     def index_view(self, request):
@@ -180,7 +179,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     @path("tag/<slug:tag>/")
     def tag_view(self, request, tag):
-        found = [used for used in self.used_tags() if used["slug"] == tag]
+        found = [used for used in self.from_elsewhere(request)["tags"] if used["slug"] == tag]
         if not found:
             raise Http404("Dit onderwerp bestaat niet.")
         return self.listing_response(
@@ -188,16 +187,18 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
         )
 
     @path("feed/rss/")
+    @reads_query()
     def rss_view(self, request):
         from articles.feeds import RssFeed
 
-        return reads_query(RssFeed(self)(request), ())
+        return RssFeed(self)(request)
 
     @path("feed/atom/")
+    @reads_query()
     def atom_view(self, request):
         from articles.feeds import AtomFeed
 
-        return reads_query(AtomFeed(self)(request), ())
+        return AtomFeed(self)(request)
 
 
 class ArticlePage(RoutablePageMixin, BasePage):
@@ -309,6 +310,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
         verbose_name = "artikel"
         verbose_name_plural = "artikelen"
 
+    # The page of comments.
+    query_params = (COMMENTS_PARAM,)
+
     @property
     def meta_description(self):
         return self.search_description or self.summary or self.intro
@@ -361,24 +365,25 @@ class ArticlePage(RoutablePageMixin, BasePage):
         return timezone.now() <= self.first_published_at + timedelta(days=days)
 
     def get_context(self, request, *args, **kwargs):
-        from articles.comments.views import comments_context, kept
+        from articles.comments.forms import CommentForm
 
         context = super().get_context(request, *args, **kwargs)
-        comments = comments_context(request, self)
-        if "form" in context:  # a posted form, with what went wrong
-            comments.pop("form")
-        context.update(comments)
-        context.update(kept(request, self, f"article-related:{self.pk}", self.related_context))
+        # An empty form (the same for every visitor), or none when comments are closed; a
+        # posted form with what went wrong replaces it (post_comment).
+        context["form"] = CommentForm(article=self) if self.comments_open else None
         return context
 
-    def related_context(self):
-        """Authors, tags and related roles, as plain data (kept until content changes)."""
+    def shown_from_elsewhere(self, query):
+        """Authors, tags, related roles and a page of approved comments (`?reacties=`)."""
+        from articles.comments.views import comments_page
         from roles.catalogue import get_catalogue
 
         catalogue = get_catalogue()
         # The index's address follows from ours: /artikelen/<slug>/ -> /artikelen/.
         index_url = self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
         return {
+            **super().shown_from_elsewhere(query),
+            **comments_page(self, query),
             "authors": [
                 link.author for link in self.author_links.select_related("author", "author__photo")
             ],
@@ -400,11 +405,11 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     @path("")
     def article_view(self, request):
-        from articles.comments.views import COMMENTS_PARAM, post_comment
+        from articles.comments.views import post_comment
 
         if request.method == "POST":
             return post_comment(request, self)
-        return reads_query(self.render(request), [COMMENTS_PARAM])
+        return self.render(request)
 
     @path("gelezen/")
     def count_view(self, request):

@@ -9,4 +9,6 @@ class ErvaringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ervaring import signals  # noqa: F401
+        from ervaring.caching import checks, invalidation  # noqa: F401 - checks register
+
+        invalidation.connect()

@@ -1,10 +1,12 @@
 """Site-wide page types (home, content pages), site settings and the content loader's ledger."""
 
+import hashlib
 from http import HTTPMethod
 
 from django.apps import apps
 from django.db import models
 from django.db.models import F
+from django.http import QueryDict
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -20,7 +22,7 @@ from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
 from ervaring.caching.data import cached_for_content
-from ervaring.caching.pages import reads_query
+from ervaring.caching.pages import query_key
 from ervaring.privacy import in_private_section
 
 
@@ -34,10 +36,6 @@ def page_tabs(*tabs):
             ObjectList(Page.settings_panels, heading="Instellingen"),
         ]
     )
-
-
-# Bumped when what is kept of pages (the routing cache) changes shape between releases.
-FORMAT = 1
 
 
 def findable_in_admin(fields):
@@ -57,7 +55,8 @@ def findable_in_admin(fields):
 
 class BasePage(Page):
     """Fields and behaviour every public page shares: a short summary used in listings, search
-    results and the meta description."""
+    results and the meta description; what the page shows from elsewhere, kept per content
+    version; the query parameters its answer depends on."""
 
     summary = models.TextField(
         "Samenvatting",
@@ -70,6 +69,10 @@ class BasePage(Page):
     type_label = "Pagina"
     # Public pages only answer reads; forms that post say so themselves (ArticlePage).
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
+    # The query parameters this page's answer depends on (a routable page: what its routes read
+    # together). Every cache files the page under these only, and the page is shared by every
+    # anonymous visitor (ervaring/caching/pages.py).
+    query_params = ()
 
     search_fields = findable_in_admin([*Page.search_fields, index.SearchField("summary")])
     promote_panels = [
@@ -111,8 +114,7 @@ class BasePage(Page):
             child = self.get_children().live().filter(slug=slug).first()
             return child.specific if child is not None else None
 
-        # One per page: in the shared cache only, and a fresh copy for every request.
-        return cached_for_content(f"child:{FORMAT}:{self.pk}:{slug}", find, local=False)
+        return cached_for_content(f"child:{self.pk}:{slug}", find)
 
     def get_view_restrictions(self):
         """Wagtail's privacy settings that apply to this page. Most pages lie in no private
@@ -122,13 +124,41 @@ class BasePage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        if not hasattr(response, "cache_query_params"):
-            # A page without sub-routes reads no query parameters (RoutablePage views say
-            # which they read themselves).
-            reads_query(response, ())
-        return response
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(self.from_elsewhere(request))
+        return context
+
+    def from_elsewhere(self, request):
+        """`shown_from_elsewhere()` for this request: kept per content version, page and query
+        (ervaring/caching/data.py); built afresh for a preview, which shows a draft."""
+        query = QueryDict(mutable=True)
+        for name in self.query_params:
+            query.setlist(name, request.GET.getlist(name))
+        if getattr(request, "is_preview", False) or self.pk is None:
+            return self.shown_from_elsewhere(query)
+        asked = query_key(query, self.query_params)
+        name = f"page:{self.pk}:{hashlib.sha256(asked.encode()).hexdigest()[:32]}"
+        return cached_for_content(name, lambda: self.shown_from_elsewhere(query))
+
+    def shown_from_elsewhere(self, query):
+        """What this page shows from other pages, snippets and comments, for the template. Built
+        from the database and `query` (this page's own query parameters) only, so it can be kept
+        until content changes. Page types add to what this returns; a value an address asks
+        for that does not exist (a page of comments) raises Http404."""
+        return {"breadcrumb": self.breadcrumb()}
+
+    def breadcrumb(self):
+        """[{title, url}] of the live ancestors between the home page and this page."""
+        if self.pk is None or self.depth <= 3:
+            return []  # the home page, or directly below it: "Home" is the way back
+        return [
+            {"title": ancestor.title, "url": ancestor.url}
+            for ancestor in self.get_ancestors()
+            .filter(depth__gt=2)
+            .live()
+            .only("title", "url_path", "path", "depth", "slug")
+        ]
 
 
 class ContentPage(BasePage):
@@ -212,17 +242,9 @@ class HomePage(BasePage):
     class Meta:
         verbose_name = "startpagina"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):
-            context.update(self.sections_context())
-        else:
-            context.update(cached_for_content(f"home:{self.pk}", self.sections_context))
-        return context
-
-    def sections_context(self):
-        """Everything the home page shows from other pages, as one cacheable dict. Only live,
-        public pages: nothing from a private section shows here."""
+    def shown_from_elsewhere(self, query):
+        """The sections, the ladder, featured roles and the latest articles. Only live, public
+        pages: nothing from a private section shows here."""
         # ervaring imports no app; the sections are looked up by name.
         role_page = apps.get_model("roles", "RolePage")
         ladder_step = apps.get_model("roles", "LadderStep")
@@ -238,6 +260,7 @@ class HomePage(BasePage):
         if not featured:
             featured = list(public_roles.descendant_of(self).order_by("title")[:6])
         return {
+            **super().shown_from_elsewhere(query),
             "sections": sections,
             "content_pages": list(
                 ContentPage.objects.child_of(self).live().public().in_menu().defer_streamfields()

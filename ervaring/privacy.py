@@ -2,7 +2,7 @@
 some groups), known per content version so a public page needs no query to know it is public.
 
 Saving or deleting a privacy setting, moving a page and creating a live page (a copy or an
-alias) raise the content version (ervaring/signals.py)."""
+alias) raise the content version (ervaring/caching/invalidation.py)."""
 
 from django.db.models import Q
 from wagtail.models import Page, PageViewRestriction
@@ -29,7 +29,7 @@ def private_section_paths():
 
 def private_sections():
     """private_section_paths(), kept until content changes."""
-    return cached_for_content("private-sections", private_section_paths)
+    return cached_for_content("private-sections", private_section_paths, shared_object=True)
 
 
 def in_private_section(path):

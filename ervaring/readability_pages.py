@@ -93,7 +93,7 @@ def all_pages():
         pages = Page.objects.filter(depth__gt=1).specific().order_by("path")
         return hardest_first(measure(page) for page in pages)
 
-    return cached_for_content("readability:1", build)
+    return cached_for_content("readability", build)
 
 
 def quoted_above_b1():

@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve as serve_file
+from modern_csrf.decorators import csrf_protect as same_origin_only
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from ervaring import views
+from ervaring.caching.pages import reads_query
 
 urlpatterns = [
     path("beheer/", include(wagtailadmin_urls)),
@@ -15,7 +19,7 @@ urlpatterns = [
     path("inloggen/", views.login, name="login"),
     path("uitloggen/", views.logout, name="logout"),
     # Wagtail's sitemap view: the pages of the site that is asked for, at its own address.
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", reads_query("p")(sitemap), name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("gezond/", views.health, name="health"),
     path("favicon.ico", views.favicon),
@@ -33,7 +37,15 @@ elif getattr(settings, "SERVE_MEDIA_IMAGES", False):
     ]
 
 # Pages, and Wagtail's own password and login forms for private pages (/_util/…): last, as
-# Wagtail's serve view matches every path.
-urlpatterns += [path("", include(wagtail_urls))]
+# Wagtail's serve view matches every path. That view is Wagtail's own; only how a POST to a
+# page is checked differs. The one form that posts to a page is the comment form, on a page
+# every visitor shares: it carries no per-visitor token, and the browser's own Fetch Metadata
+# and Origin headers must say it was sent from this site (django-modern-csrf; docs/decisions.md,
+# "The comment form without a token"). Every other form keeps Django's token.
+serve_page = csrf_exempt(same_origin_only(wagtail_views.serve))
+urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
+]
 
 handler500 = "ervaring.views.server_error"

@@ -1,4 +1,5 @@
-"""Site-wide views: search, robots.txt, health check and the error pages."""
+"""Site-wide views: search, robots.txt, health check and the error pages (a refused form, a
+server error)."""
 
 import sys
 from urllib.parse import urlencode
@@ -8,7 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView, LogoutView
 from django.core.paginator import InvalidPage, Paginator
 from django.db import InterfaceError, OperationalError, connection
-from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
@@ -75,6 +76,7 @@ def describe_results(pages):
 
 
 @require_GET
+@reads_query("q", "page")
 def search(request):
     """Search over every public page. An empty or odd query gets a friendly answer."""
     query = clean_query(request.GET.get("q"))
@@ -88,7 +90,7 @@ def search(request):
         shown = Page.objects.in_bulk(results.object_list)
         results.object_list = [shown[pk] for pk in results.object_list if pk in shown]
         describe_results(results.object_list)
-    response = render(
+    return render(
         request,
         "ervaring/search.html",
         {
@@ -98,7 +100,6 @@ def search(request):
             "page_query": urlencode({"q": query}) + "&",
         },
     )
-    return reads_query(response, ["q", "page"])
 
 
 class LoginForm(AuthenticationForm):
@@ -123,6 +124,7 @@ logout = LogoutView.as_view(next_page="/")
 
 
 @require_GET
+@reads_query()
 def robots_txt(request):
     """robots.txt: everything public may be indexed, the admin and search results not."""
     lines = [
@@ -146,6 +148,14 @@ def health(request):
     """For load balancers: 200 when the site and its database answer."""
     Page.objects.only("pk").first()
     return HttpResponse("ok", content_type="text/plain")
+
+
+def csrf_failure(request, reason=""):
+    """A form that was refused: sent from another site (the comment form), or without the
+    token Django's other forms carry (a login form left open very long). In Dutch, with a way
+    on; the reason is for the log, not for the visitor."""
+    html = render_to_string("403_csrf.html", {"site_name": settings.WAGTAIL_SITE_NAME}, request)
+    return HttpResponseForbidden(html)
 
 
 def database_reachable():

@@ -1,5 +1,5 @@
-"""Admin parts every app shares: the "Indeling" menu that holds the taxonomy snippets, and
-readability in the editor and in the reports."""
+"""Wagtail hooks every app shares: what a served page may be shared under, the "Indeling" menu
+that holds the taxonomy snippets, and readability in the editor and in the reports."""
 
 from django.templatetags.static import static
 from django.urls import reverse
@@ -8,8 +8,24 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from ervaring import readability_admin
+from ervaring.caching.pages import declare
 
 INDELING_MENU_HOOK = "register_indeling_menu_item"
+
+
+@hooks.register("on_serve_page")
+def declare_query_params(serve):
+    """Every page's answer says which query parameters it depends on (BasePage.query_params),
+    so this site's page cache and the caches in front of it may share it with every anonymous
+    visitor (ervaring/caching/pages.py). A sub-route that reads others declares its own."""
+
+    def serve_declared(page, request, args, kwargs):
+        response = serve(page, request, args, kwargs)
+        if hasattr(page, "query_params"):
+            declare(response, page.query_params)
+        return response
+
+    return serve_declared
 
 
 @hooks.register("register_admin_menu_item")

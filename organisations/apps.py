@@ -9,7 +9,7 @@ class OrganisationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ervaring.signals import invalidate_on_change
+        from ervaring.caching.invalidation import invalidate_on_change
         from organisations.models import Organisation
 
         invalidate_on_change(Organisation)

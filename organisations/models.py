@@ -46,10 +46,9 @@ class EmployerIndexPage(BasePage):
     class Meta:
         verbose_name = "overzicht van werkgevers"
 
-    def get_context(self, request, *args, **kwargs):
+    def shown_from_elsewhere(self, query):
         from roles.catalogue import get_catalogue
 
-        context = super().get_context(request, *args, **kwargs)
         role_counts = get_catalogue().role_counts_by_employer_type()
         employer_types = list(
             public(EmployerTypePage.objects.child_of(self).live())
@@ -60,8 +59,7 @@ class EmployerIndexPage(BasePage):
         for employer_type in employer_types:
             # Live, public roles only (the catalogue holds no others).
             employer_type.role_count = role_counts.get(employer_type.pk, 0)
-        context["employer_types"] = employer_types
-        return context
+        return {**super().shown_from_elsewhere(query), "employer_types": employer_types}
 
 
 class EmployerTypePage(BasePage):
@@ -99,15 +97,16 @@ class EmployerTypePage(BasePage):
         verbose_name = "soort werkgever"
         verbose_name_plural = "soorten werkgevers"
 
-    def get_context(self, request, *args, **kwargs):
+    def shown_from_elsewhere(self, query):
         from roles.catalogue import get_catalogue
 
-        context = super().get_context(request, *args, **kwargs)
-        # The roles come from the role pages' relation (roles.RoleEmployerType), read from the
-        # catalogue of live, public roles.
-        context["roles"] = get_catalogue().roles_for_employer_type(self.pk)
-        context["organisations"] = list(self.organisations.all())
-        return context
+        return {
+            **super().shown_from_elsewhere(query),
+            # The roles come from the role pages' relation (roles.RoleEmployerType), read from
+            # the catalogue of live, public roles.
+            "roles": get_catalogue().roles_for_employer_type(self.pk),
+            "organisations": list(self.organisations.all()),
+        }
 
 
 class Organisation(index.Indexed, models.Model):

@@ -9,7 +9,7 @@ class RolesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ervaring.signals import invalidate_on_change
+        from ervaring.caching.invalidation import invalidate_on_change
         from roles.models import EmploymentForm, LadderStep, RoleType, WorkArea
 
         invalidate_on_change(LadderStep, RoleType, WorkArea, EmploymentForm)

@@ -352,5 +352,5 @@ def build_catalogue():
 def get_catalogue():
     """The catalogue for the current content version: kept in this process and in the shared
     cache, rebuilt only after content changed."""
-    # The number changes when the catalogue's shape changes, so an old pickle is never read back.
-    return cached_for_content("role-catalogue:6", build_catalogue, timeout=24 * 60 * 60)
+    # One object per process, shared by every request: nothing may change it.
+    return cached_for_content("role-catalogue", build_catalogue, shared_object=True)

@@ -176,3 +176,7 @@ def sentence(reasons):
         return ""
     text = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " en " + reasons[-1]
     return text[0].upper() + text[1:] + "."
+
+
+# The query parameters of the keuzehulp: its three questions.
+QUERY_PARAMS = tuple(KeuzehulpForm.base_fields)

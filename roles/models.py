@@ -16,8 +16,11 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
-from ervaring.caching.pages import reads_query
 from ervaring.models import BasePage, findable_in_admin, page_tabs
+from roles.filters import QUERY_PARAMS as FILTER_PARAMS
+from roles.filters import RoleFilter
+from roles.keuzehulp import QUERY_PARAMS as KEUZEHULP_PARAMS
+from roles.keuzehulp import KeuzehulpForm
 
 
 class LadderStep(models.Model):
@@ -279,31 +282,26 @@ class RolePage(BasePage):
     def pathway_paragraphs(self):
         return [part.strip() for part in self.pathway.split("\n\n") if part.strip()]
 
-    def get_context(self, request, *args, **kwargs):
+    def shown_from_elsewhere(self, query):
+        """Where the role sits (from its own facts, so a preview shows the draft's) and what
+        the catalogue says around it: the ladder, terms, next step, employer types."""
         from roles.catalogue import get_catalogue
 
-        context = super().get_context(request, *args, **kwargs)
         catalogue = get_catalogue()
-        preview = getattr(request, "is_preview", False)
-        entry = None if preview else catalogue.roles_by_id.get(self.pk)
-        if entry is None:
-            # A preview shows the draft's own facts: read them from the page itself.
-            entry = catalogue.entry_for_page(self)
-        context.update(
-            {
-                "entry": entry,
-                "steps": catalogue.steps,
-                "current_steps": [catalogue.steps_by_number[n] for n in entry.steps],
-                "role_types": catalogue.terms_for("types", entry.types),
-                "work_areas": catalogue.terms_for("areas", entry.areas),
-                "employment_forms": catalogue.terms_for("forms", entry.forms),
-                "next_step": catalogue.next_step(entry),
-                "employer_types": catalogue.employer_types_for(entry),
-                "index_url": catalogue.index_url,
-                "ladder_url": catalogue.ladder_url,
-            }
-        )
-        return context
+        entry = catalogue.entry_for_page(self)
+        return {
+            **super().shown_from_elsewhere(query),
+            "entry": entry,
+            "steps": catalogue.steps,
+            "current_steps": [catalogue.steps_by_number[n] for n in entry.steps],
+            "role_types": catalogue.terms_for("types", entry.types),
+            "work_areas": catalogue.terms_for("areas", entry.areas),
+            "employment_forms": catalogue.terms_for("forms", entry.forms),
+            "next_step": catalogue.next_step(entry),
+            "employer_types": catalogue.employer_types_for(entry),
+            "index_url": catalogue.index_url,
+            "ladder_url": catalogue.ladder_url,
+        }
 
 
 class RoleNextStep(Orderable):
@@ -368,27 +366,28 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "overzicht van rollen"
 
+    # The filters and the keuzehulp's questions (roles/filters.py, roles/keuzehulp.py).
+    query_params = (*FILTER_PARAMS, *KEUZEHULP_PARAMS)
+
     @path("")
     def index_view(self, request):
-        from roles.filters import QUERY_PARAMS, RoleFilter
-
         role_filter = RoleFilter(request.GET)
-        response = self.render(
+        return self.render(
             request,
             context_overrides={
                 "filter": role_filter,
                 "role_types": role_filter.catalogue.terms["types"],
             },
         )
-        return reads_query(response, QUERY_PARAMS)
 
     @path("keuzehulp/")
     def chooser_view(self, request):
-        from roles.keuzehulp import KeuzehulpForm
-
-        form = KeuzehulpForm(request.GET or None)
+        # Answered only when the address holds one of its own questions: `?utm_source=x` is the
+        # empty form, not a form with everything missing.
+        answered = any(name in request.GET for name in KEUZEHULP_PARAMS)
+        form = KeuzehulpForm(request.GET if answered else None)
         results = form.ranked_roles() if form.is_bound and form.is_valid() else None
-        response = self.render(
+        return self.render(
             request,
             template="roles/keuzehulp.html",
             context_overrides={
@@ -397,7 +396,6 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
                 "subpage_title": "Welke rol past bij mij?",
             },
         )
-        return reads_query(response, KeuzehulpForm.base_fields)
 
 
 class LadderPage(BasePage):
@@ -435,11 +433,12 @@ class LadderPage(BasePage):
     class Meta:
         verbose_name = "ervaringsladder"
 
-    def get_context(self, request, *args, **kwargs):
+    def shown_from_elsewhere(self, query):
         from roles.catalogue import get_catalogue
 
-        context = super().get_context(request, *args, **kwargs)
         catalogue = get_catalogue()
-        context["ladder"] = catalogue.ladder()
-        context["index_url"] = catalogue.index_url
-        return context
+        return {
+            **super().shown_from_elsewhere(query),
+            "ladder": catalogue.ladder(),
+            "index_url": catalogue.index_url,
+        }

@@ -1,20 +1,59 @@
-"""The cache for anonymous visitors: fast, and fresh the moment content changes."""
+"""One page, one answer: every public page is the same bytes for every anonymous visitor,
+depends only on the query parameters it declares, says in its headers how long a shared cache
+may keep it, and is fresh the moment content changes."""
+
+import subprocess
+import sys
+import time
+from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.core.cache import cache
+from django.core.checks import run_checks
+from django.test import Client, override_settings
+from wagtail.models import PageViewRestriction
 
 from articles.comments.moderation import moderate
 from articles.models import ArticlePage, Author, Comment
+from ervaring.caching import data as data_cache
+from ervaring.caching import release, version
+from ervaring.caching.memory import ProcessMemory
+from ervaring.settings.environment import cache_from_url
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import LadderStep, RolePage
 from tests.factories import CommentFactory
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLE = "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"
+
+# One address of every page type, and of every sub-route a visitor can open.
+PUBLIC = [
+    "/",  # HomePage
+    "/privacy/",  # ContentPage
+    "/werk/",  # RoleIndexPage
+    "/werk/?stap=2&vorm=vrijwillig",
+    "/werk/keuzehulp/",
+    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=baan",
+    "/werk/clientondersteuner/",  # RolePage
+    "/ervaringsladder/",  # LadderPage
+    "/werkgevers/",  # EmployerIndexPage
+    "/werkgevers/zorginstellingen/",  # EmployerTypePage
+    "/artikelen/",  # ArticleIndexPage
+    "/artikelen/tag/ggz/",
+    "/artikelen/feed/rss/",
+    "/artikelen/feed/atom/",
+    ARTICLE,  # ArticlePage, with its comment form
+    "/zoeken/?q=coach",
+    "/sitemap.xml",
+    "/robots.txt",
+]
 
 
-def visit(url):
+def visit(url, **headers):
     """A fresh anonymous visitor (no cookies) asks for `url`."""
-    return Client().get(url)
+    return Client().get(url, **headers)
 
 
 def cached(url):
@@ -24,176 +63,324 @@ def cached(url):
     return response
 
 
-def test_anonymous_pages_come_from_the_cache_the_second_time():
-    first = visit("/werk/")
-    assert first["X-Cache"] == "miss"
-    second = visit("/werk/")
-    assert second["X-Cache"] == "hit"
-    assert second.content == first.content
-    assert second["Content-Security-Policy"] == first["Content-Security-Policy"]
-    # Sent whole with its length, not in chunks.
-    assert int(second["Content-Length"]) == len(second.content)
+def with_param(url, param):
+    return f"{url}{'&' if '?' in url else '?'}{param}"
 
 
-def test_a_cached_page_with_a_form_has_the_length_of_this_visitors_copy():
-    url = "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"
-    response = cached(url)
-    assert "csrfmiddlewaretoken" in response.content.decode()
-    assert int(response["Content-Length"]) == len(response.content)
+class TestOnePageOneAnswer:
+    @pytest.mark.parametrize("url", PUBLIC)
+    def test_two_anonymous_visitors_get_the_same_bytes_and_no_cookie(self, url):
+        first = Client(enforce_csrf_checks=True).get(url)
+        data_cache.clear_local()  # the second visitor may reach another process
+        second = Client(enforce_csrf_checks=True).get(url)
+        assert first.status_code == second.status_code == 200, url
+        assert first.content == second.content
+        assert "Set-Cookie" not in first and not first.cookies, url
+        assert "csrfmiddlewaretoken" not in first.content.decode()
+
+    @pytest.mark.parametrize("url", PUBLIC)
+    def test_an_unknown_query_parameter_gives_the_same_bytes_as_none(self, url):
+        # The odd address first, on an empty cache: it must not be stored as the page.
+        odd = visit(with_param(url, "utm_source=nieuwsbrief&x=1"))
+        plain = visit(url)
+        assert plain["X-Cache"] == "miss", url
+        assert odd.content == plain.content, url
+        # And once the page is stored, the odd address is answered with it.
+        assert visit(with_param(url, "x=2"))["X-Cache"] == "hit", url
+
+    def test_the_keuzehulp_is_not_answered_by_an_odd_parameter(self):
+        for url in ("/werk/keuzehulp/?utm_source=x", "/werk/keuzehulp/"):
+            page = soup(visit(url))
+            assert "Nog niet alles is ingevuld" not in page.get_text(), url
+            assert not page.select(".field__error"), url
+
+    def test_parameters_a_page_reads_are_separate_copies_in_a_fixed_order(self):
+        first = visit("/werk/?stap=2&vorm=vrijwillig")
+        assert first["X-Cache"] == "miss"
+        # The same choices in another order, with an unknown parameter: the same copy.
+        assert visit("/werk/?vorm=vrijwillig&x=1&stap=2")["X-Cache"] == "hit"
+        assert visit("/werk/?stap=2")["X-Cache"] == "miss"
+
+    def test_anonymous_pages_come_from_the_cache_the_second_time(self):
+        first = visit("/werk/")
+        assert first["X-Cache"] == "miss"
+        second = visit("/werk/")
+        assert second["X-Cache"] == "hit"
+        assert second.content == first.content
+        for header in ("Content-Security-Policy", "Cache-Control", "ETag"):
+            assert second[header] == first[header], header
+        # Sent whole with its length, not in chunks.
+        assert int(second["Content-Length"]) == len(second.content)
 
 
-def test_filter_addresses_are_cached_separately():
-    cached("/werk/?stap=1")
-    assert visit("/werk/?stap=2")["X-Cache"] == "miss"
+class TestHttpCaching:
+    @pytest.mark.parametrize("url", PUBLIC)
+    def test_public_pages_say_how_long_a_shared_cache_may_keep_them(self, url, settings):
+        settings.ERVARING = {
+            **settings.ERVARING,
+            "PAGE_SHARED_SECONDS": 120,
+            "PAGE_STALE_SECONDS": 45,
+        }
+        response = visit(url)
+        directives = {part.strip() for part in response["Cache-Control"].split(",")}
+        assert directives == {
+            "public",
+            "max-age=0",
+            "s-maxage=120",
+            "stale-while-revalidate=45",
+        }
+        assert response["ETag"].startswith('"')
+        assert "Vary" not in response
+
+    def test_a_matching_etag_gets_304_from_the_cache_and_when_rendered(self):
+        for page in ("/werk/", ARTICLE):
+            first = visit(page)
+            etag = first["ETag"]
+            for _ in range(2):  # a stored copy, and a freshly rendered page
+                again = visit(page, HTTP_IF_NONE_MATCH=etag)
+                assert again.status_code == 304
+                assert again["ETag"] == etag and not again.content
+                assert "s-maxage" in again["Cache-Control"]
+                cache.clear()
+                data_cache.clear_local()
+            assert visit(page, HTTP_IF_NONE_MATCH='"iets-anders"').status_code == 200
+
+    def test_publishing_gives_the_pages_it_changes_a_new_etag(self):
+        role = RolePage.objects.get(slug="coach")
+        old = {url: cached(url)["ETag"] for url in (role.url, "/werk/")}
+        role.title = "Coach met ervaring"
+        role.save_revision().publish()
+        for url, etag in old.items():
+            fresh = visit(url, HTTP_IF_NONE_MATCH=etag)
+            assert fresh.status_code == 200 and fresh["ETag"] != etag, url
+            assert "Coach met ervaring" in fresh.content.decode()
+
+    def test_a_head_request_gets_the_headers(self):
+        visit("/werk/")
+        response = Client().head("/werk/")
+        assert response.status_code == 200 and "s-maxage" in response["Cache-Control"]
 
 
-def test_logged_in_editors_are_never_served_from_the_cache(client, editor):
-    cached("/werk/")
-    client.force_login(editor)
-    response = client.get("/werk/")
-    assert "X-Cache" not in response
-    assert client.get("/beheer/").get("X-Cache") is None
+class TestNeverShared:
+    """Private pages, previews, the password and login pages, and anything for a logged-in
+    person go out `private, no-store`, and this site keeps none of them."""
 
-
-def test_the_admin_and_previews_are_never_cached(client, admin_user):
-    client.force_login(admin_user)
-    role = RolePage.objects.get(slug="coach")
-    for _ in range(2):
-        assert "X-Cache" not in client.get(f"/beheer/pages/{role.pk}/view_draft/")
-
-
-def test_publishing_makes_pages_fresh_at_once():
-    role = RolePage.objects.get(slug="coach")
-    cached(role.url)
-    cached("/werk/")
-    role.title = "Coach met ervaring"
-    role.save_revision().publish()
-    assert "Coach met ervaring" in visit(role.url).content.decode()
-    assert "Coach met ervaring" in visit("/werk/").content.decode()
-
-
-def test_unpublishing_removes_the_page_at_once():
-    role = RolePage.objects.get(slug="coach")
-    cached(role.url)
-    cached("/werk/")
-    role.unpublish()
-    assert visit(role.url).status_code == 404
-    assert 'href="/werk/coach/"' not in visit("/werk/").content.decode()
-
-
-def test_moving_a_page_sends_its_old_address_to_the_new_one_at_once():
-    page = RolePage.objects.get(slug="coach")
-    cached(page.url)
-    page.move(EmployerTypePage.objects.get(slug="zelfstandig"), pos="last-child")
-    response = visit("/werk/coach/")
-    assert response.status_code == 301
-    assert response["Location"] == "/werkgevers/zelfstandig/coach/"
-
-
-def test_deleting_a_page_removes_it_at_once():
-    cached("/werk/")
-    RolePage.objects.get(slug="coach").delete()
-    assert 'href="/werk/coach/"' not in visit("/werk/").content.decode()
-
-
-def test_changing_a_snippet_that_pages_show_makes_them_fresh():
-    cached("/ervaringsladder/")
-    step = LadderStep.objects.get(number=1)
-    step.name = "Zelf meegemaakt"
-    step.save()
-    assert "Zelf meegemaakt" in visit("/ervaringsladder/").content.decode()
-
-    employer = EmployerTypePage.objects.get(slug="clientenraden")
-    cached(employer.url)
-    Organisation.objects.create(name="Nieuwe koepel", kind=employer)
-    assert "Nieuwe koepel" in visit(employer.url).content.decode()
-
-    article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
-    cached(article.url)
-    author = Author.objects.get(name="Wilma Boevink")
-    author.bio = "Een nieuwe biografie."
-    author.save()
-    assert "Een nieuwe biografie." in visit(article.url).content.decode()
-
-
-def test_approving_and_removing_a_comment_make_the_article_fresh():
-    article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
-    comment = CommentFactory(
-        article=article, body="Nog niet zichtbaar", status=Comment.Status.PENDING
-    )
-    cached(article.url)
-    cached("/artikelen/")
-    moderate([comment], Comment.Status.APPROVED, user=None)
-    assert "Nog niet zichtbaar" in visit(article.url).content.decode()
-    assert "1 reactie" in visit("/artikelen/").content.decode()
-    cached(article.url)
-    comment.delete()
-    assert "Nog niet zichtbaar" not in visit(article.url).content.decode()
-
-
-def test_a_new_pending_comment_does_not_empty_the_cache():
-    article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
-    cached("/werk/")
-    CommentFactory(article=article, status=Comment.Status.PENDING)
-    assert visit("/werk/")["X-Cache"] == "hit"
-
-
-def test_a_personal_message_is_never_cached_nor_served_from_cache():
-    article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
-    cached(article.url)
-    reader = Client()
-    reader.cookies["messages"] = "iets"
-    response = reader.get(article.url)
-    assert "X-Cache" not in response
-
-
-def test_the_health_check_is_never_cached():
-    assert "X-Cache" not in visit("/gezond/")
-    assert "X-Cache" not in visit("/gezond/")
-
-
-def test_query_parameters_a_page_does_not_read_neither_skip_nor_fill_the_cache():
-    cached("/werk/clientondersteuner/")
-    # Each is answered with the one stored copy (a copy is only ever stored on a miss).
-    for query in ("?x=1", "?utm_source=nieuwsbrief", "?reacties=3", "?stap=2", "?x=1&x=2"):
-        response = visit(f"/werk/clientondersteuner/{query}")
-        assert response["X-Cache"] == "hit", query
-
-
-def test_parameters_a_page_reads_are_separate_copies_in_a_fixed_order():
-    first = visit("/werk/?stap=2&vorm=vrijwillig")
-    assert first["X-Cache"] == "miss"
-    # The same choices in another order, with an unknown parameter: the same copy.
-    assert visit("/werk/?vorm=vrijwillig&x=1&stap=2")["X-Cache"] == "hit"
-    assert visit("/werk/?stap=2")["X-Cache"] == "miss"
-
-
-def test_a_page_with_privacy_settings_is_never_stored():
-    from wagtail.models import PageViewRestriction
-
-    role = RolePage.objects.get(slug="coach")
-    PageViewRestriction.objects.create(page=role, restriction_type="password", password="x1")
-    for _ in range(2):
-        response = visit(role.url)
-        assert "X-Cache" not in response
+    @staticmethod
+    def assert_private(response):
+        assert "private" in response["Cache-Control"]
         assert "no-store" in response["Cache-Control"]
+        assert "public" not in response["Cache-Control"]
+        assert "X-Cache" not in response and "ETag" not in response
+
+    def test_a_page_with_privacy_settings(self):
+        role = RolePage.objects.get(slug="coach")
+        PageViewRestriction.objects.create(page=role, restriction_type="password", password="x1")
+        for _ in range(2):
+            self.assert_private(visit(role.url))
+
+    def test_the_login_page_and_a_refused_form(self):
+        self.assert_private(visit("/inloggen/"))
+        self.assert_private(Client().post(ARTICLE, {"name": ""}))
+
+    def test_logged_in_editors_get_every_page_private(self, client, editor):
+        cached("/werk/")
+        client.force_login(editor)
+        for url in ("/werk/", ARTICLE, "/beheer/"):
+            self.assert_private(client.get(url))
+
+    def test_the_preview_of_a_draft(self, client, admin_user):
+        client.force_login(admin_user)
+        role = RolePage.objects.get(slug="coach")
+        for _ in range(2):
+            self.assert_private(client.get(f"/beheer/pages/{role.pk}/view_draft/"))
+
+    def test_a_personal_message(self):
+        cached(ARTICLE)
+        reader = Client()
+        reader.cookies["messages"] = "iets"
+        self.assert_private(reader.get(ARTICLE))
+
+    def test_the_health_check(self):
+        for _ in range(2):
+            self.assert_private(visit("/gezond/"))
+
+    def test_a_page_that_does_not_exist(self):
+        for _ in range(2):
+            self.assert_private(visit("/werk/bestaat-niet/"))
+            self.assert_private(visit("/artikelen/?page=999"))
+
+    def test_a_very_large_page_is_not_stored(self, settings):
+        settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_MAX_BYTES": 1000}
+        visit("/werk/")
+        assert "X-Cache" not in visit("/werk/")
 
 
-def test_a_very_large_page_is_not_stored(settings):
-    settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_MAX_BYTES": 1000}
-    visit("/werk/")
-    assert "X-Cache" not in visit("/werk/")
+class TestFreshAtOnce:
+    def test_publishing_makes_pages_fresh_at_once(self):
+        role = RolePage.objects.get(slug="coach")
+        cached(role.url)
+        cached("/werk/")
+        role.title = "Coach met ervaring"
+        role.save_revision().publish()
+        assert "Coach met ervaring" in visit(role.url).content.decode()
+        assert "Coach met ervaring" in visit("/werk/").content.decode()
+
+    def test_unpublishing_removes_the_page_at_once(self):
+        role = RolePage.objects.get(slug="coach")
+        cached(role.url)
+        cached("/werk/")
+        role.unpublish()
+        assert visit(role.url).status_code == 404
+        assert 'href="/werk/coach/"' not in visit("/werk/").content.decode()
+
+    def test_moving_a_page_sends_its_old_address_to_the_new_one_at_once(self):
+        page = RolePage.objects.get(slug="coach")
+        cached(page.url)
+        page.move(EmployerTypePage.objects.get(slug="zelfstandig"), pos="last-child")
+        response = visit("/werk/coach/")
+        assert response.status_code == 301
+        assert response["Location"] == "/werkgevers/zelfstandig/coach/"
+
+    def test_deleting_a_page_removes_it_at_once(self):
+        cached("/werk/")
+        RolePage.objects.get(slug="coach").delete()
+        assert 'href="/werk/coach/"' not in visit("/werk/").content.decode()
+
+    def test_changing_a_snippet_that_pages_show_makes_them_fresh(self):
+        cached("/ervaringsladder/")
+        step = LadderStep.objects.get(number=1)
+        step.name = "Zelf meegemaakt"
+        step.save()
+        assert "Zelf meegemaakt" in visit("/ervaringsladder/").content.decode()
+
+        employer = EmployerTypePage.objects.get(slug="clientenraden")
+        cached(employer.url)
+        Organisation.objects.create(name="Nieuwe koepel", kind=employer)
+        assert "Nieuwe koepel" in visit(employer.url).content.decode()
+
+        cached(ARTICLE)
+        author = Author.objects.get(name="Wilma Boevink")
+        author.bio = "Een nieuwe biografie."
+        author.save()
+        assert "Een nieuwe biografie." in visit(ARTICLE).content.decode()
+
+    def test_approving_and_removing_a_comment_make_the_article_fresh(self):
+        article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        comment = CommentFactory(
+            article=article, body="Nog niet zichtbaar", status=Comment.Status.PENDING
+        )
+        cached(article.url)
+        cached("/artikelen/")
+        moderate([comment], Comment.Status.APPROVED, user=None)
+        assert "Nog niet zichtbaar" in visit(article.url).content.decode()
+        assert "1 reactie" in visit("/artikelen/").content.decode()
+        cached(article.url)
+        comment.delete()
+        assert "Nog niet zichtbaar" not in visit(article.url).content.decode()
+
+    def test_a_new_pending_comment_does_not_empty_the_cache(self):
+        article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+        cached("/werk/")
+        CommentFactory(article=article, status=Comment.Status.PENDING)
+        assert visit("/werk/")["X-Cache"] == "hit"
+
+    def test_a_new_release_never_serves_what_the_old_one_made(self, monkeypatch):
+        cached("/werk/")
+        old = version.content_version()
+        monkeypatch.setenv("ERVARING_RELEASE", "de-volgende-versie")
+        release.release.cache_clear()
+        try:
+            version.forget_request_version()
+            assert version.content_version() != old
+            assert visit("/werk/")["X-Cache"] == "miss"
+        finally:
+            monkeypatch.delenv("ERVARING_RELEASE")
+            release.release.cache_clear()
+
+    def test_a_change_made_by_another_process_is_seen_at_once(self, tmp_path):
+        """`make run` and one machine share files as their cache: a timer or the shell that
+        publishes (another process) makes the site's pages fresh."""
+        shared = cache_from_url(None, folder=tmp_path / "cache")
+        with override_settings(CACHES={"default": shared}):
+            version.forget_request_version()
+            cached("/werk/")
+            subprocess.run(
+                [
+                    sys.executable,
+                    "manage.py",
+                    "shell",
+                    "-c",
+                    "from ervaring.caching.version import bump_content_version; "
+                    "bump_content_version()",
+                ],
+                cwd=ROOT,
+                env={
+                    "PATH": "/usr/bin:/bin",
+                    "DJANGO_SETTINGS_MODULE": "ervaring.settings.test",
+                    "CACHE_URL": f"file://{tmp_path / 'cache'}",
+                },
+                check=True,
+                capture_output=True,
+            )
+            version.forget_request_version()
+            assert visit("/werk/")["X-Cache"] == "miss"
+        version.forget_request_version()
 
 
-def test_copies_in_process_memory_stay_within_their_byte_limit():
-    from ervaring.caching.pages import LocalCopies
+class TestBounded:
+    def test_copies_in_process_memory_stay_within_their_byte_limit(self):
+        memory = ProcessMemory(max_bytes=10_000, seconds=60)
+        for number in range(50):
+            memory.put(f"page-{number}", {"n": number}, size=1_000)
+        assert memory.size <= 10_000
+        assert memory.get("page-49") == {"n": 49}
+        assert memory.get("page-0") is None  # the oldest went first
 
-    copies = LocalCopies(max_bytes=10_000)
-    for number in range(50):
-        copies.put(f"page-{number}", {"n": number}, version=1, size=1_000)
-    assert copies.size <= 10_000
-    assert copies.get("page-49", 1) == {"n": 49}
-    assert copies.get("page-0", 1) is None  # the oldest went first
-    # A new content version starts afresh.
-    copies.put("page-new", {"n": "new"}, version=2, size=1_000)
-    assert copies.get("page-49", 2) is None and copies.size == 1_000
+    def test_copies_in_process_memory_expire(self):
+        memory = ProcessMemory(max_bytes=10_000, seconds=0.2)
+        memory.put("page", "kopie", size=10)
+        assert memory.get("page") == "kopie"
+        time.sleep(0.25)
+        assert memory.get("page") is None and memory.size == 0
+
+    def test_data_kept_in_process_memory_expires_with_the_page_cache(self, settings):
+        settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_SECONDS": 0.2}
+        data_cache.clear_local()
+        built = []
+        data_cache.cached_for_content("iets", lambda: built.append(1) or "waarde")
+        cache.clear()  # only this process's memory has it now
+        data_cache.cached_for_content("iets", lambda: built.append(1) or "waarde")
+        assert len(built) == 1
+        time.sleep(0.25)
+        data_cache.cached_for_content("iets", lambda: built.append(1) or "waarde")
+        assert len(built) == 2
+
+
+class TestProductionCache:
+    def test_a_cache_per_process_is_refused_in_production(self, settings):
+        settings.ERVARING = {**settings.ERVARING, "SHARED_CACHE_REQUIRED": True}
+        locmem = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        with override_settings(CACHES={"default": locmem}):
+            errors = [e for e in run_checks() if e.id == "ervaring.E001"]
+        assert errors and "één proces" in errors[0].msg
+        with override_settings(CACHES={"default": cache_from_url(None, folder="/tmp/x")}):
+            assert not [e for e in run_checks() if e.id == "ervaring.E001"]
+
+    def test_development_shares_its_cache_between_processes(self, tmp_path):
+        code = (
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.CACHES['default']['BACKEND'])"
+        )
+        backend = subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=ROOT,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "DJANGO_SETTINGS_MODULE": "ervaring.settings.dev",
+                "ERVARING_VAR_DIR": str(tmp_path),
+            },
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        assert backend == "django.core.cache.backends.filebased.FileBasedCache"

@@ -2,7 +2,11 @@
 Redis going away, and the one-machine default without Redis (files)."""
 
 import os
+import signal
+import statistics
+import subprocess
 import time
+from pathlib import Path
 
 import pytest
 import redis
@@ -12,12 +16,13 @@ from django.test import Client, override_settings
 from articles.comments.moderation import moderate
 from articles.models import ArticlePage, Comment
 from ervaring.caching import data as data_cache
-from ervaring.caching.version import VERSION_KEY, bump_content_version, forget_request_version
+from ervaring.caching.version import CHANGE_KEY, bump_content_version, forget_request_version
 from ervaring.settings.environment import cache_from_url
 from roles.models import RolePage
 from tests.live.server import free_port, redis_url
 
 pytestmark = pytest.mark.django_db
+ROOT = Path(__file__).resolve().parents[1]
 
 ARTICLE = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
 
@@ -60,7 +65,7 @@ def test_pages_come_from_redis_and_publishing_makes_them_fresh(redis_cache):
 def test_the_version_never_expires_and_everything_else_does(redis_cache, settings):
     visit("/werk/")
     visit("/artikelen/")
-    (version_key,) = keys(redis_cache, VERSION_KEY)
+    (version_key,) = keys(redis_cache, CHANGE_KEY)
     # Never evicted by Redis' volatile-lru either (only keys that expire are evicted).
     assert redis_cache.ttl(version_key) == -1
     page_keys = keys(redis_cache, "ervaring:page")
@@ -107,12 +112,6 @@ def test_without_redis_pages_are_served_uncached_not_as_errors(redis_away, clien
 
 
 def test_without_redis_comments_are_taken_and_the_limit_still_holds(redis_away, client):
-    import time as clock
-
-    from django.core import signing
-
-    from articles.comments.forms import START_SALT
-
     article = ArticlePage.objects.get(slug=ARTICLE)
     statuses = []
     for number in range(7):
@@ -120,12 +119,94 @@ def test_without_redis_comments_are_taken_and_the_limit_still_holds(redis_away, 
             "name": "Lezer",
             "email": "l@example.org",
             "body": f"Zonder Redis {number}.",
-            "started": signing.dumps({"t": int(clock.time()) - 10}, salt=START_SALT, compress=True),
             "website": "",
         }
         statuses.append(client.post(article.url, data, REMOTE_ADDR="192.0.2.200").status_code)
     assert statuses == [303] * 5 + [200] * 2
     assert Comment.objects.filter(body__startswith="Zonder Redis").count() == 5
+
+
+@pytest.fixture
+def own_redis(tmp_path):
+    """A Redis server of this test's own, to freeze: the run's shared one serves other tests.
+    Yields (url, pid)."""
+    folder = tmp_path / "redis"
+    started = subprocess.run(
+        ["scripts/redis-server.sh", "start", str(folder)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    pid = int((folder / "redis.pid").read_text())
+    yield started.stdout.strip() + "/0", pid
+    os.kill(pid, signal.SIGCONT)
+    subprocess.run(["scripts/redis-server.sh", "stop", str(folder)], cwd=ROOT, check=False)
+
+
+@pytest.fixture
+def on_own_redis(own_redis, settings):
+    """The site's cache on that server; every request renders its page (no page cache), so
+    what is measured is the page built from the data it reads."""
+    url, pid = own_redis
+    settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_ENABLED": False}
+    with override_settings(CACHES={"default": cache_from_url(url)}):
+        data_cache.clear_local()
+        forget_request_version()
+        yield pid
+    data_cache.clear_local()
+    forget_request_version()
+
+
+def timed(url, times=15):
+    """The median time of `times` fresh visits to `url`, and their status codes."""
+    seconds, statuses = [], set()
+    for _ in range(times):
+        start = time.perf_counter()
+        statuses.add(visit(url).status_code)
+        seconds.append(time.perf_counter() - start)
+    return statuses, statistics.median(seconds)
+
+
+def test_a_frozen_redis_costs_one_timeout_then_pages_come_at_normal_speed(on_own_redis, settings):
+    """A Redis that accepts connections but never answers (SIGSTOP): one request waits for
+    the socket timeout and opens the breaker; after that no page waits for Redis at all."""
+    settings.ERVARING = {**settings.ERVARING, "CACHE_BREAKER_SECONDS": 60}
+    role = "/werk/clientondersteuner/"
+    timed(role, times=5)  # warm: the data this page reads is kept
+    statuses, normal = timed(role)
+    assert statuses == {200}
+
+    os.kill(on_own_redis, signal.SIGSTOP)
+    start = time.perf_counter()
+    assert visit(role).status_code == 200
+    assert time.perf_counter() - start < 2  # one timeout (0.2 s), not one per cache call
+    statuses, frozen = timed(role)
+    assert statuses == {200}
+    assert frozen <= 2 * normal, (frozen, normal)
+    for url in (
+        "/",
+        "/werk/?stap=2",
+        "/ervaringsladder/",
+        f"/artikelen/{ARTICLE}/",
+        "/zoeken/?q=coach",
+    ):
+        assert visit(url).status_code == 200, url
+
+
+def test_redis_is_used_again_once_it_answers(on_own_redis, settings):
+    settings.ERVARING = {
+        **settings.ERVARING,
+        "CACHE_BREAKER_SECONDS": 0.5,
+        "PAGE_CACHE_ENABLED": True,
+    }
+    os.kill(on_own_redis, signal.SIGSTOP)
+    assert visit("/werk/").status_code == 200
+    assert "X-Cache" not in visit("/werk/")  # the breaker is open: nothing stored
+    os.kill(on_own_redis, signal.SIGCONT)
+    time.sleep(0.6)
+    assert visit("/werk/")["X-Cache"] == "miss"
+    assert visit("/werk/")["X-Cache"] == "hit"
 
 
 def test_one_machine_without_redis_keeps_the_version_past_the_default_timeout(tmp_path):
@@ -135,10 +216,10 @@ def test_one_machine_without_redis_keeps_the_version_past_the_default_timeout(tm
     with override_settings(CACHES={"default": file_cache}):
         forget_request_version()
         bump_content_version()
-        version = cache.get(VERSION_KEY)
+        version = cache.get(CHANGE_KEY)
         assert version is not None
         time.sleep(1.5)
-        assert cache.get(VERSION_KEY) == version
+        assert cache.get(CHANGE_KEY) == version
     forget_request_version()
 
 

@@ -21,7 +21,6 @@ PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "ervaring.settings.production",
     "SECRET_KEY": secrets.token_urlsafe(50),
     "ALLOWED_HOSTS": "testserver,ervaring.example",
-    "CACHE_URL": "locmem://",
 }
 
 
@@ -31,6 +30,7 @@ def in_production(args, tmp_path, **env):
         **os.environ,
         **PRODUCTION_ENV,
         "DATABASE_URL": os.environ.get("DATABASE_URL") or f"sqlite:///{tmp_path / 'p.sqlite3'}",
+        "CACHE_URL": f"file://{tmp_path / 'cache'}",
         **env,
     }
     return subprocess.run(
@@ -47,6 +47,12 @@ def in_production(args, tmp_path, **env):
 def test_production_settings_pass_check_deploy(tmp_path):
     result = in_production(["manage.py", "check", "--deploy", "--fail-level", "WARNING"], tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_a_cache_of_one_process(tmp_path):
+    result = in_production(["manage.py", "check", "--deploy"], tmp_path, CACHE_URL="locmem://")
+    assert result.returncode != 0
+    assert "ervaring.E001" in result.stderr and "één proces" in result.stderr
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):

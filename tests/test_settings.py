@@ -13,15 +13,15 @@ from ervaring.settings.environment import cache_from_url, env_bool, env_list
         ("file:///var/lib/ervaring/cache", "django.core.cache.backends.filebased.FileBasedCache"),
         ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
         ("dummy://", "django.core.cache.backends.dummy.DummyCache"),
-        (None, "django.core.cache.backends.locmem.LocMemCache"),
+        (None, "django.core.cache.backends.filebased.FileBasedCache"),
     ],
 )
 def test_cache_urls(url, backend):
-    config = cache_from_url(url)
+    config = cache_from_url(url, folder="/var/lib/ervaring/cache")
     assert config["BACKEND"] == backend
     if url and url.startswith("redis"):
         assert config["LOCATION"] == url
-    if url and url.startswith("file"):
+    if not url or url.startswith("file"):
         assert config["LOCATION"] == "/var/lib/ervaring/cache"
 
 

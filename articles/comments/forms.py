@@ -1,48 +1,21 @@
-"""The reader's comment form and its defences against spam, all without third parties."""
+"""The reader's comment form and its defences against spam, all without third parties and
+without anything that differs per visitor: the empty form is part of a page every visitor
+shares (docs/decisions.md, "The comment form without a token")."""
 
 import re
-import time
 from datetime import timedelta
 
 from django import forms
 from django.conf import settings
-from django.core import signing
 from django.utils import timezone
 
 from articles.comments.models import Comment
 from ervaring import ratelimit
 
-START_SALT = "ervaring.comment-form.started"
 LINK_PATTERN = re.compile(r"(https?://|www\.)", re.IGNORECASE)
 # Characters that change how text is shown without being visible (bidi overrides, zero width).
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 GENERIC_REFUSAL = "Je reactie kon niet worden verstuurd. Probeer het later nog eens."
-
-
-_signed_starts = {}
-
-
-def sign_start():
-    """A signed 'the form was shown now', placed in the form as a hidden field. It holds whole
-    seconds, so one signature per second serves every visitor in that second."""
-    now = int(time.time())
-    signed = _signed_starts.get(now)
-    if signed is None:
-        signed = signing.dumps({"t": now}, salt=START_SALT, compress=True)
-        _signed_starts.clear()
-        _signed_starts[now] = signed
-    return signed
-
-
-def seconds_since(value):
-    """Seconds since a signed start, or None when the value is tampered with or expired."""
-    max_age = settings.ERVARING["COMMENT_MAX_AGE_SECONDS"]
-    try:
-        data = signing.loads(value, salt=START_SALT, max_age=max_age)
-        elapsed = time.time() - float(data["t"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
-    return elapsed if elapsed <= max_age else None
 
 
 def clean_text(value):
@@ -57,7 +30,6 @@ class CommentForm(forms.ModelForm):
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    started = forms.CharField(widget=forms.HiddenInput, required=False)
 
     class Meta:
         model = Comment
@@ -95,17 +67,6 @@ class CommentForm(forms.ModelForm):
         self.article = article
         self.request = request
         self.fields["email"].required = True
-        self.fields["started"].initial = sign_start()
-
-    @property
-    def started_value(self):
-        """The start to put in the form: the posted one while it is still valid (so a reader
-        who was too quick can simply send again), otherwise a fresh one."""
-        if self.is_bound:
-            posted = self.data.get("started", "")
-            if seconds_since(posted) is not None:
-                return posted
-        return sign_start()
 
     def clean_name(self):
         name = clean_text(self.cleaned_data["name"])
@@ -130,17 +91,6 @@ class CommentForm(forms.ModelForm):
         if self.data.get("website"):
             # The honeypot: people cannot see this field, bots fill it in.
             raise forms.ValidationError(GENERIC_REFUSAL, code="honeypot")
-        elapsed = seconds_since(self.data.get("started", ""))
-        if elapsed is None:
-            raise forms.ValidationError(
-                "Dit formulier stond te lang open. Je tekst staat er nog: verstuur hem opnieuw.",
-                code="expired",
-            )
-        if elapsed < settings.ERVARING["COMMENT_MIN_SECONDS"]:
-            raise forms.ValidationError(
-                "Dat ging wel erg snel. Wacht een paar tellen en verstuur je reactie opnieuw.",
-                code="too_fast",
-            )
         body = cleaned.get("body")
         if (
             body

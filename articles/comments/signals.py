@@ -1,27 +1,16 @@
 """Keep cached article pages honest: when what readers can see of comments changes, the pages
-showing them are made fresh (our own cache and, if configured, the CDN)."""
+showing them are made fresh."""
 
 from django.apps import apps
-from django.conf import settings
 from django.db.models.signals import post_delete, post_init, post_save
 
 from ervaring.caching.version import bump_content_version
 
 
 def comments_changed_on_site(article_ids):
-    """Approved comments of these articles changed: make their pages (and listings) fresh."""
+    """Approved comments of these articles changed: make every cached page fresh (the articles,
+    their listings and counts)."""
     bump_content_version()
-    if "wagtail.contrib.frontend_cache" in settings.INSTALLED_APPS and article_ids:
-        from wagtail.contrib.frontend_cache.utils import PurgeBatch
-
-        article_page = apps.get_model("articles", "ArticlePage")
-        batch = PurgeBatch()
-        for article in article_page.objects.filter(pk__in=article_ids):
-            batch.add_page(article)
-            parent = article.get_parent()
-            if parent is not None:
-                batch.add_page(parent)
-        batch.purge()
 
 
 def remember_status(sender, instance, **kwargs):

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from articles.comments.models import Comment
-from ervaring.caching.data import cached_for_content
 from ervaring.views import number_param
 
 COMMENTS_PER_PAGE = 25
@@ -26,43 +25,36 @@ def approved_comments(article):
     return article.comments.filter(status=Comment.Status.APPROVED).order_by("created_at", "pk")
 
 
-def kept(request, article, name, build):
-    """`build()`, kept until content changes; built afresh in previews (and for an article that
-    is not saved yet), which show a draft."""
-    if getattr(request, "is_preview", False) or not article.pk:
-        return build()
-    return cached_for_content(name, build, local=False)
-
-
-def comments_page(request, article):
-    """One page of approved comments, rendered, with the total. Kept until content changes
-    (approving or removing a comment raises the content version). A page of comments that does
-    not exist is a 404."""
-    number = number_param(request.GET, COMMENTS_PARAM)
+def comments_page(article, query):
+    """One page of approved comments, rendered, with the total; the page number comes from
+    `query`. A page of comments that does not exist is a 404."""
+    number = number_param(query, COMMENTS_PARAM)
     if number is None:
         number = 1
     elif number < 1:
         raise Http404("Deze pagina met reacties bestaat niet.")
-    found = kept(
-        request,
-        article,
-        f"comments:2:{article.pk}:{number}",
-        lambda: render_comments_page(article, number),
-    )
+    found = render_comments_page(article, number)
     if number > found["comment_pages"]:
         raise Http404("Deze pagina met reacties bestaat niet.")
     return found
 
 
 def render_comments_page(article, number):
-    """The total rides along on every row as a window count: one query."""
+    """The total rides along on every row as a window count: one query. (An article that is
+    not saved yet — a preview of a new one — has none.)"""
     per_page = COMMENTS_PER_PAGE
     start = (number - 1) * per_page
+    if article.pk is None:
+        return render_comments_page_of([], 0, number, start)
     rows = list(
         approved_comments(article).annotate(total=Window(Count("pk")))[start : start + per_page]
     )
     total = rows[0].total if rows else (approved_comments(article).count() if start else 0)
-    pages = max(1, math.ceil(total / per_page))
+    return render_comments_page_of(rows, total, number, start)
+
+
+def render_comments_page_of(rows, total, number, start):
+    pages = max(1, math.ceil(total / COMMENTS_PER_PAGE))
     if not rows and start:
         # Past the last page: nothing to render (the caller answers 404).
         return {"comment_pages": pages}
@@ -85,16 +77,6 @@ def render_comments_page(article, number):
         "comment_previous": number - 1 if number > 1 else None,
         "comment_next": number + 1 if number < pages else None,
     }
-
-
-def comments_context(request, article):
-    """Everything the article template shows of comments: the page of comments and the form
-    (None when comments are closed)."""
-    from articles.comments.forms import CommentForm
-
-    context = comments_page(request, article)
-    context["form"] = CommentForm(article=article) if article.comments_open else None
-    return context
 
 
 def post_comment(request, article):

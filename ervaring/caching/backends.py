@@ -1,11 +1,18 @@
-"""Django's RedisCache, made to survive Redis going away: every operation that cannot reach
-Redis behaves like a miss (get: nothing; set: not stored), so the site serves pages uncached
-instead of failing. A warning is logged at most once a minute per process."""
+"""Django's RedisCache, made to survive Redis going away or hanging.
 
+Every operation that fails behaves like a miss (get: nothing; set: not stored), so the site
+serves pages uncached instead of failing. Each operation waits at most the socket timeout
+(settings: a fraction of a second). And a circuit breaker: after a failure, this process
+leaves Redis alone for CACHE_BREAKER_SECONDS, so a Redis that accepts connections but never
+answers costs one timeout per process every few seconds, not one per cache call. A warning is
+logged at most once a minute per process."""
+
+import functools
 import logging
+import threading
 import time
 
-from django.core.cache.backends.base import DEFAULT_TIMEOUT
+from django.conf import settings
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -13,92 +20,89 @@ logger = logging.getLogger("ervaring")
 WARN_EVERY_SECONDS = 60
 
 
-class ResilientRedisCache(RedisCache):
-    """RedisCache whose failures are misses, not server errors."""
+class Breaker:
+    """Open for a while after a failure; shared by every thread of the process."""
 
-    last_warning = 0.0
+    def __init__(self):
+        self.open_until = 0.0
+        self.last_warning = 0.0
+        self.lock = threading.Lock()
 
-    def warn(self, operation, error):
+    def is_open(self):
+        return time.monotonic() < self.open_until
+
+    def trip(self, operation, error):
         now = time.monotonic()
-        if now - ResilientRedisCache.last_warning > WARN_EVERY_SECONDS:
-            ResilientRedisCache.last_warning = now
+        seconds = settings.ERVARING["CACHE_BREAKER_SECONDS"]
+        with self.lock:
+            self.open_until = now + seconds
+            warn = now - self.last_warning > WARN_EVERY_SECONDS
+            if warn:
+                self.last_warning = now
+        if warn:
             logger.warning(
-                "Redis niet bereikbaar (%s): %s; de site draait zonder cache.", operation, error
+                "Redis antwoordt niet (%s: %s); de site slaat de cache %s s over.",
+                operation,
+                error,
+                seconds,
             )
 
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except RedisError as error:
-            self.warn("get", error)
-            return default
 
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except RedisError as error:
-            self.warn("get_many", error)
-            return {}
+_breakers = {}
 
-    def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except RedisError as error:
-            self.warn("has_key", error)
-            return False
 
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set(key, value, timeout, version)
-        except RedisError as error:
-            self.warn("set", error)
-            return None
+def guarded(fallback):
+    """A RedisCache method that answers `fallback(*args, **kwargs)` instead of failing, and does
+    not try Redis at all while the breaker is open."""
 
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except RedisError as error:
-            self.warn("set_many", error)
-            return list(data)
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            if self.breaker.is_open():
+                return fallback(*args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except RedisError as error:
+                self.breaker.trip(method.__name__, error)
+                return fallback(*args, **kwargs)
 
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except RedisError as error:
-            self.warn("add", error)
-            return False
+        return wrapper
 
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except RedisError as error:
-            self.warn("touch", error)
-            return False
+    return decorate
 
-    def incr(self, key, delta=1, version=None):
-        try:
-            return super().incr(key, delta, version)
-        except RedisError as error:
-            self.warn("incr", error)
-            raise ValueError(f"Key {key!r} not found (Redis unreachable).") from error
 
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except RedisError as error:
-            self.warn("delete", error)
-            return False
+def _nothing(*args, **kwargs):
+    return None
 
-    def delete_many(self, keys, version=None):
-        try:
-            return super().delete_many(keys, version)
-        except RedisError as error:
-            self.warn("delete_many", error)
-            return None
 
-    def clear(self):
-        try:
-            return super().clear()
-        except RedisError as error:
-            self.warn("clear", error)
-            return False
+def _false(*args, **kwargs):
+    return False
+
+
+def _default(key, default=None, *args, **kwargs):
+    return default
+
+
+def _not_found(key, *args, **kwargs):
+    raise ValueError(f"Key {key!r} not found (Redis unreachable).")
+
+
+class ResilientRedisCache(RedisCache):
+    """RedisCache whose failures are misses, not server errors, behind a circuit breaker."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        # One breaker per Redis address and process (Django makes a cache object per thread).
+        self.breaker = _breakers.setdefault(str(server), Breaker())
+
+    get = guarded(_default)(RedisCache.get)
+    get_many = guarded(lambda *a, **k: {})(RedisCache.get_many)
+    has_key = guarded(_false)(RedisCache.has_key)
+    set = guarded(_nothing)(RedisCache.set)
+    set_many = guarded(lambda data, *a, **k: list(data))(RedisCache.set_many)
+    add = guarded(_false)(RedisCache.add)
+    touch = guarded(_false)(RedisCache.touch)
+    incr = guarded(_not_found)(RedisCache.incr)
+    delete = guarded(_false)(RedisCache.delete)
+    delete_many = guarded(_nothing)(RedisCache.delete_many)
+    clear = guarded(_false)(RedisCache.clear)

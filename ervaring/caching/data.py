@@ -1,51 +1,60 @@
-"""What pages read — menus, the role catalogue, the home page's sections, a page of comments —
-kept per content version, so a page needs few SQL queries even when it is not cached whole."""
+"""What pages read — the pages each level routes to, menus, the role catalogue, what a page
+shows from elsewhere (BasePage.shown_from_elsewhere) — kept per content version, so a page
+needs few SQL queries even when it is not cached whole.
 
-import threading
-from collections import OrderedDict
+A value is kept in the shared cache (for every process and machine) and in this process's
+memory. The content version is part of every name, so a change or a deploy makes all of it
+stale at once; both keep a value for at most PAGE_CACHE_SECONDS."""
 
+import pickle
+
+from django.conf import settings
 from django.core.cache import cache
 
-from ervaring.caching.version import content_version
+from ervaring.caching import memory
+from ervaring.caching.version import content_version, last_known_version
 
-# Small values shared by many pages stay in each process's memory as well.
-LOCAL_NAMES = 256
-
-_local = OrderedDict()
-_lock = threading.Lock()
+_memory = None
 
 
-def cached_for_content(name, build, timeout=60 * 60, local=True):
-    """`build()`, kept until content changes: in the shared cache (for every process and
-    machine) and, with `local`, in this process's memory too. Use `local=False` for values of
-    which there are many (one per article, say). A value whose shape may change between
-    releases carries a format number in its name, so an old pickle is never read back. When
-    `build()` finds nothing (None), nothing is kept."""
+def _kept():
+    global _memory
+    if _memory is None:
+        _memory = memory.from_settings()
+    return _memory
+
+
+def cached_for_content(name, build, *, shared_object=False):
+    """`build()`, kept until content changes. Every call gets its own copy of the value, unless
+    `shared_object`: then every request in this process gets the same object, which nobody may
+    change (for large read-only values such as the role catalogue). When `build()` finds
+    nothing (None), nothing is kept: odd names must not fill the cache."""
     version = content_version()
-    if version is None:  # the cache cannot be reached: build, keep nothing
-        return build()
-    if local:
-        with _lock:
-            remembered = _local.get(name)
-        if remembered is not None and remembered[0] == version:
-            return remembered[1]
-    key = f"ervaring:data:{name}:{version}"
-    value = cache.get(key)
-    if value is None:
+    reachable = version is not None
+    if not reachable:
+        # The shared cache is away: what this process kept for the last version it knew.
+        version = last_known_version()
+        if version is None:
+            return build()
+    key = f"ervaring:data:{version}:{name}"
+    found = _kept().get(key)
+    if found is not None:
+        return found if shared_object else pickle.loads(found)  # noqa: S301 - our own pickle
+    packed = cache.get(key) if reachable else None
+    if packed is None:
         value = build()
         if value is None:
-            return None  # nothing found is not kept: odd names must not fill the cache
-        cache.set(key, value, timeout)
-    if local:
-        with _lock:
-            _local[name] = (version, value)
-            _local.move_to_end(name)
-            while len(_local) > LOCAL_NAMES:
-                _local.popitem(last=False)
+            return None
+        packed = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+        if reachable:
+            cache.set(key, packed, settings.ERVARING["PAGE_CACHE_SECONDS"])
+    else:
+        value = pickle.loads(packed)  # noqa: S301 - written by this site only
+    _kept().put(key, value if shared_object else packed, len(packed))
     return value
 
 
 def clear_local():
     """Forget what this process kept in memory (tests, and after a restore)."""
-    with _lock:
-        _local.clear()
+    global _memory
+    _memory = None

@@ -1,63 +1,61 @@
-"""Whole pages for anonymous visitors, kept per content version.
+"""One page, one answer: whole pages for anonymous visitors, shared by this site's cache and by
+any cache in front of it (nginx, a CDN).
 
-An anonymous GET for a public page is answered from the cache when a copy was rendered at the
-current content version. What makes a copy:
+A response may be shared when its view *declared* which query parameters it reads (pages:
+`BasePage.query_params`; other views: the `reads_query` decorator) and it was made for an
+anonymous visitor: a GET or HEAD without a session or messages cookie, no preview, a 200, no
+cookie set, nothing that says private. Such a response is the same bytes for every visitor and
+goes out with `Cache-Control: public` (`s-maxage`, `stale-while-revalidate`), an `ETag`, and a
+`304 Not Modified` for a browser or proxy that already has it. Everything else goes out
+`private, no-store`: no cache anywhere keeps it.
 
-- the address (host and path) and only the query parameters the page says it reads
-  (`reads_query`): `?utm_source=x` or `?x=1` is the same page, so it neither skips the cache nor
-  fills it with copies;
-- nothing that differs per visitor: the CSRF token and other per-visitor form values are cut out
-  and filled in fresh for each visitor (`ervaring.caching.visitor_fields`);
-- only what may be shared: a response that sets a cookie other than the CSRF cookie, or says
-  `private`/`no-store` (Wagtail does that for every page with privacy settings, and for previews),
-  is never stored.
+This site keeps the shared responses per content version (ervaring/caching/version.py): in the
+shared cache and in each process's memory, filed under the address (scheme, host, path) and the
+values of the declared parameters only, so `?utm_source=x` neither skips the cache nor fills
+it. A copy is only ever stored from a request that had no other parameters: a view can never
+put an answer to `?x=1` under the plain address."""
 
-Copies live in the shared cache (bounded by the cache itself: Redis' memory limit, or the
-number of entries) and, for speed, in this process's memory, bounded in bytes.
-"""
-
+import functools
 import hashlib
-import threading
-from collections import OrderedDict
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.cache import (
+    add_never_cache_headers,
+    get_conditional_response,
+    patch_cache_control,
+)
+from django.utils.http import quote_etag
 
-from ervaring.caching import visitor_fields
+from ervaring.caching import memory
 from ervaring.caching.version import content_version
 
-SKIPPED_PREFIXES = (
-    "/beheer/",
-    "/_util/",
-    "/inloggen/",
-    "/uitloggen/",
-    "/static/",
-    "/media/",
-    "/documents/",
-    "/gezond/",
-)
 # Headers that belong to one response, not to the page.
 UNSHARED_HEADERS = {"set-cookie", "vary", "date", "x-cache", "content-length"}
-# Bumped when the shape of a stored copy changes, so a copy from an older release is never read.
-FORMAT = 2
 
 
-def reads_query(response, names):
-    """Tell the page cache which query parameters `response` depends on. Every other parameter
-    in the address is ignored when the page is looked up or stored."""
-    response.cache_query_params = tuple(sorted(set(names)))
+def reads_query(*names):
+    """Declare a view (a Django view, or a sub-route of a routable page) shareable: its response
+    depends on the query parameters `names` and on nothing else about the visitor."""
+
+    def decorate(view):
+        @functools.wraps(view)
+        def declared(*args, **kwargs):
+            return declare(view(*args, **kwargs), names)
+
+        return declared
+
+    return decorate
+
+
+def declare(response, names):
+    """Mark `response` as depending on the query parameters `names` only (a view that already
+    declared keeps its own)."""
+    if getattr(response, "query_params", None) is None:
+        response.query_params = tuple(sorted(set(names)))
     return response
-
-
-def _settings():
-    return settings.ERVARING
-
-
-def _digest(text):
-    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def query_key(query, names):
@@ -65,126 +63,55 @@ def query_key(query, names):
     return urlencode([(name, value) for name in names for value in query.getlist(name)])
 
 
-class LocalCopies:
-    """Copies kept in this process's memory: least recently used out first, at most
-    `max_bytes` in all. Only copies of the current content version are kept."""
-
-    def __init__(self, max_bytes):
-        self.max_bytes = max_bytes
-        self.entries = OrderedDict()
-        self.size = 0
-        self.version = None
-        self.lock = threading.Lock()  # threaded workers share the middleware
-
-    def get(self, key, version):
-        with self.lock:
-            if version != self.version:
-                return None
-            found = self.entries.get(key)
-            if found is None:
-                return None
-            self.entries.move_to_end(key)
-            return found[0]
-
-    def put(self, key, entry, version, size):
-        with self.lock:
-            if version != self.version:
-                self.entries.clear()
-                self.size = 0
-                self.version = version
-            if key in self.entries:
-                self.size -= self.entries.pop(key)[1]
-            self.entries[key] = (entry, size)
-            self.size += size
-            while self.size > self.max_bytes and self.entries:
-                self.size -= self.entries.popitem(last=False)[1][1]
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-            self.size = 0
+def _digest(text):
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
-class AnonymousPageCacheMiddleware:
-    """Serves anonymous GET requests for public pages from the cache and stores what it renders.
+def _knobs():
+    return settings.ERVARING
+
+
+class PageCacheMiddleware:
+    """Decides, for every response, whether it may be shared, says so in its headers, and
+    answers anonymous visitors from the copies it kept.
 
     It sits right after WhiteNoise, so a cached page costs almost what a static file costs."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        # Django's own CSRF middleware reads and sets the visitor's CSRF cookie for cached pages
-        # that carry a form.
-        self.csrf = CsrfViewMiddleware(get_response)
-        self.local = LocalCopies(_settings()["PAGE_CACHE_LOCAL_BYTES"])
+        self.memory = memory.from_settings()
 
     def __call__(self, request):
-        if not self.is_cacheable_request(request):
-            return self.get_response(request)
+        if not self.is_anonymous_read(request):
+            return self.private(self.get_response(request))
 
-        version = content_version()
-        if version is None:  # the cache cannot be reached: serve the page as it is now
-            return self.get_response(request)
-        address = f"{request.get_host()}{request.path}"
-        names_key = f"ervaring:page-query:{FORMAT}:{version}:{_digest(address)}"
-        names = self.local.get(names_key, version)
-        if names is None:
-            names = cache.get(names_key)
-        if names is not None:
-            key = self.page_key(version, address, query_key(request.GET, names))
-            copy = self.local.get(key, version)
-            if copy is None:
-                copy = cache.get(key)
+        version = content_version() if _knobs()["PAGE_CACHE_ENABLED"] else None
+        address = f"{request.scheme}://{request.get_host()}{request.path}"
+        names_key = f"ervaring:page-params:{version}:{_digest(address)}"
+        if version is not None:
+            names = self.kept(names_key)
+            if names is not None:
+                copy = self.kept(self.page_key(version, address, query_key(request.GET, names)))
                 if copy is not None:
-                    self.local.put(key, copy, version, self.size_of(copy))
-            if copy is not None:
-                return self.rebuild(copy, request)
+                    return self.from_copy(request, copy)
 
         response = self.get_response(request)
-        if request.method == "GET" and self.is_cacheable_response(request, response):
-            self.store(request, response, version, address, names_key)
-        return response
+        names = getattr(response, "query_params", None)
+        if names is None or not self.is_shareable(request, response):
+            return self.private(response)
+        self.make_public(response)
+        if (
+            version is not None
+            and request.method == "GET"
+            and set(request.GET) <= set(names)
+            and len(response.content) <= _knobs()["PAGE_CACHE_MAX_BYTES"]
+        ):
+            self.store(response, version, address, names_key, query_key(request.GET, names))
+        return get_conditional_response(request, etag=response["ETag"], response=response)
 
     @staticmethod
-    def page_key(version, address, query):
-        return f"ervaring:page:{FORMAT}:{version}:{_digest(f'{address}?{query}')}"
-
-    def store(self, request, response, version, address, names_key):
-        names = getattr(response, "cache_query_params", None)
-        if names is None:
-            # The view did not say which parameters it reads: store only the bare address.
-            if request.GET:
-                return
-            names = ()
-        body = response.content.decode(response.charset)
-        pieces, fields = visitor_fields.cut_out(body)
-        copy = {
-            "status": response.status_code,
-            "headers": [
-                (header, value)
-                for header, value in response.headers.items()
-                if header.lower() not in UNSHARED_HEADERS
-            ],
-            "pieces": pieces,
-            "fields": fields,
-        }
-        key = self.page_key(version, address, query_key(request.GET, names))
-        timeout = _settings()["PAGE_CACHE_SECONDS"]
-        cache.set_many({names_key: names, key: copy}, timeout)
-        self.local.put(names_key, names, version, len(names_key))
-        self.local.put(key, copy, version, self.size_of(copy))
-        response["X-Cache"] = "miss"
-
-    @staticmethod
-    def size_of(copy):
-        return sum(len(piece) for piece in copy["pieces"]) + 500
-
-    @staticmethod
-    def is_cacheable_request(request):
-        if not _settings()["PAGE_CACHE_ENABLED"]:
-            return False
+    def is_anonymous_read(request):
         if request.method not in ("GET", "HEAD"):
-            return False
-        if request.path.startswith(SKIPPED_PREFIXES):
             return False
         cookies = request.COOKIES
         # A session cookie may mean a logged-in editor, or a visitor who unlocked a page with a
@@ -194,31 +121,77 @@ class AnonymousPageCacheMiddleware:
         return "HTTP_AUTHORIZATION" not in request.META
 
     @staticmethod
-    def is_cacheable_response(request, response):
+    def is_shareable(request, response):
         if response.status_code != 200 or response.streaming:
             return False
-        if len(response.content) > _settings()["PAGE_CACHE_MAX_BYTES"]:
+        if getattr(request, "is_preview", False) or response.cookies:
             return False
         cache_control = response.get("Cache-Control", "")
         if "private" in cache_control or "no-store" in cache_control:
-            return False
-        # Only the CSRF cookie may be set: it is made fresh for every visitor from the cache.
-        if set(response.cookies) - {settings.CSRF_COOKIE_NAME}:
-            return False
+            return False  # Wagtail says so for every page with privacy settings
         user = getattr(request, "user", None)
         return not (user is not None and user.is_authenticated)
 
-    def rebuild(self, copy, request):
-        if copy["fields"]:
-            self.csrf.process_request(request)
-        body = visitor_fields.fill_in(copy["pieces"], copy["fields"], request)
-        response = HttpResponse(body, status=copy["status"])
+    @staticmethod
+    def private(response):
+        """No cache anywhere may keep this response."""
+        if "Cache-Control" not in response:
+            add_never_cache_headers(response)
+        elif "no-store" not in response["Cache-Control"]:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def make_public(response):
+        knobs = _knobs()
+        response["Cache-Control"] = (
+            f"public, max-age=0, s-maxage={knobs['PAGE_SHARED_SECONDS']}, "
+            f"stale-while-revalidate={knobs['PAGE_STALE_SECONDS']}"
+        )
+        # The bytes are the same whatever cookies a visitor has (only anonymous requests are
+        # shared), so nothing varies; caches in front skip requests with a session cookie.
+        del response["Vary"]
+        response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+
+    def kept(self, key):
+        value = self.memory.get(key)
+        if value is None:
+            value = cache.get(key)
+            if value is not None:
+                self.memory.put(key, value, self.size_of(value))
+        return value
+
+    @staticmethod
+    def page_key(version, address, query):
+        return f"ervaring:page:{version}:{_digest(f'{address}?{query}')}"
+
+    def store(self, response, version, address, names_key, query):
+        copy = {
+            "status": response.status_code,
+            "headers": [
+                (header, value)
+                for header, value in response.headers.items()
+                if header.lower() not in UNSHARED_HEADERS
+            ],
+            "body": response.content,
+        }
+        key = self.page_key(version, address, query)
+        names = response.query_params
+        cache.set_many({names_key: names, key: copy}, _knobs()["PAGE_CACHE_SECONDS"])
+        self.memory.put(names_key, names, self.size_of(names))
+        self.memory.put(key, copy, self.size_of(copy))
+        response["X-Cache"] = "miss"
+
+    @staticmethod
+    def size_of(value):
+        return len(value["body"]) + 500 if isinstance(value, dict) else 100
+
+    @staticmethod
+    def from_copy(request, copy):
+        response = HttpResponse(copy["body"], status=copy["status"])
         for header, value in copy["headers"]:
             response[header] = value
         response["X-Cache"] = "hit"
         # Without it the server sends the page in chunks: an extra write for every visitor.
-        response["Content-Length"] = str(len(body))
-        if copy["fields"]:
-            # Sets this visitor's CSRF cookie (and Vary: Cookie).
-            response = self.csrf.process_response(request, response)
-        return response
+        response["Content-Length"] = str(len(copy["body"]))
+        return get_conditional_response(request, etag=response["ETag"], response=response)

@@ -55,9 +55,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public forms take few fields; refused before anything reads them.
     "ervaring.middleware.PublicFormLimitMiddleware",
-    # Serves anonymous visitors from the cache, right after static files: a cached page costs
-    # about what a static file costs. It runs the CSRF middleware itself for pages with a form.
-    "ervaring.caching.pages.AnonymousPageCacheMiddleware",
+    # Says for every response whether caches may share it, and serves anonymous visitors from
+    # the cache right after static files: a cached page costs about what a static file costs.
+    "ervaring.caching.pages.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -118,7 +118,14 @@ else:
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"))}
+# Redis from CACHE_URL (or REDIS_URL); without one, files in var/cache that every process on
+# this machine shares. Never a cache per process: a publish in one process (a timer, the shell)
+# must make pages fresh in all of them (a system check refuses LocMemCache in production).
+CACHES = {
+    "default": cache_from_url(
+        os.environ.get("CACHE_URL") or os.environ.get("REDIS_URL"), folder=VAR_DIR / "cache"
+    )
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -174,6 +181,8 @@ ADMINS = env_list("ADMINS", default=[])
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# A refused form (no CSRF token, or the comment form posted from another site) gets a Dutch page.
+CSRF_FAILURE_VIEW = "ervaring.views.csrf_failure"
 # Messages travel in a cookie, so showing one never needs a session.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 X_FRAME_OPTIONS = "DENY"
@@ -262,18 +271,24 @@ PUBLIC_FORM_MAX_FIELDS = 20
 
 # The site's own knobs.
 ERVARING = {
-    # Anonymous pages are kept this long in the cache (publishing clears them at once).
+    # This site keeps anonymous pages, and the data pages are built from, at most this long
+    # (publishing makes them stale at once); each process also in its own memory, at most
+    # PAGE_CACHE_LOCAL_BYTES in all. A page larger than PAGE_CACHE_MAX_BYTES is never stored.
     "PAGE_CACHE_SECONDS": int(os.environ.get("PAGE_CACHE_SECONDS", "600")),
     "PAGE_CACHE_ENABLED": env_bool("PAGE_CACHE_ENABLED", default=True),
-    # Each process also keeps copies in its own memory, at most this many bytes in all; a page
-    # larger than PAGE_CACHE_MAX_BYTES is never stored.
     "PAGE_CACHE_LOCAL_BYTES": int(os.environ.get("PAGE_CACHE_LOCAL_BYTES", str(32 * 2**20))),
     "PAGE_CACHE_MAX_BYTES": 512 * 1024,
+    # Caches in front of the site (nginx, a CDN) may keep a public page this long
+    # (Cache-Control: s-maxage), and then serve it this much longer while they fetch a fresh
+    # one (stale-while-revalidate): a publish shows there within the sum of the two.
+    "PAGE_SHARED_SECONDS": int(os.environ.get("PAGE_SHARED_SECONDS", "60")),
+    "PAGE_STALE_SECONDS": int(os.environ.get("PAGE_STALE_SECONDS", "30")),
+    # After Redis failed (or did not answer in time), leave it alone this long.
+    "CACHE_BREAKER_SECONDS": float(os.environ.get("CACHE_BREAKER_SECONDS", "5")),
+    # Production refuses a cache that lives in one process (ervaring/caching/checks.py).
+    "SHARED_CACHE_REQUIRED": False,
     # Comments close by themselves this many days after an article went online here (0: never).
     "COMMENTS_CLOSE_AFTER_DAYS": int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "365")),
-    # A comment form filled in faster than this is refused as a bot; older than this, too.
-    "COMMENT_MIN_SECONDS": int(os.environ.get("COMMENT_MIN_SECONDS", "3")),
-    "COMMENT_MAX_AGE_SECONDS": int(os.environ.get("COMMENT_MAX_AGE_SECONDS", str(2 * 86400))),
     "COMMENT_MAX_LINKS": 2,
     # At most this many comments per client per hour.
     "COMMENT_RATE_LIMIT": int(os.environ.get("COMMENT_RATE_LIMIT", "5")),

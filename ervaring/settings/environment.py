@@ -20,15 +20,12 @@ def env_list(name, default):
     return [item.strip() for item in value.split(",") if item.strip()]
 
 
-def cache_from_url(url):
+def cache_from_url(url, folder=None):
     """Django's CACHES entry for a URL: redis://…, rediss://…, file:///path, locmem:// or
-    dummy://. Without a URL: a local-memory cache (one process, for development)."""
+    dummy://. Without a URL: files in `folder`, which every process on this machine shares (the
+    web server's workers, the timers, a shell), so a change made in one is seen by all."""
     if not url:
-        return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "ervaring",
-            "OPTIONS": {"MAX_ENTRIES": 5_000},
-        }
+        url = f"file://{folder}"
     scheme = urlsplit(url).scheme
     if scheme in {"redis", "rediss", "unix"}:
         return {
@@ -36,8 +33,9 @@ def cache_from_url(url):
             "BACKEND": "ervaring.caching.backends.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "ervaring",
-            # Fail fast when Redis does not answer, rather than hold a visitor.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            # Fail fast when Redis does not answer, rather than hold a visitor; after a failure
+            # the breaker leaves Redis alone for CACHE_BREAKER_SECONDS (caching/backends.py).
+            "OPTIONS": {"socket_connect_timeout": 0.2, "socket_timeout": 0.2},
         }
     if scheme == "file":
         return {

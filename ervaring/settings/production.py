@@ -7,7 +7,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, VAR_DIR, env_bool
+from .base import env_bool
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -40,23 +40,15 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 LANGUAGE_COOKIE_HTTPONLY = True
 
+# Every process and machine must see a publish at once: a cache per process is refused.
+ERVARING = {**ERVARING, "SHARED_CACHE_REQUIRED": True}  # noqa: F405
+
 if not os.environ.get("EMAIL_HOST"):
     # No mail server configured: hand mail to the machine's own MTA (port 25), as servers do.
     MAILERS = {
         "default": {
             "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {"host": "localhost", "port": 25, "use_tls": False, "timeout": 10},
-        }
-    }
-
-if not os.environ.get("CACHE_URL") and not os.environ.get("REDIS_URL"):
-    # Shared by all gunicorn workers on this machine; Redis for more than one machine.
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": str(VAR_DIR / "cache"),
-            # Every page and its data are entries; the default of 300 would cull constantly.
-            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 
@@ -94,22 +86,9 @@ LOGGING = {
     },
 }
 
-# A CDN in front (wagtail.contrib.frontend_cache): set FRONTEND_CACHE_CLOUDFLARE_TOKEN and
-# FRONTEND_CACHE_CLOUDFLARE_ZONEID, or FRONTEND_CACHE_URL for a plain HTTP purger (Varnish).
-WAGTAILFRONTENDCACHE = {}
-if os.environ.get("FRONTEND_CACHE_CLOUDFLARE_TOKEN"):
-    WAGTAILFRONTENDCACHE["cloudflare"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "BEARER_TOKEN": os.environ["FRONTEND_CACHE_CLOUDFLARE_TOKEN"],
-        "ZONEID": os.environ.get("FRONTEND_CACHE_CLOUDFLARE_ZONEID", ""),
-    }
-if os.environ.get("FRONTEND_CACHE_URL"):
-    WAGTAILFRONTENDCACHE["varnish"] = {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["FRONTEND_CACHE_URL"],
-    }
-if WAGTAILFRONTENDCACHE:
-    INSTALLED_APPS = [*INSTALLED_APPS, "wagtail.contrib.frontend_cache"]
+# A CDN or nginx in front keeps public pages as their Cache-Control says (s-maxage,
+# stale-while-revalidate): nothing is purged, a publish shows there within that bound
+# (docs/operations.md, "A cache in front").
 
 # Media on object storage (S3-compatible) when AWS_STORAGE_BUCKET_NAME is set.
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):

@@ -1,4 +1,4 @@
-"""Template tags for the parts every page shares: menu, footer links, breadcrumb."""
+"""Template tags for the parts every page shares: menu and footer links."""
 
 import re
 
@@ -45,8 +45,6 @@ def _chrome_for(site):
         "home_url": site.root_page.relative_url(site) if site.root_page_id else "/",
         "tagline": site_settings.tagline,
         "menu": [section for section in sections if section["in_menu"]],
-        # Every live page directly below home, by url_path: the breadcrumb needs no query.
-        "sections": {section["path"]: section for section in sections},
         "footer": footer,
         "contact_email": site_settings.contact_email,
     }
@@ -62,41 +60,10 @@ def site_chrome(context):
             "home_url": "/",
             "tagline": "",
             "menu": [],
-            "sections": {},
             "footer": [],
             "contact_email": "",
         }
-    return cached_for_content(f"chrome:{site.pk}", lambda: _chrome_for(site))
-
-
-@register.simple_tag
-def breadcrumb_links(page, chrome):
-    """[{title, url}] of the live ancestors between the home page and `page`. Pages one level
-    below a section need no query: their section is in the (cached) chrome; deeper pages keep
-    theirs until content changes."""
-    if page is None or not getattr(page, "depth", None) or page.depth <= 2:
-        return []
-    if page.depth == 3:
-        return []  # directly below the home page: "Home" is the way back
-    if page.depth == 4:
-        # Directly below a section (a role, an article): the section is in the cached chrome.
-        parent_path = page.url_path.rstrip("/").rsplit("/", 1)[0] + "/"
-        section = chrome["sections"].get(parent_path)
-        if section is not None:
-            return [section]
-    if not page.pk:
-        return []
-
-    def build():
-        return [
-            {"title": ancestor.title, "url": ancestor.url}
-            for ancestor in page.get_ancestors()
-            .filter(depth__gt=2)
-            .live()
-            .only("title", "url_path", "path", "depth", "slug")
-        ]
-
-    return cached_for_content(f"breadcrumb:{page.pk}", build, local=False) or []
+    return cached_for_content(f"chrome:{site.pk}", lambda: _chrome_for(site), shared_object=True)
 
 
 @register.filter
