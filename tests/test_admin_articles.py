@@ -170,6 +170,42 @@ class TestListingImage:
             "Vul een alt-tekst in: wat staat er op de afbeelding?"
         ]
 
+    def test_an_image_replaced_in_the_admin_shows_on_every_page_at_once(
+        self, pictured, client, editor
+    ):
+        """The pages with the image are cached; an editor replaces its file in the admin; each
+        page shows the new picture, and every picture it points to can be loaded."""
+        from tests.test_security import image_file
+
+        image = pictured.listing_image
+        pages = [ArticleIndexPage.objects.first().url, "/", pictured.url]
+
+        def pictures(url):
+            page = soup(Client().get(url))
+            sources = [img["src"] for img in page.select("picture img")]
+            sources += [tag["content"] for tag in page.select('meta[property="og:image"]')]
+            return sorted(source for source in sources if "/images/" in source)
+
+        before = {}
+        for url in pages:
+            before[url] = pictures(url)
+            assert before[url], url
+            assert Client().get(url)["X-Cache"] == "hit"
+
+        client.force_login(editor)
+        response = client.post(
+            f"/beheer/images/{image.pk}/",
+            {"title": image.title, "file": image_file("nieuw.png", size=(1200, 800))},
+        )
+        assert response.status_code == 302
+
+        for url in pages:
+            after = pictures(url)
+            assert after and after != before[url], url
+            for source in after:
+                path = source.removeprefix("http://testserver")
+                assert Client().get(path).status_code == 200, source
+
     def test_the_overview_asks_no_more_queries_with_more_images(self, pictured, count_queries):
         from ervaring.caching.version import bump_content_version
 
