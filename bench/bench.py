@@ -79,8 +79,17 @@ def stop(process):
 def wrk(url):
     for _ in range(3):  # warm: fill caches, the role catalogue, the page cache
         urllib.request.urlopen(url, timeout=30).read()
+    return wrk_output(url, seconds=DURATION)
+
+
+def wrk_output(url, seconds, script=None):
+    """requests/s, p50 and p99 latency and non-2xx/3xx answers of `wrk -t1 -c4` on `url` (with
+    a Lua `script`, the addresses it asks for)."""
+    command = ["wrk", "-t1", "-c4", f"-d{seconds}s", "--latency"]
+    if script:
+        command += ["-s", str(script)]
     output = subprocess.run(
-        ["wrk", "-t1", "-c4", f"-d{DURATION}s", "--latency", url],
+        [*command, url],
         capture_output=True,
         text=True,
         check=True,

@@ -114,7 +114,8 @@ class BasePage(Page):
             child = self.get_children().live().filter(slug=slug).first()
             return child.specific if child is not None else None
 
-        return cached_for_content(f"child:{self.pk}:{slug}", find)
+        # Shared by every request in this process, as Wagtail's routing leaves a page as it is.
+        return cached_for_content(f"child:{self.pk}:{slug}", find, shared_object=True)
 
     def get_view_restrictions(self):
         """Wagtail's privacy settings that apply to this page. Most pages lie in no private
@@ -139,13 +140,16 @@ class BasePage(Page):
             return self.shown_from_elsewhere(query)
         asked = query_key(query, self.query_params)
         name = f"page:{self.pk}:{hashlib.sha256(asked.encode()).hexdigest()[:32]}"
-        return cached_for_content(name, lambda: self.shown_from_elsewhere(query))
+        return cached_for_content(
+            name, lambda: self.shown_from_elsewhere(query), shared_object=True
+        )
 
     def shown_from_elsewhere(self, query):
         """What this page shows from other pages, snippets and comments, for the template. Built
         from the database and `query` (this page's own query parameters) only, so it can be kept
-        until content changes. Page types add to what this returns; a value an address asks
-        for that does not exist (a page of comments) raises Http404."""
+        until content changes; every request in a process reads the same objects, so nothing
+        may change them. Page types add to what this returns; a value an address asks for that
+        does not exist (a page of comments) raises Http404."""
         return {"breadcrumb": self.breadcrumb()}
 
     def breadcrumb(self):

@@ -40,16 +40,16 @@ QUERY_PARAMS = [facet.param for facet in FACETS] + [FEW_HOURS, "page"]
 
 
 class RoleFilter:
-    """The filter form's state, its results and the counts per option.
+    """The filter form's state, its results and the counts per option: plain data, kept per
+    content version and query (RoleIndexPage.shown_from_elsewhere).
 
     One pass over the catalogue decides, per role, which facets it satisfies; the results are
     the roles that satisfy all, and the count for an option of facet F is taken over the roles
     that satisfy every facet except F."""
 
     def __init__(self, params):
-        self.catalogue = get_catalogue()
-        self.params = params
-        self.choices = {facet.param: self.catalogue.facet_choices(facet) for facet in FACETS}
+        catalogue = get_catalogue()
+        self.choices = {facet.param: catalogue.facet_choices(facet) for facet in FACETS}
         self.selected = {
             facet.param: self._valid_values(params.getlist(facet.param), facet.param)
             for facet in FACETS
@@ -57,9 +57,9 @@ class RoleFilter:
         self.few_hours = params.get(FEW_HOURS) == "ja"
         attrs = {facet.param: facet.attr for facet in FACETS}
         wanted = {name: set(values) for name, values in self.selected.items() if values}
-        facet_sets = self.catalogue.facet_sets
+        facet_sets = catalogue.facet_sets
         rows = []
-        for role in self.catalogue.roles:
+        for role in catalogue.roles:
             sets = facet_sets[role.id]
             failed = {name for name, values in wanted.items() if not sets[attrs[name]] & values}
             if self.few_hours and not role.few_hours:

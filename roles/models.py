@@ -369,16 +369,19 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     # The filters and the keuzehulp's questions (roles/filters.py, roles/keuzehulp.py).
     query_params = (*FILTER_PARAMS, *KEUZEHULP_PARAMS)
 
+    def shown_from_elsewhere(self, query):
+        """The roles, filtered as the address asks, with the counts per option."""
+        from roles.catalogue import get_catalogue
+
+        return {
+            **super().shown_from_elsewhere(query),
+            "filter": RoleFilter(query),
+            "role_types": get_catalogue().terms["types"],
+        }
+
     @path("")
     def index_view(self, request):
-        role_filter = RoleFilter(request.GET)
-        return self.render(
-            request,
-            context_overrides={
-                "filter": role_filter,
-                "role_types": role_filter.catalogue.terms["types"],
-            },
-        )
+        return self.render(request)
 
     @path("keuzehulp/")
     def chooser_view(self, request):
