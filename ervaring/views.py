@@ -1,6 +1,7 @@
 """Site-wide views: search, robots.txt, health check and the error pages (a refused form, a
 server error)."""
 
+import hashlib
 import sys
 from urllib.parse import urlencode
 
@@ -16,6 +17,7 @@ from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
 
+from ervaring.caching.data import cached_for_content
 from ervaring.caching.pages import reads_query
 from ervaring.privacy import public
 from ervaring.search import query_words, search_ids
@@ -75,6 +77,17 @@ def describe_results(pages):
         page.result_type = getattr(page.specific_class, "type_label", "Pagina")
 
 
+def search_results(words, params):
+    """The page of results `params` asks for: titles first, Dutch word forms alike on every
+    database (ervaring/search.py), each result with its type and summary."""
+    ids = search_ids(public(Page.objects.live()), words)
+    results = page_number(params, Paginator(ids, SEARCH_PAGE_SIZE))
+    shown = Page.objects.in_bulk(results.object_list)
+    results.object_list = [shown[pk] for pk in results.object_list if pk in shown]
+    describe_results(results.object_list)
+    return results
+
+
 @require_GET
 @reads_query("q", "page")
 def search(request):
@@ -84,12 +97,13 @@ def search(request):
     words = query_words(query)
     has_words = bool(words)
     if has_words:
-        # Titles first, Dutch word forms alike on every database (ervaring/search.py).
-        ids = search_ids(public(Page.objects.live()), words)
-        results = page_number(request.GET, Paginator(ids, SEARCH_PAGE_SIZE))
-        shown = Page.objects.in_bulk(results.object_list)
-        results.object_list = [shown[pk] for pk in results.object_list if pk in shown]
-        describe_results(results.object_list)
+        # A page of results is what the search page reads: kept until content changes.
+        asked = urlencode([("q", " ".join(words)), ("page", request.GET.get("page", ""))])
+        results = cached_for_content(
+            f"search:{hashlib.sha256(asked.encode()).hexdigest()[:32]}",
+            lambda: search_results(words, request.GET),
+            shared_object=True,
+        )
     return render(
         request,
         "ervaring/search.html",

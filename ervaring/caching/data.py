@@ -17,7 +17,7 @@ from ervaring.caching.version import content_version, last_known_version
 _memory = None
 
 
-def _kept():
+def _memory_store():
     global _memory
     if _memory is None:
         _memory = memory.from_settings()
@@ -37,7 +37,7 @@ def cached_for_content(name, build, *, shared_object=False):
         if version is None:
             return build()
     key = f"ervaring:data:{version}:{name}"
-    found = _kept().get(key)
+    found = _memory_store().get(key)
     if found is not None:
         return found if shared_object else pickle.loads(found)  # noqa: S301 - our own pickle
     packed = cache.get(key) if reachable else None
@@ -50,7 +50,7 @@ def cached_for_content(name, build, *, shared_object=False):
             cache.set(key, packed, settings.ERVARING["PAGE_CACHE_SECONDS"])
     else:
         value = pickle.loads(packed)  # noqa: S301 - written by this site only
-    _kept().put(key, value if shared_object else packed, len(packed))
+    _memory_store().put(key, value if shared_object else packed, len(packed))
     return value
 
 

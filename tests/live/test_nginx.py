@@ -55,8 +55,8 @@ def site(tmp_path_factory):
     values = {
         "/etc/nginx/snippets/": f"{work}/",
         "/var/cache/nginx/ervaring": str(work / "cache"),
-        "/srv/ervaring/var/static/": f"{ROOT / 'static'}/",
-        "/srv/ervaring/var/media/images/": f"{server.env['MEDIA_ROOT']}/images/",
+        "/var/lib/ervaring/static/": f"{ROOT / 'static'}/",
+        "/var/lib/ervaring/media/images/": f"{server.env['MEDIA_ROOT']}/images/",
         "server 127.0.0.1:8000;": f"server {upstream};",
         "    listen 80;": f"    listen 127.0.0.1:{http_port};",
         "    listen [::]:80;\n": "",
