@@ -171,10 +171,12 @@ class TestListingImage:
         ]
 
     def test_an_image_replaced_in_the_admin_shows_on_every_page_at_once(
-        self, pictured, client, editor
+        self, pictured, client, editor, settings
     ):
         """The pages with the image are cached; an editor replaces its file in the admin; each
         page shows the new picture, and every picture it points to can be loaded."""
+        from django.core.files.storage import default_storage
+
         from tests.test_security import image_file
 
         image = pictured.listing_image
@@ -202,9 +204,9 @@ class TestListingImage:
         for url in pages:
             after = pictures(url)
             assert after and after != before[url], url
-            for source in after:
-                path = source.removeprefix("http://testserver")
-                assert Client().get(path).status_code == 200, source
+            for source in after:  # no picture Wagtail has deleted (a broken image)
+                name = source.removeprefix("http://testserver").removeprefix(settings.MEDIA_URL)
+                assert default_storage.exists(name), source
 
     def test_the_overview_asks_no_more_queries_with_more_images(self, pictured, count_queries):
         from ervaring.caching.version import bump_content_version
