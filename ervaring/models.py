@@ -1,6 +1,5 @@
 """Site-wide page types (home, content pages), site settings and the content loader's ledger."""
 
-import hashlib
 from http import HTTPMethod
 
 from django.apps import apps
@@ -115,7 +114,7 @@ class BasePage(Page):
             return child.specific if child is not None else None
 
         # Shared by every request in this process, as Wagtail's routing leaves a page as it is.
-        return cached_for_content(f"child:{self.pk}:{slug}", find, shared_object=True)
+        return cached_for_content(f"child:{self.pk}:{slug}", find)
 
     def get_view_restrictions(self):
         """Wagtail's privacy settings that apply to this page. Most pages lie in no private
@@ -138,11 +137,8 @@ class BasePage(Page):
             query.setlist(name, request.GET.getlist(name))
         if getattr(request, "is_preview", False) or self.pk is None:
             return self.shown_from_elsewhere(query)
-        asked = query_key(query, self.query_params)
-        name = f"page:{self.pk}:{hashlib.sha256(asked.encode()).hexdigest()[:32]}"
-        return cached_for_content(
-            name, lambda: self.shown_from_elsewhere(query), shared_object=True
-        )
+        name = f"page:{self.pk}?{query_key(query, self.query_params)}"
+        return cached_for_content(name, lambda: self.shown_from_elsewhere(query))
 
     def shown_from_elsewhere(self, query):
         """What this page shows from other pages, snippets and comments, for the template. Built

@@ -29,7 +29,7 @@ def private_section_paths():
 
 def private_sections():
     """private_section_paths(), kept until content changes."""
-    return cached_for_content("private-sections", private_section_paths, shared_object=True)
+    return cached_for_content("private-sections", private_section_paths)
 
 
 def in_private_section(path):

@@ -1,7 +1,6 @@
 """Site-wide views: search, robots.txt, health check and the error pages (a refused form, a
 server error)."""
 
-import hashlib
 import sys
 from urllib.parse import urlencode
 
@@ -77,11 +76,14 @@ def describe_results(pages):
         page.result_type = getattr(page.specific_class, "type_label", "Pagina")
 
 
-def search_results(words, params):
-    """The page of results `params` asks for: titles first, Dutch word forms alike on every
-    database (ervaring/search.py), each result with its type and summary."""
+def search_results(words, number):
+    """Page `number` of the results: titles first, Dutch word forms alike on every database
+    (ervaring/search.py), each result with its type and summary. No such page: a 404."""
     ids = search_ids(public(Page.objects.live()), words)
-    results = page_number(params, Paginator(ids, SEARCH_PAGE_SIZE))
+    try:
+        results = Paginator(ids, SEARCH_PAGE_SIZE).page(number)
+    except InvalidPage as error:
+        raise Http404("Deze pagina bestaat niet.") from error
     shown = Page.objects.in_bulk(results.object_list)
     results.object_list = [shown[pk] for pk in results.object_list if pk in shown]
     describe_results(results.object_list)
@@ -97,12 +99,12 @@ def search(request):
     words = query_words(query)
     has_words = bool(words)
     if has_words:
-        # A page of results is what the search page reads: kept until content changes.
-        asked = urlencode([("q", " ".join(words)), ("page", request.GET.get("page", ""))])
+        # A page of results is what the search page reads: kept until content changes. The
+        # page number is checked first (a repeated or odd one is a 404), then part of the name.
+        number = number_param(request.GET, "page")
+        number = 1 if number is None else number
         results = cached_for_content(
-            f"search:{hashlib.sha256(asked.encode()).hexdigest()[:32]}",
-            lambda: search_results(words, request.GET),
-            shared_object=True,
+            f"search:{number}:{' '.join(words)}", lambda: search_results(words, number)
         )
     return render(
         request,

@@ -353,4 +353,4 @@ def get_catalogue():
     """The catalogue for the current content version: kept in this process and in the shared
     cache, rebuilt only after content changed."""
     # One object per process, shared by every request: nothing may change it.
-    return cached_for_content("role-catalogue", build_catalogue, shared_object=True)
+    return cached_for_content("role-catalogue", build_catalogue)

@@ -6,6 +6,7 @@ A value is kept in the shared cache (for every process and machine) and in this 
 memory. The content version is part of every name, so a change or a deploy makes all of it
 stale at once; both keep a value for at most PAGE_CACHE_SECONDS."""
 
+import hashlib
 import pickle
 
 from django.conf import settings
@@ -24,11 +25,11 @@ def _memory_store():
     return _memory
 
 
-def cached_for_content(name, build, *, shared_object=False):
-    """`build()`, kept until content changes. Every call gets its own copy of the value, unless
-    `shared_object`: then every request in this process gets the same object, which nobody may
-    change (for large read-only values such as the role catalogue). When `build()` finds
-    nothing (None), nothing is kept: odd names must not fill the cache."""
+def cached_for_content(name, build):
+    """`build()`, kept until content changes under `name` (any length: it is hashed). Every
+    request in this process gets the same object, so nobody may change it: unpickling a copy
+    per request cost more than building some values. When `build()` finds nothing (None),
+    nothing is kept: odd names must not fill the cache."""
     version = content_version()
     reachable = version is not None
     if not reachable:
@@ -36,10 +37,10 @@ def cached_for_content(name, build, *, shared_object=False):
         version = last_known_version()
         if version is None:
             return build()
-    key = f"ervaring:data:{version}:{name}"
+    key = f"ervaring:data:{version}:{hashlib.sha256(name.encode()).hexdigest()[:32]}"
     found = _memory_store().get(key)
     if found is not None:
-        return found if shared_object else pickle.loads(found)  # noqa: S301 - our own pickle
+        return found
     packed = cache.get(key) if reachable else None
     if packed is None:
         value = build()
@@ -50,7 +51,7 @@ def cached_for_content(name, build, *, shared_object=False):
             cache.set(key, packed, settings.ERVARING["PAGE_CACHE_SECONDS"])
     else:
         value = pickle.loads(packed)  # noqa: S301 - written by this site only
-    _memory_store().put(key, value if shared_object else packed, len(packed))
+    _memory_store().put(key, value, len(packed))
     return value
 
 

@@ -63,7 +63,7 @@ def site_chrome(context):
             "footer": [],
             "contact_email": "",
         }
-    return cached_for_content(f"chrome:{site.pk}", lambda: _chrome_for(site), shared_object=True)
+    return cached_for_content(f"chrome:{site.pk}", lambda: _chrome_for(site))
 
 
 @register.filter
