@@ -6,6 +6,7 @@ from django.apps import apps
 from django.db import models
 from django.db.models import F
 from django.http import QueryDict
+from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -363,20 +364,17 @@ class LoadedContent(models.Model):
 
 
 class RateCount(models.Model):
-    """How often a visitor (a keyed hash of their network, never the address) did something in
-    one window of time (ervaring/ratelimit.py)."""
+    """The recent claims of one key (a keyed hash of a visitor's network or of an account's
+    address, never the address itself) for one limit: ervaring/ratelimit.py."""
 
-    key = models.CharField(max_length=64)
-    window = models.BigIntegerField()
-    count = models.PositiveIntegerField(default=0)
-    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    key = models.CharField(max_length=64, unique=True)
+    moments = models.TextField(default="", blank=True)
+    version = models.PositiveBigIntegerField(default=0)
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
         verbose_name = "teller"
         verbose_name_plural = "tellers"
-        constraints = [
-            models.UniqueConstraint(fields=["key", "window"], name="one_count_per_window")
-        ]
 
     def __str__(self):
-        return f"{self.count} in venster {self.window}"
+        return f"{len(self.moments.split())} recente keren"

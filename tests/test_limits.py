@@ -5,6 +5,7 @@ once across two servers."""
 
 import io
 import sys
+import time
 from urllib.parse import urlencode
 
 import pytest
@@ -16,7 +17,7 @@ from django.test import RequestFactory, override_settings
 from articles.models import ArticlePage, Comment
 from ervaring.clients import client_address, client_network
 from ervaring.models import RateCount
-from ervaring.ratelimit import claim, forget_old_counts
+from ervaring.ratelimit import claim, claim_key, forget_old_counts, release, visitor_key
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +73,7 @@ class TestCommentLimit:
             article.url, comment_data("Nog een."), REMOTE_ADDR="2001:db8:7:7:dead:beef::1"
         )
         assert refused.status_code == 200
-        assert "over een uur" in refused.content.decode()
+        assert "veel reacties gestuurd" in refused.content.decode()
         # The text is kept, so nothing typed is lost.
         assert "Nog een." in refused.content.decode()
         elsewhere = client.post(
@@ -89,16 +90,43 @@ class TestCommentLimit:
         response = client.post(article.url, comment_data("Nu goed."), REMOTE_ADDR="192.0.2.50")
         assert response.status_code == 303
 
-    def test_a_claim_is_one_conditional_update_and_stores_no_address(self):
+    def test_a_claim_takes_a_place_and_stores_no_address(self):
         request = request_from("192.0.2.60")
-        assert [claim("test", request, limit=3) for _ in range(5)] == [True] * 3 + [False] * 2
+        verdicts = [claim("test", request, limit=3) for _ in range(5)]
+        assert [bool(verdict) for verdict in verdicts] == [True] * 3 + [False] * 2
+        # A refusal says how long until a place is free: about an hour after the first claim.
+        assert 3590 <= verdicts[-1].retry_after <= 3600
         row = RateCount.objects.get()
-        assert row.count == 3
+        assert len(row.moments.split()) == 3
         assert "192.0.2.60" not in row.key
+
+    def test_the_window_slides_instead_of_starting_again_on_the_hour(self):
+        request = request_from("192.0.2.62")
+        assert claim("test", request, limit=3)
+        row = RateCount.objects.get()
+        now = time.time()
+        # Two claims 50 and 40 minutes ago, one just now: an hour that straddles a clock hour
+        # still counts all three, and the next place is free when the oldest leaves the window.
+        row.moments = f"{now - 3000} {now - 2400} {now - 5}"
+        row.save()
+        refused = claim("test", request, limit=3)
+        assert not refused
+        assert 590 <= refused.retry_after <= 601
+        row.moments = f"{now - 3700} {now - 2400} {now - 5}"
+        row.save()
+        assert claim("test", request, limit=3)
+        assert len(RateCount.objects.get().moments.split()) == 3
+
+    def test_a_released_claim_gives_its_place_back(self):
+        key = visitor_key("test", request_from("192.0.2.63"))
+        verdicts = [claim_key(key, limit=2) for _ in range(2)]
+        assert not claim_key(key, limit=2)
+        release(key, verdicts[0])
+        assert claim_key(key, limit=2)
 
     def test_old_counts_are_forgotten(self):
         claim("test", request_from("192.0.2.61"), limit=3)
-        RateCount.objects.update(created_at="2020-01-01T00:00Z")
+        RateCount.objects.update(updated_at="2020-01-01T00:00Z")
         assert forget_old_counts() == 1
         assert not RateCount.objects.exists()
 

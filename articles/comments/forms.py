@@ -106,13 +106,14 @@ class CommentForm(forms.ModelForm):
                 code="duplicate",
             )
         # Last, and only for an otherwise good comment (typing errors cost no place): claim one
-        # of the visitor's places for this hour, atomically (ervaring/ratelimit.py).
+        # of the visitor's places for the last hour, atomically (ervaring/ratelimit.py).
         if self.request is not None and not self.errors:
             limit = settings.ERVARING["COMMENT_RATE_LIMIT"]
-            if not ratelimit.claim("comment", self.request, limit):
+            verdict = ratelimit.claim("comment", self.request, limit)
+            if not verdict:
                 raise forms.ValidationError(
                     "Je hebt in korte tijd veel reacties gestuurd. Je tekst staat er nog: "
-                    "probeer het over een uur opnieuw.",
+                    f"probeer het over {ratelimit.wait_in_words(verdict.retry_after)} opnieuw.",
                     code="rate_limited",
                 )
         return cleaned
