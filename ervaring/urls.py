@@ -9,10 +9,12 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ervaring import views
+from ervaring import limited_views, views
 from ervaring.caching.pages import reads_query
 
 urlpatterns = [
+    # Wagtail's "wachtwoord vergeten", with a limit in front (ervaring/limited_views.py).
+    path("beheer/password_reset/", limited_views.password_reset),
     path("beheer/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("zoeken/", views.search, name="search"),
@@ -43,8 +45,15 @@ elif getattr(settings, "SERVE_MEDIA_IMAGES", False):
 # and Origin headers must say it was sent from this site (django-modern-csrf; docs/decisions.md,
 # "The comment form without a token"). Every other form keeps Django's token.
 serve_page = csrf_exempt(same_origin_only(wagtail_views.serve))
+# A private page's password form gets a limit on wrong tries (ervaring/limited_views.py).
+replaced = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
 urlpatterns += [
-    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        limited_views.page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name not in replaced),
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
 ]
 

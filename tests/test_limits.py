@@ -12,12 +12,15 @@ import pytest
 from django.core import mail, signals
 from django.core.handlers.wsgi import WSGIHandler
 from django.db import close_old_connections
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
+from wagtail.models import PageViewRestriction
 
 from articles.models import ArticlePage, Comment
 from ervaring.clients import client_address, client_network
 from ervaring.models import RateCount
 from ervaring.ratelimit import claim, claim_key, forget_old_counts, release, visitor_key
+from roles.models import RolePage
+from tests.pages import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -156,6 +159,70 @@ class TestLoginLockout:
             HTTP_X_FORWARDED_FOR="198.51.100.20",
         )
         assert fine.status_code == 302
+
+
+class TestPrivatePagePassword:
+    @pytest.fixture
+    def protected(self):
+        role = RolePage.objects.get(slug="clientondersteuner")
+        restriction = PageViewRestriction.objects.create(
+            page=role, restriction_type="password", password="geheim-woord"
+        )
+        action = f"/_util/authenticate_with_password/{restriction.pk}/{role.pk}/"
+        return role, action
+
+    def try_password(self, client, role, action, password, address="192.0.2.70"):
+        return client.post(
+            action, {"password": password, "return_url": role.url}, REMOTE_ADDR=address
+        )
+
+    def test_25_wrong_passwords_are_not_all_tried(self, client, protected):
+        role, action = protected
+        answers = [self.try_password(client, role, action, f"gok-{n}") for n in range(25)]
+        statuses = [answer.status_code for answer in answers]
+        assert statuses == [200] * 10 + [429] * 15
+        refused = soup(answers[-1])
+        assert "Probeer het over 15 minuten opnieuw" in refused.find(id="wachten").get_text()
+        assert answers[-1]["Retry-After"] == "900"
+        # The form is still there, and the page's own words still do not show.
+        assert refused.find("input", {"name": "password"}) is not None
+        assert "Cliëntondersteuner" not in refused.get_text()
+        # Now even the right password is not tried from this address…
+        assert self.try_password(client, role, action, "geheim-woord").status_code == 429
+        # …while another visitor gets in at once.
+        other = Client()
+        right = self.try_password(other, role, action, "geheim-woord", address="198.51.100.7")
+        assert right.status_code == 302 and right["Location"] == role.url
+
+    def test_a_right_password_costs_no_try(self, client, protected):
+        role, action = protected
+        for _ in range(12):
+            assert self.try_password(Client(), role, action, "geheim-woord").status_code == 302
+        for n in range(10):
+            assert self.try_password(client, role, action, f"gok-{n}").status_code == 200
+        assert self.try_password(client, role, action, "nog-een").status_code == 429
+
+
+class TestPasswordReset:
+    def ask(self, client, email, address="192.0.2.75"):
+        return client.post("/beheer/password_reset/", {"email": email}, REMOTE_ADDR=address)
+
+    def test_one_account_gets_at_most_three_mails_an_hour_and_nobody_can_tell(self, client, editor):
+        answers = [self.ask(client, editor.email, address=f"192.0.2.{n}") for n in range(5)]
+        assert [answer.status_code for answer in answers] == [302] * 5
+        assert {answer["Location"] for answer in answers} == {"/beheer/password_reset/done/"}
+        assert len(mail.outbox) == 3
+        assert {message.to[0] for message in mail.outbox} == {editor.email}
+
+    def test_one_address_may_ask_five_times_an_hour(self, client, editor):
+        answers = [self.ask(client, f"iemand{n}@example.org") for n in range(6)]
+        assert [answer.status_code for answer in answers] == [302] * 5 + [429]
+        page = soup(answers[-1])
+        assert page.h1.get_text() == "Even wachten"
+        assert "Probeer het over 60 minuten opnieuw" in page.get_text(" ", strip=True)
+        # Another address is not hindered.
+        assert self.ask(client, editor.email, address="198.51.100.8").status_code == 302
+        assert len(mail.outbox) == 1
 
 
 def test_the_moderators_are_mailed_only_after_the_reader_has_the_answer(moderator, settings):

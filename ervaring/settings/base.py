@@ -290,8 +290,16 @@ ERVARING = {
     # Comments close by themselves this many days after an article went online here (0: never).
     "COMMENTS_CLOSE_AFTER_DAYS": int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "365")),
     "COMMENT_MAX_LINKS": 2,
-    # At most this many comments per client per hour.
+    # At most this many comments per client in any hour.
     "COMMENT_RATE_LIMIT": int(os.environ.get("COMMENT_RATE_LIMIT", "5")),
+    # A private page's password: at most this many wrong tries per client and page in any
+    # PAGE_PASSWORD_WINDOW seconds (ervaring/limited_views.py).
+    "PAGE_PASSWORD_LIMIT": int(os.environ.get("PAGE_PASSWORD_LIMIT", "10")),
+    "PAGE_PASSWORD_WINDOW": 15 * 60,
+    # The admin's "wachtwoord vergeten": at most this many requests per client, and mails per
+    # account, in any hour.
+    "PASSWORD_RESET_LIMIT": int(os.environ.get("PASSWORD_RESET_LIMIT", "5")),
+    "PASSWORD_RESET_ACCOUNT_LIMIT": 3,
     # Personal data of rejected and spam comments is erased after this many days.
     "COMMENT_RETENTION_DAYS": int(os.environ.get("COMMENT_RETENTION_DAYS", "30")),
 }
