@@ -292,6 +292,54 @@ class TestPublicForms:
         data = {**comment_data("Met bijlage."), "bijlage": upload}
         assert client.post(article.url, data, REMOTE_ADDR="192.0.2.91").status_code == 400
 
+    @staticmethod
+    def multipart(parts):
+        """A multipart body written by hand, as a script would: lower-case part headers."""
+        boundary = "grens"
+        lines = []
+        for disposition, value in parts:
+            lines += [f"--{boundary}", f"content-disposition: form-data; {disposition}", "", value]
+        body = "\r\n".join([*lines, f"--{boundary}--", ""]).encode()
+        return body, f"multipart/form-data; boundary={boundary}"
+
+    def test_lower_case_part_headers_do_not_slip_past_the_field_limit(self, client):
+        article = ArticlePage.objects.get(slug=ARTICLE)
+        parts = [
+            (f'name="{name}"', value) for name, value in comment_data("Kleine letters.").items()
+        ]
+        parts += [(f'name="veld{n}"', "x") for n in range(102)]
+        body, content_type = self.multipart(parts)
+        response = client.generic(
+            "POST", article.url, body, content_type=content_type, REMOTE_ADDR="192.0.2.92"
+        )
+        assert response.status_code == 400
+        assert not Comment.objects.filter(body="Kleine letters.").exists()
+        # The same form with its own four fields is read as a comment.
+        body, content_type = self.multipart(parts[:4])
+        response = client.generic(
+            "POST", article.url, body, content_type=content_type, REMOTE_ADDR="192.0.2.92"
+        )
+        assert response.status_code == 303
+        assert Comment.objects.filter(body="Kleine letters.").exists()
+
+    def test_an_unquoted_file_name_is_still_a_file(self, client):
+        article = ArticlePage.objects.get(slug=ARTICLE)
+        parts = [(f'name="{name}"', value) for name, value in comment_data("Ongequoot.").items()]
+        parts.append(("name=bijlage; filename=stiekem.txt", "inhoud van een bestand"))
+        body, content_type = self.multipart(parts)
+        response = client.generic(
+            "POST", article.url, body, content_type=content_type, REMOTE_ADDR="192.0.2.93"
+        )
+        assert response.status_code == 400
+        assert not Comment.objects.filter(body="Ongequoot.").exists()
+
+    def test_a_body_over_the_size_limit_gets_its_own_page(self, client, settings):
+        settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+        article = ArticlePage.objects.get(slug=ARTICLE)
+        response = client.post(article.url, comment_data("x" * 20_000), REMOTE_ADDR="192.0.2.94")
+        assert response.status_code == 413
+        assert soup(response).h1.get_text() == "Dit is te veel om te versturen"
+
     def test_the_admin_may_still_post_large_forms(self, client, editor):
         client.force_login(editor)
         data = {f"veld{n}": "x" for n in range(500)}
