@@ -169,9 +169,17 @@ def health(request):
 def csrf_failure(request, reason=""):
     """A form that was refused: sent from another site (the comment form), or without the
     token Django's other forms carry (a login form left open very long). In Dutch, with a way
-    on; the reason is for the log, not for the visitor."""
-    html = render_to_string("403_csrf.html", {"site_name": settings.WAGTAIL_SITE_NAME}, request)
-    return HttpResponseForbidden(html)
+    on; the reason is for the log, not for the visitor. A reader's comment text is shown back
+    to copy, so nothing typed is lost; it is never put back into a form that sends it (that
+    would turn a post from another site into one click on ours), and a password never shows."""
+    text = ""
+    if request.method == "POST" and not request.path.startswith("/beheer/"):
+        text = request.POST.get("body", "")[:10_000]
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "text": text, "back": request.path}
+    html = render_to_string("403_csrf.html", context, request)
+    response = HttpResponseForbidden(html)
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def database_reachable():

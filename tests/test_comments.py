@@ -242,6 +242,21 @@ class TestCachedArticle:
         assert "alleen vanaf deze site" in text
         assert "DEBUG" not in text and "CSRF" not in text
         assert not Comment.objects.filter(body="Van elders.").exists()
+        # What the reader typed comes back to copy, in a field that sends nothing.
+        kept = soup(response).find("textarea", id="je-tekst")
+        assert kept.get_text() == "Van elders." and kept.has_attr("readonly")
+        assert kept.find_parent("form") is None
+        assert soup(response).find("a", string="het formulier")["href"] == f"{article.url}#reageer"
+
+    def test_a_refused_text_is_shown_back_escaped(self, article):
+        response = Client(enforce_csrf_checks=True).post(
+            article.url,
+            {"name": "X", "email": "x@example.org", "body": "<script>alert(1)</script>"},
+            HTTP_SEC_FETCH_SITE="cross-site",
+        )
+        assert response.status_code == 403
+        assert b"<script>alert(1)" not in response.content
+        assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in response.content
 
     def test_other_forms_keep_djangos_token(self, client):
         # The login form is not shared: it still needs Django's token and cookie.
@@ -254,6 +269,7 @@ class TestCachedArticle:
         )
         assert response.status_code == 403
         assert "Je bericht is niet verstuurd" in soup(response).get_text(" ")
+        assert "iets" not in soup(response).find("main").get_text(" ").split()
 
 
 class TestModerationInOneClick:

@@ -102,3 +102,64 @@ def test_page_and_snippet_edit_views_work_under_their_policy(make_page):
     expect(admin.get_by_role("tab", name=re.compile("Loopbaan"))).to_be_visible()
     admin.get_by_role("tab", name=re.compile("Loopbaan")).click()
     expect(admin.get_by_role("textbox", name="Hoe word je dit?")).to_be_visible()
+
+
+ARTICLE = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+COMMENT = "name=Sanne&email=sanne%40example.org&body=Mijn+tekst.&website="
+# Errors the server gives, with the request that makes it give them.
+SERVER_ERRORS = {
+    "400": {"data": COMMENT + "".join(f"&veld{n}=x" for n in range(40))},
+    "403-csrf": {
+        "data": COMMENT,
+        "headers": {"Sec-Fetch-Site": "cross-site", "Origin": "https://kwaad.example"},
+    },
+    "413": {"data": COMMENT + "x" * 3_000_000},
+}
+# Errors that need a state a test should not put the shared server in (a limit reached, a
+# broken database): the same templates, rendered here.
+RENDERED_ERRORS = {
+    "403": ("403.html", {}),
+    "429": ("429.html", {"wait": "12 minuten"}),
+    "500": ("500.html", {}),
+    "503": ("503.html", {}),
+}
+
+
+@pytest.mark.parametrize("name", [*SERVER_ERRORS, *RENDERED_ERRORS])
+def test_every_error_page_is_dutch_and_accessible(page, site_url, name):
+    if name in SERVER_ERRORS:
+        error = SERVER_ERRORS[name]
+
+        def answer(route):
+            fetched = route.fetch(
+                url=site_url + ARTICLE,
+                method="POST",
+                post_data=error["data"],
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Sec-Fetch-Site": "same-origin",
+                    "Origin": site_url,
+                    **error.get("headers", {}),
+                },
+            )
+            assert str(fetched.status) == name.split("-")[0]
+            route.fulfill(response=fetched)
+
+    else:
+        from django.template.loader import render_to_string
+
+        template, context = RENDERED_ERRORS[name]
+        html = render_to_string(template, context)
+
+        def answer(route):
+            route.fulfill(status=int(name), body=html, content_type="text/html; charset=utf-8")
+
+    page.route(f"{site_url}/fout-{name}/", answer)
+    page.goto(f"/fout-{name}/")
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    assert page.locator("h1").count() == 1
+    text = page.locator("main").inner_text()
+    assert "DEBUG" not in text and "CSRF" not in text and "Error" not in text
+    if name == "403-csrf":
+        expect(page.get_by_label("Je tekst")).to_have_value("Mijn tekst.")
+    assert_accessible(page)
