@@ -13,7 +13,7 @@ help:
 	@echo "make test     alle tests, op SQLite en op PostgreSQL, met Chromium"
 	@echo "make lint     ruff en een controle op ontbrekende migraties"
 	@echo "make bench    snelheid meten (PostgreSQL, gunicorn, wrk, Lighthouse) en belasting met storing"
-	@echo "make backup   reservekopie van database en media;  make restore FILE=…"
+	@echo "make backup   reservekopie van database en media;  make restore FILE=… [YES=1]"
 
 # The virtualenv, rebuilt when a lock file changes.
 $(VENV)/.app: requirements.lock
@@ -64,8 +64,8 @@ backup: $(VENV)/.app
 	$(MANAGE) backup
 
 restore: $(VENV)/.app
-	@[ -n "$(FILE)" ] || { echo "Gebruik: make restore FILE=var/backups/ervaring-….tar.gz"; exit 2; }
-	$(MANAGE) restore "$(FILE)"
+	@[ -n "$(FILE)" ] || { echo "Gebruik: make restore FILE=var/backups/ervaring-….tar.gz [YES=1]"; exit 2; }
+	$(MANAGE) restore "$(FILE)" $(if $(YES),--yes)
 
 # Refresh the lock files after changing dependencies in pyproject.toml.
 lock: $(VENV)/.dev

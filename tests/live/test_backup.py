@@ -1,9 +1,13 @@
 """`make backup` and `make restore`: everything comes back in a fresh database."""
 
+import hashlib
+import io
 import json
 import os
+import sqlite3
 import subprocess
 import sys
+import tarfile
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -28,6 +32,13 @@ print(json.dumps({
 }))
 """
 
+# A change after the good restore, so that putting the old archive back would show.
+ADD_COMMENT = """
+from articles.models import ArticlePage, Comment
+Comment.objects.create(article=ArticlePage.objects.first(), name="Na", email="na@example.org",
+                       body="Geschreven na de reservekopie.", status="approved")
+"""
+
 ADD_IMAGE = """
 import io
 from PIL import Image as Pil
@@ -39,18 +50,34 @@ Image.objects.create(title="Reservekopie-test", file=SimpleUploadedFile("b.png",
 """
 
 
-def manage(env, *args):
-    result = subprocess.run(
+def run_manage(env, *args, stdin=subprocess.DEVNULL):
+    return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
         env=env,
+        stdin=stdin,
         capture_output=True,
         text=True,
         check=False,
         timeout=300,
     )
+
+
+def manage(env, *args):
+    result = run_manage(env, *args)
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
+
+
+def drop_database(server, name):
+    if name:
+        import psycopg2
+
+        connection = psycopg2.connect(server.pg_admin_url)
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.close()
 
 
 def fresh_database(server, tmp_path):
@@ -94,14 +121,7 @@ def test_backup_and_restore_into_a_fresh_database(site_url, tmp_path):
         assert requests.get(site_url + "/werk/", timeout=30).headers.get("X-Cache") == "miss"
         after = json.loads(manage(restored_env, "shell", "-c", COUNT).strip().splitlines()[-1])
     finally:
-        if name:
-            import psycopg2
-
-            connection = psycopg2.connect(server.pg_admin_url)
-            connection.autocommit = True
-            with connection.cursor() as cursor:
-                cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.close()
+        drop_database(server, name)
     assert after == before
     assert Path(tmp_path / "media").exists()
     assert os.listdir(tmp_path / "media")
@@ -124,3 +144,122 @@ def test_backup_refuses_a_database_that_is_empty_or_missing(tmp_path):
     assert result.returncode != 0
     assert "Klopt DATABASE_URL?" in result.stderr
     assert not list((tmp_path / "backups").glob("*.tar.gz"))
+
+
+# Broken archives, made from a good one: each function changes the unpacked archive in `folder`
+# and says whether the manifest should then describe the new database file (so that the
+# database check, not the checksum, is what must catch it).
+def empty_database(folder):
+    next(folder.glob("database.*")).write_bytes(b"")
+    return True
+
+
+def random_database(folder):
+    next(folder.glob("database.*")).write_bytes(os.urandom(64 * 1024))
+    return True
+
+
+def sqlite_without_a_table(folder):
+    connection = sqlite3.connect(next(folder.glob("database.sqlite3")))
+    connection.execute("DROP TABLE articles_comment")
+    connection.commit()
+    connection.close()
+    return True
+
+
+def missing_media(folder):
+    next(path for path in (folder / "media").rglob("*") if path.is_file()).unlink()
+    return False
+
+
+def changed_media(folder):
+    path = next(path for path in (folder / "media").rglob("*") if path.is_file())
+    path.write_bytes(path.read_bytes() + b"anders")
+    return False
+
+
+def no_manifest(folder):
+    (folder / "manifest.json").unlink()
+    return False
+
+
+BROKEN = [empty_database, random_database, missing_media, changed_media, no_manifest]
+
+
+def rebuilt(good, folder, change, target):
+    with tarfile.open(good, "r:gz") as tar:
+        tar.extractall(folder, filter="data")
+    if change(folder):
+        database = next(folder.glob("database.*"))
+        manifest = json.loads((folder / "manifest.json").read_text())
+        manifest["database"]["size"] = database.stat().st_size
+        manifest["database"]["sha256"] = hashlib.sha256(database.read_bytes()).hexdigest()
+        (folder / "manifest.json").write_text(json.dumps(manifest))
+    with tarfile.open(target, "w:gz") as tar:
+        for path in sorted(folder.iterdir()):
+            tar.add(path, arcname=path.name)
+    return target
+
+
+def media_state(folder):
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in folder.rglob("*")
+        if path.is_file()
+    }
+
+
+def test_a_bad_archive_is_refused_and_changes_nothing(site_url, tmp_path):
+    """Restore checks everything first: for each broken archive one Dutch line, exit code 1,
+    and the database and media exactly as before."""
+    server = get_server()
+    env = dict(server.env)
+    manage(env, "shell", "-c", ADD_IMAGE)
+    manage(env, "backup", "--output-dir", str(tmp_path / "backups"))
+    good = next((tmp_path / "backups").glob("ervaring-*.tar.gz"))
+    url, name = fresh_database(server, tmp_path)
+    media = tmp_path / "media"
+    target = {**env, "DATABASE_URL": url, "MEDIA_ROOT": str(media)}
+    try:
+        manage(target, "restore", str(good), "--yes")
+        manage(target, "shell", "-c", ADD_COMMENT)
+        before = manage(target, "shell", "-c", COUNT)
+        media_before = media_state(media)
+        assert media_before
+
+        changes = BROKEN if name else [*BROKEN, sqlite_without_a_table]
+        archives = {
+            change.__name__: rebuilt(
+                good, tmp_path / change.__name__, change, tmp_path / f"{change.__name__}.tar.gz"
+            )
+            for change in changes
+        }
+        truncated = tmp_path / "afgebroken.tar.gz"
+        truncated.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+        archives["truncated"] = truncated
+        outside = tmp_path / "buiten.tar.gz"
+        with tarfile.open(outside, "w:gz") as tar:
+            info = tarfile.TarInfo("media/../../buiten.txt")
+            data = b"buiten de map"
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+        archives["outside"] = outside
+
+        for what, archive in archives.items():
+            result = run_manage(target, "restore", str(archive), "--yes")
+            assert result.returncode == 1, what
+            lines = result.stderr.strip().splitlines()
+            assert len(lines) == 1 and "Er is niets veranderd" in lines[0], (what, result.stderr)
+            assert "Traceback" not in result.stderr
+            assert manage(target, "shell", "-c", COUNT) == before, what
+            assert media_state(media) == media_before, what
+        assert not (tmp_path.parent / "buiten.txt").exists()
+
+        # Without a terminal and without --yes: the archive is checked, nothing is asked,
+        # and nothing changes.
+        result = run_manage(target, "restore", str(good))
+        assert result.returncode == 1
+        assert "--yes" in result.stderr and "YES=1" in result.stderr
+        assert manage(target, "shell", "-c", COUNT) == before
+    finally:
+        drop_database(server, name)

@@ -2,11 +2,12 @@
 ervaring/backups.py). On a server: `scripts/production-manage.sh backup`."""
 
 import os
+import sys
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from ervaring.backups import make_backup
+from ervaring.backups import BackupError, make_backup
 
 
 class Command(BaseCommand):
@@ -22,5 +23,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, output_dir, keep, **options):
-        archive, media_count = make_backup(output_dir, keep)
+        try:
+            archive, media_count = make_backup(output_dir, keep)
+        except BackupError as error:
+            self.stderr.write(str(error))
+            sys.exit(1)
         self.stdout.write(f"Reservekopie gemaakt: {archive} ({media_count} mediabestanden)")
