@@ -5,7 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from ervaring.admin_access import PageEditorsMenuItem, may_edit_pages
 from ervaring.readability import B1_MIN_SCORE, MAX_TEXT_LENGTH, analyse
@@ -29,7 +29,7 @@ def measure(request):
     return JsonResponse(analyse(text).as_json())
 
 
-@require_GET
+@require_safe
 def report(request):
     if not may_edit_pages(request.user):
         raise PermissionDenied

@@ -13,7 +13,7 @@ from django.http import Http404, HttpResponse, HttpResponseForbidden, HttpRespon
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.templatetags.static import static
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from ervaring.caching.data import cached_for_content
@@ -90,7 +90,7 @@ def search_results(words, number):
     return results
 
 
-@require_GET
+@require_safe
 @reads_query("q", "page")
 def search(request):
     """Search over every public page. An empty or odd query gets a friendly answer."""
@@ -139,7 +139,7 @@ login = LoginView.as_view(template_name="ervaring/login.html", authentication_fo
 logout = LogoutView.as_view(next_page="/")
 
 
-@require_GET
+@require_safe
 @reads_query()
 def robots_txt(request):
     """robots.txt: everything public may be indexed, the admin and search results not."""
@@ -153,13 +153,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     """Old browsers ask for /favicon.ico; the icon itself is a hashed static file."""
     return redirect(static("favicon.svg"))
 
 
-@require_GET
+@require_safe
 def health(request):
     """For load balancers: 200 when the site and its database answer."""
     Page.objects.only("pk").first()

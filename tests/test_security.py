@@ -15,6 +15,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image as PILImage
 
+from tests.pages import soup
+
 ROOT = Path(__file__).resolve().parents[1]
 
 PRODUCTION_ENV = {
@@ -151,6 +153,23 @@ def test_the_admin_has_its_own_policy_still_without_third_parties(client, editor
 
 
 @pytest.mark.django_db
+def test_no_admin_page_may_be_framed_except_the_preview(client, editor):
+    from wagtail.models import Page
+
+    client.force_login(editor)
+    page = Page.objects.filter(depth=3).first()
+    for path in ("/beheer/", f"/beheer/pages/{page.pk}/edit/", "/beheer/login/"):
+        response = client.get(path)
+        assert "frame-ancestors 'none'" in response["Content-Security-Policy"], path
+        assert response["X-Frame-Options"] == "DENY", path
+    # The side panel's preview: Wagtail's preview view, framed by the admin itself.
+    response = client.get(f"/beheer/pages/{page.pk}/edit/preview/?mode=")
+    assert response.status_code == 200
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+@pytest.mark.django_db
 def test_no_migrations_are_missing():
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 
@@ -248,3 +267,54 @@ class TestUploads:
         from wagtail.documents.models import Document
 
         assert not Document.objects.filter(title="Script").exists()
+
+
+HEAD_PATHS = [
+    "/",
+    "/werk/",
+    "/werk/keuzehulp/",
+    "/werk/clientondersteuner/",
+    "/ervaringsladder/",
+    "/werkgevers/",
+    "/artikelen/",
+    "/artikelen/tag/ggz/",
+    "/artikelen/feed/rss/",
+    "/artikelen/feed/atom/",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/zoeken/?q=werk",
+    "/gezond/",
+    "/favicon.ico",
+    "/inloggen/",
+    "/beheer/login/",
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", HEAD_PATHS)
+def test_head_is_answered_wherever_get_is(client, path):
+    get = client.get(path)
+    head = client.head(path)
+    assert head.status_code == get.status_code, path
+    assert head.status_code in (200, 301, 302), path
+    assert head["Content-Type"] == get["Content-Type"]
+    assert head.content == b""
+
+
+@pytest.mark.django_db
+def test_a_host_has_one_spelling_and_a_port_that_exists(client):
+    assert client.get("/werk/", HTTP_HOST="localhost:99999999999").status_code == 400
+    assert client.get("/werk/", HTTP_HOST="localhost:0").status_code == 400
+    first = client.get("/werk/", HTTP_HOST="localhost")
+    assert first["X-Cache"] == "miss"
+    # Other spellings of the same address share its one cached copy and its canonical link.
+    for spelling in ("LOCALHOST", "localhost:80", "localhost:0080"):
+        again = client.get("/werk/", HTTP_HOST=spelling)
+        assert again["X-Cache"] == "hit", spelling
+        assert again.content == first.content
+    canonical = soup(first).find("link", rel="canonical")["href"]
+    assert canonical == "http://localhost/werk/"
+    # A real other port is another address.
+    other = client.get("/werk/", HTTP_HOST="localhost:8080")
+    assert other["X-Cache"] == "miss"
+    assert soup(other).find("link", rel="canonical")["href"] == "http://localhost:8080/werk/"

@@ -1,5 +1,10 @@
 """Configuration from environment variables."""
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from ervaring.settings.environment import cache_from_url, env_bool, env_list
@@ -42,3 +47,46 @@ def test_yes_no_and_list_variables(monkeypatch):
     assert env_list("HOSTS", default=[]) == ["ervaring.nl", "www.ervaring.nl"]
     monkeypatch.delenv("HOSTS")
     assert env_list("HOSTS", default=["localhost"]) == ["localhost"]
+
+
+def test_make_runs_var_folder_is_for_its_owner_only(tmp_path):
+    """The development settings (`make run`) keep var/ owner-only: the database holds password
+    hashes and e-mail addresses, the key signs sessions. An older checkout is put right."""
+    var = tmp_path / "var"
+    var.mkdir(mode=0o755)
+    (var / "dev-secret-key").write_text("een-oude-sleutel-die-iedereen-kon-lezen")
+    (var / "dev-secret-key").chmod(0o644)
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "SECRET_KEY", "CACHE_URL", "REDIS_URL", "MEDIA_ROOT"}
+    }
+    env |= {"DJANGO_SETTINGS_MODULE": "ervaring.settings.dev", "ERVARING_VAR_DIR": str(var)}
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "shell",
+            "-c",
+            "from django.db import connection; connection.ensure_connection()",
+        ],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert var.stat().st_mode & 0o777 == 0o700
+    assert (var / "db.sqlite3").stat().st_mode & 0o777 == 0o600
+    assert (var / "dev-secret-key").stat().st_mode & 0o777 == 0o600
+    # A new key, where there was none, is owner-only from its first byte.
+    (var / "dev-secret-key").unlink()
+    subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parents[1],
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    assert (var / "dev-secret-key").stat().st_mode & 0o777 == 0o600

@@ -51,6 +51,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # One spelling per host (lower case, no default port), a port that exists: first, so
+    # everything after it, the page cache included, sees one address.
+    "ervaring.middleware.CanonicalHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public forms take few fields; refused before anything reads them.
@@ -215,7 +218,8 @@ ADMIN_CSP = {
     "frame-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    "frame-ancestors": [CSP.SELF],
+    # Only Wagtail's preview views are framed (by the admin itself): ervaring/middleware.py.
+    "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
 PERMISSIONS_POLICY = (
