@@ -12,26 +12,68 @@ from django.apps import apps
 
 from ervaring.caching.data import cached_for_content
 
+FLAG_VALUE = "ja"
+
 
 @dataclass(frozen=True)
 class FacetSpec:
-    """One way to filter roles: the query parameter in the address, the legend above its
-    options, and the role attribute (and, for taxonomy facets, the key in `Catalogue.terms`)."""
+    """One way to filter roles, said once: the query parameter in the address, the legend
+    above its options, the RoleEntry attribute (for taxonomy facets also the key in
+    `Catalogue.terms`), and the RolePage field it is read from: a many-to-many to the ladder
+    steps or to a taxonomy, or a yes/no field whose one option is `flag_label`."""
 
     param: str
     legend: str
     attr: str
+    field: str
+    flag_label: str = ""
+
+    @property
+    def is_flag(self):
+        return bool(self.flag_label)
+
+    @property
+    def is_steps(self):
+        return self.attr == "steps"
+
+    @property
+    def is_terms(self):
+        return not (self.is_flag or self.is_steps)
+
+    def values(self, entry):
+        """A role's values of this facet, as the filter form sends them."""
+        value = getattr(entry, self.attr)
+        if self.is_flag:
+            return frozenset({FLAG_VALUE}) if value else frozenset()
+        return frozenset(str(item) for item in value)
+
+    def values_of_page(self, page):
+        """What a role page (also an unsaved draft, in a preview) has for this facet, as the
+        RoleEntry attribute holds it: step numbers, term slugs in term order, or yes/no."""
+        value = getattr(page, self.field)
+        if self.is_flag:
+            return bool(value)
+        if self.is_steps:
+            return tuple(sorted(step.number for step in value.all()))
+        return tuple(term.slug for term in sorted(value.all(), key=term_order))
+
+
+def term_order(term):
+    return (term.sort_order or 0, term.slug)
 
 
 # The facets a visitor can filter roles on, in the order the form shows them. Everything that
-# filters, counts or links to a filter reads this list (roles/filters.py, the ladder, a role).
+# filters, counts or links to a filter, and everything that reads a role's facets, loops over
+# this list (the catalogue, roles/filters.py, the keuzehulp, the ladder, a role page).
 FACETS = (
-    FacetSpec("stap", "Stap op de ladder", "steps"),
-    FacetSpec("soort", "Type rol", "types"),
-    FacetSpec("werkveld", "Werkveld", "areas"),
-    FacetSpec("vorm", "Vorm van werk", "forms"),
+    FacetSpec("stap", "Stap op de ladder", "steps", "ladder_steps"),
+    FacetSpec("soort", "Type rol", "types", "role_types"),
+    FacetSpec("werkveld", "Werkveld", "areas", "work_areas"),
+    FacetSpec("vorm", "Vorm van werk", "forms", "employment_forms"),
+    FacetSpec("weinig-uren", "Uren", "few_hours", "suits_few_hours", "Kan ook met weinig uren"),
 )
 FACETS_BY_ATTR = {facet.attr: facet for facet in FACETS}
+TERM_FACETS = tuple(facet for facet in FACETS if facet.is_terms)
 
 
 @dataclass(frozen=True)
@@ -102,11 +144,7 @@ class Catalogue:
         self.roles_by_id = {role.id: role for role in self.roles}
         # Per role, its values per facet, as strings (the way the filter form sends them).
         self.facet_sets = {
-            role.id: {
-                facet.attr: frozenset(str(value) for value in getattr(role, facet.attr))
-                for facet in FACETS
-            }
-            for role in self.roles
+            role.id: {facet.attr: facet.values(role) for facet in FACETS} for role in self.roles
         }
         self.steps_by_number = {step.number: step for step in self.steps}
         self.terms_by_slug = {
@@ -117,6 +155,13 @@ class Catalogue:
         by_slug = self.terms_by_slug[kind]
         return [by_slug[slug] for slug in slugs if slug in by_slug]
 
+    def terms_of(self, entry):
+        """{attr: [TermEntry]} of a role's taxonomy facets ("types", "areas", "forms")."""
+        return {
+            facet.attr: self.terms_for(facet.attr, getattr(entry, facet.attr))
+            for facet in TERM_FACETS
+        }
+
     def codes_of(self, entry, kind):
         """The fixed codes (Term.code) of a role's terms of one kind, e.g. {"hulpverlener"}."""
         return {term.code for term in self.terms_for(kind, getattr(entry, kind)) if term.code}
@@ -126,7 +171,9 @@ class Catalogue:
 
     def facet_choices(self, facet):
         """[(value in the address, label)] of one facet's options, in ladder or term order."""
-        if facet.attr == "steps":
+        if facet.is_flag:
+            return [(FLAG_VALUE, facet.flag_label)]
+        if facet.is_steps:
             return [(str(step.number), f"{step.number}. {step.name}") for step in self.steps]
         return [(term.slug, term.name) for term in self.terms[facet.attr]]
 
@@ -197,11 +244,7 @@ class Catalogue:
             url="",
             summary=page.summary,
             other_names=tuple(page.other_names_list),
-            steps=tuple(sorted(step.number for step in page.ladder_steps.all())),
-            types=tuple(term.slug for term in page.role_types.all()),
-            areas=tuple(term.slug for term in page.work_areas.all()),
-            forms=tuple(term.slug for term in page.employment_forms.all()),
-            few_hours=page.suits_few_hours,
+            **{facet.attr: facet.values_of_page(page) for facet in FACETS},
             placed_by_source=page.placed_by_source,
             next_ids=tuple(link.role_id for link in page.next_role_links.all()),
             employer_type_ids=tuple(
@@ -210,7 +253,10 @@ class Catalogue:
         )
 
 
-def _pairs(through, left, right, ids):
+def _links(relation, ids):
+    """{role page id: [related ids]} of a many-to-many field of RolePage, in one query."""
+    through = relation.remote_field.through
+    left, right = relation.m2m_column_name(), relation.m2m_reverse_name()
     pairs = {}
     for a, b in through.objects.filter(**{f"{left}__in": ids}).values_list(left, right):
         pairs.setdefault(a, []).append(b)
@@ -220,9 +266,11 @@ def _pairs(through, left, right, ids):
 def build_catalogue():
     """Read the catalogue from the database (about a dozen queries, whatever the size)."""
     role_page = apps.get_model("roles", "RolePage")
-    ladder_step = apps.get_model("roles", "LadderStep")
+    relations = {
+        facet.attr: role_page._meta.get_field(facet.field) for facet in FACETS if not facet.is_flag
+    }
 
-    step_objects = list(ladder_step.objects.all())
+    step_objects = list(relations["steps"].related_model.objects.all())
     steps = [
         StepEntry(
             number=step.number,
@@ -237,20 +285,15 @@ def build_catalogue():
         )
         for step in step_objects
     ]
-    step_numbers = {step.pk: step.number for step in step_objects}
+    # Per facet, what a related id stands for in a RoleEntry, and how those values sort.
+    value_of = {"steps": {step.pk: (step.number, step.number) for step in step_objects}}
     terms = {}
-    term_slugs = {}
-    for kind, model_name in (
-        ("types", "RoleType"),
-        ("areas", "WorkArea"),
-        ("forms", "EmploymentForm"),
-    ):
-        model = apps.get_model("roles", model_name)
-        objects = list(model.objects.all())
-        terms[kind] = [
+    for facet in TERM_FACETS:
+        objects = list(relations[facet.attr].related_model.objects.all())
+        terms[facet.attr] = [
             TermEntry(term.slug, term.name, term.description, term.code) for term in objects
         ]
-        term_slugs[kind] = {term.pk: (term.sort_order or 0, term.slug) for term in objects}
+        value_of[facet.attr] = {term.pk: (term_order(term), term.slug) for term in objects}
 
     pages = list(
         role_page.objects.live()
@@ -264,20 +307,13 @@ def build_catalogue():
             "depth",
             "summary",
             "other_names",
-            "suits_few_hours",
             "placed_by_source",
+            *(facet.field for facet in FACETS if facet.is_flag),
         )
         .order_by("title")
     )
     ids = [page.pk for page in pages]
-    step_links = _pairs(role_page.ladder_steps.through, "rolepage_id", "ladderstep_id", ids)
-    facet_links = {
-        "types": _pairs(role_page.role_types.through, "rolepage_id", "roletype_id", ids),
-        "areas": _pairs(role_page.work_areas.through, "rolepage_id", "workarea_id", ids),
-        "forms": _pairs(
-            role_page.employment_forms.through, "rolepage_id", "employmentform_id", ids
-        ),
-    }
+    links = {attr: _links(relation, ids) for attr, relation in relations.items()}
     next_model = apps.get_model("roles", "RoleNextStep")
     next_links = {}
     for page_id, role_id in (
@@ -305,10 +341,12 @@ def build_catalogue():
         .order_by("path")
     }
 
-    def facet(kind, page_id):
-        slugs = term_slugs[kind]
-        linked = sorted(slugs[pk] for pk in facet_links[kind].get(page_id, []))
-        return tuple(slug for _, slug in linked)
+    def facet_values(facet, page):
+        if facet.is_flag:
+            return bool(getattr(page, facet.field))
+        known = value_of[facet.attr]
+        linked = sorted(known[pk] for pk in links[facet.attr].get(page.pk, []) if pk in known)
+        return tuple(value for _, value in linked)
 
     roles = [
         RoleEntry(
@@ -317,11 +355,7 @@ def build_catalogue():
             url=page.get_url(),
             summary=page.summary,
             other_names=tuple(page.other_names_list),
-            steps=tuple(sorted(step_numbers[pk] for pk in step_links.get(page.pk, []))),
-            types=facet("types", page.pk),
-            areas=facet("areas", page.pk),
-            forms=facet("forms", page.pk),
-            few_hours=page.suits_few_hours,
+            **{facet.attr: facet_values(facet, page) for facet in FACETS},
             placed_by_source=page.placed_by_source,
             next_ids=tuple(next_links.get(page.pk, [])),
             employer_type_ids=tuple(employer_links.get(page.pk, [])),

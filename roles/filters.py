@@ -28,15 +28,15 @@ class Facet:
     name: str  # the GET parameter
     legend: str
     options: list
+    is_flag: bool = False
 
     @property
     def selected_options(self):
         return [option for option in self.options if option.selected]
 
 
-FEW_HOURS = "weinig-uren"
 # Every query parameter the role list reads (the page cache keys on these only).
-QUERY_PARAMS = [facet.param for facet in FACETS] + [FEW_HOURS, "page"]
+QUERY_PARAMS = [facet.param for facet in FACETS] + ["page"]
 
 
 class RoleFilter:
@@ -54,7 +54,6 @@ class RoleFilter:
             facet.param: self._valid_values(params.getlist(facet.param), facet.param)
             for facet in FACETS
         }
-        self.few_hours = params.get(FEW_HOURS) == "ja"
         attrs = {facet.param: facet.attr for facet in FACETS}
         wanted = {name: set(values) for name, values in self.selected.items() if values}
         facet_sets = catalogue.facet_sets
@@ -62,8 +61,6 @@ class RoleFilter:
         for role in catalogue.roles:
             sets = facet_sets[role.id]
             failed = {name for name, values in wanted.items() if not sets[attrs[name]] & values}
-            if self.few_hours and not role.few_hours:
-                failed.add(FEW_HOURS)
             rows.append((role, sets, failed))
         self.results = [role for role, _, failed in rows if not failed]
         self.facets = []
@@ -82,13 +79,9 @@ class RoleFilter:
                         Option(value, label, counts.get(value, 0), value in self.selected[name])
                         for value, label in self.choices[name]
                     ],
+                    is_flag=facet.is_flag,
                 )
             )
-        self.few_hours_count = sum(
-            1
-            for role, _, failed in rows
-            if role.few_hours and (not failed or failed == {FEW_HOURS})
-        )
         self.page = page_number(params, Paginator(self.results, PAGE_SIZE))
 
     def _valid_values(self, values, name):
@@ -99,7 +92,7 @@ class RoleFilter:
 
     @property
     def is_active(self):
-        return self.few_hours or any(self.selected.values())
+        return any(self.selected.values())
 
     def query_string(self, without=None):
         """This filter as a query string; `without` is a (name, value) pair to leave out."""
@@ -108,28 +101,21 @@ class RoleFilter:
             for value in self.selected[facet.param]:
                 if (facet.param, value) != without:
                     items.append((facet.param, value))
-        if self.few_hours and without != (FEW_HOURS, "ja"):
-            items.append((FEW_HOURS, "ja"))
         return urlencode(items)
 
     def active_filters(self):
-        """What is ticked, each with the address that removes just that choice."""
+        """What is ticked, each with the address that removes just that choice. A yes/no facet
+        reads as its option alone ("Kan ook met weinig uren")."""
         active = []
         for facet in self.facets:
             for option in facet.selected_options:
+                label = option.label if facet.is_flag else f"{facet.legend}: {option.label}"
                 active.append(
                     {
-                        "label": f"{facet.legend}: {option.label}",
+                        "label": label,
                         "query": self.query_string(without=(facet.name, option.value)),
                     }
                 )
-        if self.few_hours:
-            active.append(
-                {
-                    "label": "Kan ook met weinig uren",
-                    "query": self.query_string(without=(FEW_HOURS, "ja")),
-                }
-            )
         return active
 
     @property

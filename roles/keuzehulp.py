@@ -5,7 +5,7 @@ import logging
 
 from django import forms
 
-from roles.catalogue import get_catalogue
+from roles.catalogue import TERM_FACETS, get_catalogue
 
 logger = logging.getLogger("ervaring")
 
@@ -41,7 +41,8 @@ PAID, VOLUNTEER, SELF_EMPLOYED = "betaald", "vrijwillig", "zzp"
 
 def codes_used():
     """{kind: codes} of every term the keuzehulp relies on (tests check that all exist)."""
-    used = {"types": set(), "areas": set(), "forms": {PAID, VOLUNTEER, SELF_EMPLOYED}}
+    used = {facet.attr: set() for facet in TERM_FACETS}
+    used["forms"] |= {PAID, VOLUNTEER, SELF_EMPLOYED}
     for match in WISH_MATCHES.values():
         for kind, codes in match.items():
             used[kind] |= codes
@@ -119,7 +120,7 @@ def score_role(role, level, wishes, hours, catalogue):
     score = 0
     reasons = []
 
-    codes = {kind: catalogue.codes_of(role, kind) for kind in ("types", "areas", "forms")}
+    codes = {facet.attr: catalogue.codes_of(role, facet.attr) for facet in TERM_FACETS}
     matched = [
         wish
         for wish in wishes

@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
 from ervaring.models import BasePage, findable_in_admin, page_tabs
+from roles.catalogue import get_catalogue
 from roles.filters import QUERY_PARAMS as FILTER_PARAMS
 from roles.filters import RoleFilter
 from roles.keuzehulp import QUERY_PARAMS as KEUZEHULP_PARAMS
@@ -285,8 +286,6 @@ class RolePage(BasePage):
     def shown_from_elsewhere(self, query):
         """Where the role sits (from its own facts, so a preview shows the draft's) and what
         the catalogue says around it: the ladder, terms, next step, employer types."""
-        from roles.catalogue import get_catalogue
-
         catalogue = get_catalogue()
         entry = catalogue.entry_for_page(self)
         return {
@@ -294,9 +293,8 @@ class RolePage(BasePage):
             "entry": entry,
             "steps": catalogue.steps,
             "current_steps": [catalogue.steps_by_number[n] for n in entry.steps],
-            "role_types": catalogue.terms_for("types", entry.types),
-            "work_areas": catalogue.terms_for("areas", entry.areas),
-            "employment_forms": catalogue.terms_for("forms", entry.forms),
+            # {"types": [...], "areas": [...], "forms": [...]}: every taxonomy facet.
+            "terms": catalogue.terms_of(entry),
             "next_step": catalogue.next_step(entry),
             "employer_types": catalogue.employer_types_for(entry),
             "index_url": catalogue.index_url,
@@ -371,8 +369,6 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
 
     def shown_from_elsewhere(self, query):
         """The roles, filtered as the address asks, with the counts per option."""
-        from roles.catalogue import get_catalogue
-
         return {
             **super().shown_from_elsewhere(query),
             "filter": RoleFilter(query),
@@ -437,8 +433,6 @@ class LadderPage(BasePage):
         verbose_name = "ervaringsladder"
 
     def shown_from_elsewhere(self, query):
-        from roles.catalogue import get_catalogue
-
         catalogue = get_catalogue()
         return {
             **super().shown_from_elsewhere(query),

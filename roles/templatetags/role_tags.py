@@ -6,6 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from roles.catalogue import get_catalogue
+
 register = template.Library()
 
 _ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -35,6 +37,4 @@ def occupation_json_ld(context, page, entry, steps):
 def role_filter_url(attr, value):
     """The role list filtered on one option: {% role_filter_url "steps" 2 %} -> /werk/?stap=2…
     The parameter names come from roles.catalogue.FACETS, the one list of facets."""
-    from roles.catalogue import get_catalogue
-
     return get_catalogue().filter_url(attr, value)
