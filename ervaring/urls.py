@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static as media_static
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve as serve_file
@@ -9,27 +10,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ervaring import limited_views, views
 from ervaring.caching.pages import reads_query
+from ervaring.views import accounts, errors, limited, search, site
 
 urlpatterns = [
-    # Wagtail's "wachtwoord vergeten", with a limit in front (ervaring/limited_views.py).
-    path("beheer/password_reset/", limited_views.password_reset),
+    # Wagtail's "wachtwoord vergeten", with a limit in front (ervaring/views/limited.py).
+    path("beheer/password_reset/", limited.password_reset),
     path("beheer/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("zoeken/", views.search, name="search"),
-    path("inloggen/", views.login, name="login"),
-    path("uitloggen/", views.logout, name="logout"),
+    path("zoeken/", search.search, name="search"),
+    path("inloggen/", accounts.login, name="login"),
+    path("uitloggen/", accounts.logout, name="logout"),
     # Wagtail's sitemap view: the pages of the site that is asked for, at its own address.
     path("sitemap.xml", reads_query("p")(sitemap), name="sitemap"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("gezond/", views.health, name="health"),
-    path("favicon.ico", views.favicon),
+    path("robots.txt", site.robots_txt, name="robots_txt"),
+    path("gezond/", site.health, name="health"),
+    path("favicon.ico", site.favicon),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static as media_static
-
     urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 elif getattr(settings, "SERVE_MEDIA_IMAGES", False):
     # The tests' servers run without DEBUG and without nginx: they serve what nginx serves in
@@ -45,16 +44,16 @@ elif getattr(settings, "SERVE_MEDIA_IMAGES", False):
 # and Origin headers must say it was sent from this site (django-modern-csrf; docs/decisions.md,
 # "The comment form without a token"). Every other form keeps Django's token.
 serve_page = csrf_exempt(same_origin_only(wagtail_views.serve))
-# A private page's password form gets a limit on wrong tries (ervaring/limited_views.py).
+# A private page's password form gets a limit on wrong tries (ervaring/views/limited.py).
 replaced = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
 urlpatterns += [
     path(
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
-        limited_views.page_password,
+        limited.page_password,
         name="wagtailcore_authenticate_with_password",
     ),
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name not in replaced),
     re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
 ]
 
-handler500 = "ervaring.views.server_error"
+handler500 = errors.server_error

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 
-from ervaring.views import page_number
+from ervaring.query_params import page_number
 from roles.catalogue import FACETS, get_catalogue
 
 PAGE_SIZE = 40

@@ -11,12 +11,12 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from articles.comments.models import Comment
-from ervaring.views import number_param
+from articles.comments.forms import CommentForm
+from articles.comments.models import COMMENTS_PARAM, COMMENTS_PER_PAGE, Comment
+from articles.comments.moderation import notify_moderators
+from ervaring.after_response import after_response
+from ervaring.query_params import number_param
 
-COMMENTS_PER_PAGE = 25
-# The query parameter with the number of the page of comments.
-COMMENTS_PARAM = "reacties"
 # The message tag that shows a confirmation by the comments, not at the top of the page.
 CONFIRMATION_TAG = "reactie"
 
@@ -83,10 +83,6 @@ def post_comment(request, article):
     """Store a reader's comment as pending and send the reader back to the comments, where a
     confirmation says it waits for a moderator and the form is empty again; or show the form
     once more with what went wrong and everything the reader typed."""
-    from articles.comments.forms import CommentForm
-    from articles.comments.moderation import notify_moderators
-    from ervaring.after_response import after_response
-
     if not article.comments_open:
         return redirect(article.url + "#reacties")
     form = CommentForm(request.POST, article=article, request=request)

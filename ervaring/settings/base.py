@@ -185,7 +185,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # A refused form (no CSRF token, or the comment form posted from another site) gets a Dutch page.
-CSRF_FAILURE_VIEW = "ervaring.views.csrf_failure"
+CSRF_FAILURE_VIEW = "ervaring.views.errors.csrf_failure"
 # Messages travel in a cookie, so showing one never needs a session.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 X_FRAME_OPTIONS = "DENY"
@@ -297,7 +297,7 @@ ERVARING = {
     # At most this many comments per client in any hour.
     "COMMENT_RATE_LIMIT": int(os.environ.get("COMMENT_RATE_LIMIT", "5")),
     # A private page's password: at most this many wrong tries per client and page in any
-    # PAGE_PASSWORD_WINDOW seconds (ervaring/limited_views.py).
+    # PAGE_PASSWORD_WINDOW seconds (ervaring/views/limited.py).
     "PAGE_PASSWORD_LIMIT": int(os.environ.get("PAGE_PASSWORD_LIMIT", "10")),
     "PAGE_PASSWORD_WINDOW": 15 * 60,
     # The admin's "wachtwoord vergeten": at most this many requests per client, and mails per
