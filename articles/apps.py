@@ -9,12 +9,6 @@ class ArticlesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from taggit.models import Tag
+        from articles.signal_handlers import register_signal_handlers
 
-        from articles.comments import signals
-        from articles.models import Author
-        from ervaring.caching.invalidation import invalidate_on_change
-
-        signals.connect()
-        # A renamed or deleted tag changes the articles' pages and the tag pages.
-        invalidate_on_change(Author, Tag)
+        register_signal_handlers()

@@ -7,9 +7,9 @@ from http import HTTPMethod
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models import Count, F, Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -28,24 +28,22 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles.comments.models import Comment
-from articles.comments.views import COMMENTS_PARAM
+from articles.comments.forms import CommentForm
+from articles.comments.models import COMMENTS_PARAM, Comment
+from articles.comments.views import comments_page, post_comment
+from articles.feeds import AtomFeed, RssFeed
+from articles.reads import count_read
 from ervaring.blocks import BaseStreamBlock
 from ervaring.caching.pages import reads_query
 from ervaring.models import BasePage, findable_in_admin, page_tabs
 from ervaring.privacy import public
-from ervaring.views import page_number
+from ervaring.query_params import page_number
+from roles.catalogue import get_catalogue
 
 WORDS_PER_MINUTE = 200
 # Articles newest first: by the text's date; texts without one (the source gives none) after
 # those, by when they came online here.
 NEWEST_FIRST = (F("date").desc(nulls_last=True), "-first_published_at", "-pk")
-# A transparent 1×1 GIF: the image that counts a read (see ArticlePage.count_view).
-PIXEL = (
-    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\x00\x00\x00!\xf9\x04\x01\x00\x00\x00"
-    b"\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
-)
-BOT_MARKERS = ("bot", "crawl", "spider", "slurp", "preview", "monitor", "lighthouse", "headless")
 
 
 class Author(index.Indexed, models.Model):
@@ -189,15 +187,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     @path("feed/rss/")
     @reads_query()
     def rss_view(self, request):
-        from articles.feeds import RssFeed
-
         return RssFeed(self)(request)
 
     @path("feed/atom/")
     @reads_query()
     def atom_view(self, request):
-        from articles.feeds import AtomFeed
-
         return AtomFeed(self)(request)
 
 
@@ -365,8 +359,6 @@ class ArticlePage(RoutablePageMixin, BasePage):
         return timezone.now() <= self.first_published_at + timedelta(days=days)
 
     def get_context(self, request, *args, **kwargs):
-        from articles.comments.forms import CommentForm
-
         context = super().get_context(request, *args, **kwargs)
         # An empty form (the same for every visitor), or none when comments are closed; a
         # posted form with what went wrong replaces it (post_comment).
@@ -375,12 +367,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     def shown_from_elsewhere(self, query):
         """Authors, tags, related roles and a page of approved comments (`?reacties=`)."""
-        from articles.comments.views import comments_page
-        from roles.catalogue import get_catalogue
-
         catalogue = get_catalogue()
-        # The index's address follows from ours: /artikelen/<slug>/ -> /artikelen/.
-        index_url = self.url.rstrip("/").rsplit("/", 1)[0] + "/" if self.url else ""
+        # The index this article stands in (the page tree allows no other parent).
+        index = ArticleIndexPage.objects.parent_of(self).live().first() if self.path else None
         return {
             **super().shown_from_elsewhere(query),
             **comments_page(self, query),
@@ -390,8 +379,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
             "article_tags": [
                 {
                     "name": tag.name,
-                    "url": index_url
-                    + ArticleIndexPage().reverse_subpage("tag_view", args=[tag.slug]),
+                    "url": index.url + index.reverse_subpage("tag_view", args=[tag.slug])
+                    if index and index.url
+                    else "",
                 }
                 for tag in self.tags.all()
             ],
@@ -405,8 +395,6 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     @path("")
     def article_view(self, request):
-        from articles.comments.views import post_comment
-
         if request.method == "POST":
             return post_comment(request, self)
         return self.render(request)
@@ -415,44 +403,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
     def count_view(self, request):
         """The tiny image at the end of an article: loading it counts one read. Cached pages
         still count (the image itself is never cached), previews and bots do not."""
-        agent = request.headers.get("User-Agent", "").lower()
-        if request.method == "GET" and agent and not any(m in agent for m in BOT_MARKERS):
-            ArticleReads.count_one(self.pk)
-        response = HttpResponse(PIXEL, content_type="image/gif")
-        response["Cache-Control"] = "no-store"
-        return response
-
-
-class ArticleReads(models.Model):
-    """How often an article was read on this site. A table of its own: a revision, publishing
-    or reverting an article never touches it."""
-
-    article = models.OneToOneField(
-        ArticlePage,
-        on_delete=models.CASCADE,
-        primary_key=True,
-        related_name="reads",
-        verbose_name="Artikel",
-    )
-    count = models.PositiveBigIntegerField("Aantal keer gelezen", default=0)
-
-    class Meta:
-        verbose_name = "gelezen"
-        verbose_name_plural = "gelezen"
-
-    def __str__(self):
-        return f"{self.count} keer gelezen"
-
-    @classmethod
-    def count_one(cls, article_id):
-        """One more read, atomically, however many readers arrive at once."""
-        if cls.objects.filter(article_id=article_id).update(count=F("count") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(article_id=article_id, count=1)
-        except IntegrityError:  # another reader made the row first
-            cls.objects.filter(article_id=article_id).update(count=F("count") + 1)
+        return count_read(request, self.pk)
 
 
 class ArticleAuthor(Orderable):

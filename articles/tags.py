@@ -18,8 +18,8 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from articles.models import ArticleTag
+from ervaring.admin_menu import INDELING_MENU_HOOK
 from ervaring.caching.version import bump_content_version
-from ervaring.wagtail_hooks import INDELING_MENU_HOOK
 
 
 def merge_tags(into, others, user=None):

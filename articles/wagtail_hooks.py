@@ -15,7 +15,7 @@ from articles.comments import admin as comments_admin
 from articles.models import ArticlePage, Author
 from articles.tags import MergeTagsBulkAction, TagViewSet
 from ervaring.admin_access import PageEditorsMenuItem
-from ervaring.wagtail_hooks import INDELING_MENU_HOOK
+from ervaring.admin_menu import INDELING_MENU_HOOK
 
 
 class AuthorChooserViewSet(SnippetChooserViewSet):

@@ -9,6 +9,7 @@ class ErvaringConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ervaring.caching import checks, invalidation  # noqa: F401 - checks register
+        from ervaring.caching import checks  # noqa: F401 - importing registers the checks
+        from ervaring.signal_handlers import register_signal_handlers
 
-        invalidation.connect()
+        register_signal_handlers()

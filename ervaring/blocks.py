@@ -7,6 +7,9 @@ from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from ervaring.readability import B1_MIN_SCORE
+from ervaring.readability_pages import quoted_above_b1
+
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -199,9 +202,6 @@ class ReadabilityListBlock(blocks.StaticBlock):
     accessibility statement; ervaring/readability_pages.py)."""
 
     def get_context(self, value, parent_context=None):
-        from ervaring.readability import B1_MIN_SCORE
-        from ervaring.readability_pages import quoted_above_b1
-
         context = super().get_context(value, parent_context=parent_context)
         context["rows"] = quoted_above_b1()
         context["b1_min_score"] = B1_MIN_SCORE

@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ervaring.caching.data import cached_for_content
+from ervaring.privacy import public
 from ervaring.readability import analyse
 
 # Pages the site writes itself name this as their source; every other source is quoted.
@@ -99,8 +100,6 @@ def all_pages():
 def quoted_above_b1():
     """Live, public pages that quote a source and read above B1: the accessibility statement
     names them."""
-    from ervaring.privacy import public
-
     public_ids = set(public(Page.objects.live()).values_list("pk", flat=True))
     return [
         row

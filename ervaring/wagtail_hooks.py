@@ -5,12 +5,10 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
-from wagtail.admin.menu import Menu, SubmenuMenuItem
 
 from ervaring import readability_admin
+from ervaring.admin_menu import indeling_menu_item
 from ervaring.caching.pages import declare
-
-INDELING_MENU_HOOK = "register_indeling_menu_item"
 
 
 @hooks.register("on_serve_page")
@@ -30,14 +28,9 @@ def declare_query_params(serve):
 
 @hooks.register("register_admin_menu_item")
 def register_indeling_menu():
-    """One menu for the site's taxonomy; each app adds its snippets to it through the hook."""
-    return SubmenuMenuItem(
-        "Indeling",
-        Menu(register_hook_name=INDELING_MENU_HOOK),
-        name="indeling",
-        icon_name="tag",
-        order=250,
-    )
+    """One menu for the site's taxonomy; each app adds its snippets to it through the hook
+    (ervaring/admin_menu.py)."""
+    return indeling_menu_item()
 
 
 # Readability (ervaring/readability_admin.py): measured as the editor types, and a report.

@@ -9,7 +9,6 @@ class OrganisationsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ervaring.caching.invalidation import invalidate_on_change
-        from organisations.models import Organisation
+        from organisations.signal_handlers import register_signal_handlers
 
-        invalidate_on_change(Organisation)
+        register_signal_handlers()

@@ -10,6 +10,7 @@ from wagtail.search import index
 from ervaring.blocks import BaseStreamBlock, FiguresBlock, ListBlock, ParagraphBlock
 from ervaring.models import BasePage, findable_in_admin, page_tabs
 from ervaring.privacy import public
+from roles.catalogue import get_catalogue
 
 
 class EmployerIndexPage(BasePage):
@@ -47,8 +48,6 @@ class EmployerIndexPage(BasePage):
         verbose_name = "overzicht van werkgevers"
 
     def shown_from_elsewhere(self, query):
-        from roles.catalogue import get_catalogue
-
         role_counts = get_catalogue().role_counts_by_employer_type()
         employer_types = list(
             public(EmployerTypePage.objects.child_of(self).live())
@@ -98,8 +97,6 @@ class EmployerTypePage(BasePage):
         verbose_name_plural = "soorten werkgevers"
 
     def shown_from_elsewhere(self, query):
-        from roles.catalogue import get_catalogue
-
         return {
             **super().shown_from_elsewhere(query),
             # The roles come from the role pages' relation (roles.RoleEmployerType), read from

@@ -9,7 +9,6 @@ class RolesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from ervaring.caching.invalidation import invalidate_on_change
-        from roles.models import EmploymentForm, LadderStep, RoleType, WorkArea
+        from roles.signal_handlers import register_signal_handlers
 
-        invalidate_on_change(LadderStep, RoleType, WorkArea, EmploymentForm)
+        register_signal_handlers()

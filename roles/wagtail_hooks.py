@@ -11,7 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ervaring.admin_access import PageEditorsMenuItem
-from ervaring.wagtail_hooks import INDELING_MENU_HOOK
+from ervaring.admin_menu import INDELING_MENU_HOOK
 from roles.models import EmploymentForm, LadderStep, RolePage, RoleType, WorkArea
 
 

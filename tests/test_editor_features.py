@@ -14,7 +14,8 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction, get_page_models
 
-from articles.models import ArticleIndexPage, ArticlePage, ArticleReads
+from articles.models import ArticleIndexPage, ArticlePage
+from articles.reads import ArticleReads
 from ervaring.models import BasePage
 from organisations.models import EmployerTypePage
 from roles.models import LadderStep, RoleIndexPage, RolePage

@@ -25,6 +25,7 @@ from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column
 from wagtail.log_actions import log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
+from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
 from articles.comments.models import Comment
@@ -357,8 +358,6 @@ class PendingCommentsPanel(Component):
 
 def register():
     """Register the queue, its bulk actions, history actions and dashboard panel."""
-    from wagtail.snippets.models import register_snippet
-
     register_snippet(CommentViewSet)
     for action in (ApproveBulkAction, RejectBulkAction, SpamBulkAction, EraseBulkAction):
         hooks.register("register_bulk_action", action)

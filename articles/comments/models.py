@@ -5,6 +5,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
 
+# Approved comments are shown in pages of this many; the query parameter with the page number.
+COMMENTS_PER_PAGE = 25
+COMMENTS_PARAM = "reacties"
+
 
 class Comment(models.Model):
     """A reader's comment. Only approved comments are ever shown or counted; the e-mail address
@@ -81,8 +85,6 @@ class Comment(models.Model):
         comments, at the comment itself. None for a comment readers cannot see."""
         if self.status != self.Status.APPROVED or not self.article.live:
             return None
-        from articles.comments.views import COMMENTS_PARAM, COMMENTS_PER_PAGE
-
         before = (
             Comment.objects.filter(article_id=self.article_id, status=self.Status.APPROVED)
             .filter(

@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from articles.comments.models import Comment
-from articles.comments.signals import comments_changed_on_site
+from articles.comments.visibility import comments_changed_on_site
 
 logger = logging.getLogger("ervaring")
 MODERATE_PERMISSION = "articles.change_comment"

@@ -1,11 +1,8 @@
 """What makes cached pages and cached data stale: anything that changes what a public page
-shows, or who may see it. Connected once, from ErvaringConfig.ready()."""
+shows, or who may see it. The handlers; each app connects what it owns in its
+`signal_handlers.register_signal_handlers()`, called from its AppConfig.ready()."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import Page, PageViewRestriction, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ervaring.caching.version import bump_content_version
 
@@ -24,34 +21,3 @@ def live_page_created(sender, instance, created, **kwargs):
     is never 'published', so it raises the version here."""
     if created and instance.live:
         bump_content_version()
-
-
-def connect():
-    from ervaring.models import SiteSettings
-
-    page_published.connect(bump_content_version, dispatch_uid="ervaring-cache-published")
-    page_unpublished.connect(bump_content_version, dispatch_uid="ervaring-cache-unpublished")
-    post_page_move.connect(bump_content_version, dispatch_uid="ervaring-cache-moved")
-    post_delete.connect(bump_content_version, sender=Page, dispatch_uid="ervaring-cache-deleted")
-    for page_model in get_page_models():
-        post_save.connect(
-            live_page_created,
-            sender=page_model,
-            dispatch_uid=f"cache-created-{page_model._meta.label_lower}",
-        )
-    # Images and documents: a replaced file, a new focal point or alt text, a deleted image
-    # (and Wagtail deleting its renditions) change the pages that show them. A rendition being
-    # made does not: it is how pages are rendered.
-    image_model = get_image_model()
-    invalidate_on_change(
-        Site,
-        PageViewRestriction,
-        SiteSettings,
-        image_model,
-        get_document_model(),
-    )
-    post_delete.connect(
-        bump_content_version,
-        sender=image_model.get_rendition_model(),
-        dispatch_uid="cache-del-rendition",
-    )

@@ -1,6 +1,7 @@
 """Local development (`make run`): SQLite in var/, debug pages, e-mail on the console."""
 
 import os
+import secrets
 
 from .base import *  # noqa: F403
 from .base import VAR_DIR
@@ -21,8 +22,6 @@ for _private in (VAR_DIR / "db.sqlite3", VAR_DIR / "dev-secret-key"):
 _key_file = VAR_DIR / "dev-secret-key"
 if not SECRET_KEY:  # noqa: F405
     if not _key_file.exists():
-        import secrets
-
         descriptor = os.open(_key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(descriptor, "w") as key:
             key.write(secrets.token_urlsafe(50))

@@ -1,0 +1,35 @@
+"""The signals the articles app listens to, connected once from ArticlesConfig.ready(): a
+comment that becomes visible or stops being so, and a renamed or deleted author or tag, make
+cached pages stale."""
+
+from django.db.models.signals import post_delete, post_init, post_save
+from taggit.models import Tag
+
+from articles.comments.models import Comment
+from articles.comments.visibility import comments_changed_on_site
+from articles.models import Author
+from ervaring.caching.invalidation import invalidate_on_change
+
+
+def remember_status(sender, instance, **kwargs):
+    instance._status_when_loaded = instance.status
+
+
+def comment_saved(sender, instance, created, **kwargs):
+    approved = sender.Status.APPROVED
+    if instance.status == approved or getattr(instance, "_status_when_loaded", None) == approved:
+        comments_changed_on_site({instance.article_id})
+    instance._status_when_loaded = instance.status
+
+
+def comment_deleted(sender, instance, **kwargs):
+    if instance.status == sender.Status.APPROVED:
+        comments_changed_on_site({instance.article_id})
+
+
+def register_signal_handlers():
+    post_init.connect(remember_status, sender=Comment, dispatch_uid="comment-remember-status")
+    post_save.connect(comment_saved, sender=Comment, dispatch_uid="comment-saved")
+    post_delete.connect(comment_deleted, sender=Comment, dispatch_uid="comment-deleted")
+    # A renamed or deleted author or tag changes the articles' pages and the tag pages.
+    invalidate_on_change(Author, Tag)
