@@ -11,12 +11,13 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
+
+from tests.support import servers
+from tests.support.servers import stop
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -44,36 +45,9 @@ CHROME_FLAGS = (
 
 
 def start_gunicorn(port, cache_enabled):
+    """The site on gunicorn (2 sync workers), with or without its page cache."""
     env = {**os.environ, "PAGE_CACHE_ENABLED": "1" if cache_enabled else "0"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "ervaring.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
-    )
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/gezond/", timeout=2)
-            return process
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn startte niet")
-
-
-def stop(process):
-    process.send_signal(signal.SIGTERM)
-    process.wait(timeout=20)
+    return servers.start_gunicorn(port, env, workers=2)
 
 
 def wrk(url):

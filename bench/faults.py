@@ -16,7 +16,6 @@ The result goes to bench/results/faults.json and faults.md."""
 import json
 import os
 import re
-import signal
 import subprocess
 import sys
 import tempfile
@@ -26,6 +25,8 @@ import uuid
 from pathlib import Path
 
 import requests
+
+from tests.support import servers
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
@@ -65,35 +66,12 @@ def stop_redis(folder):
 
 
 def start_gunicorn(port, cache_url):
+    """The site on gunicorn (2 workers) with Redis as its cache, a deep backlog and a 30 s
+    worker timeout, as in production."""
     env = {**os.environ, "CACHE_URL": cache_url, "PAGE_CACHE_ENABLED": "1", "PROXY_COUNT": "1"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "ervaring.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "2",
-            "--backlog",
-            "512",
-            "--timeout",
-            "30",
-            "--log-level",
-            "warning",
-        ],
-        cwd=ROOT,
-        env=env,
+    return servers.start_gunicorn(
+        port, env, workers=2, options=["--backlog", "512", "--timeout", "30"]
     )
-    for _ in range(100):
-        try:
-            requests.get(f"http://127.0.0.1:{port}/gezond/", timeout=2)
-            return process
-        except requests.RequestException:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError("gunicorn startte niet")
 
 
 def worker_pids(master):
@@ -237,8 +215,7 @@ def main():
         for thread in threads:
             thread.join(timeout=120)
     finally:
-        server.send_signal(signal.SIGTERM)
-        server.wait(timeout=30)
+        servers.stop(server)
         stop_redis(redis_folder)
 
     # Accepted (303): stored exactly once. Refused with a message (200): not stored. Given up

@@ -10,7 +10,8 @@ import threading
 import time
 from pathlib import Path
 
-from bench.bench import RESULTS, start_gunicorn, stop, wrk_output
+from bench.bench import RESULTS, start_gunicorn, wrk_output
+from tests.support.servers import stop
 
 SECONDS = int(os.environ.get("BENCH_PUBLISH_SECONDS", "60"))
 EVERY = 10

@@ -9,14 +9,19 @@
 """
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from articles.models import ArticlePage
 from ervaring.caching import data as data_cache
 from ervaring.caching import version
 from ervaring.loader import load_content
+from tests.live import server
+from tests.live.server import get_server
 
 
 @pytest.fixture(scope="session")
@@ -66,14 +71,17 @@ def admin_user(db, django_user_model):
 
 
 @pytest.fixture
+def article(db):
+    """The Movisie article: its source has no comments, so every comment on it is a test's."""
+    return ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+
+
+@pytest.fixture
 def count_queries(client):
     """count_queries(url) -> number of SQL queries for a warm GET of `url` (page cache off,
     so the page itself is rendered; caches of data stay warm, as on a running site)."""
 
     def count(url, **extra):
-        from django.conf import settings
-        from django.test import override_settings
-
         with override_settings(ERVARING={**settings.ERVARING, "PAGE_CACHE_ENABLED": False}):
             first = client.get(url, **extra)
             assert first.status_code == 200, (url, first.status_code)
@@ -94,13 +102,9 @@ def pytest_collection_modifyitems(config, items):
 def pytest_collection_finish(session):
     """Start preparing the browser tests' server now, so it is ready when they run."""
     if any(item.get_closest_marker("live") for item in session.items):
-        from tests.live.server import get_server
-
         get_server().start_in_background()
 
 
 def pytest_sessionfinish(session, exitstatus):
-    from tests.live import server
-
     if server._server is not None:
         server._server.stop()

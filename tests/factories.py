@@ -6,7 +6,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from articles.models import ArticlePage, Author, Comment
+from articles.models import ArticleIndexPage, ArticlePage, Author, Comment
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import LadderStep, RoleIndexPage, RolePage, RoleType, WorkArea
 
@@ -73,8 +73,6 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     @factory.lazy_attribute
     def parent(self):
-        from articles.models import ArticleIndexPage
-
         return section(ArticleIndexPage)
 
 

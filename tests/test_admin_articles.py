@@ -2,12 +2,17 @@
 searches and adds, tags can be renamed, merged and deleted, and the site follows."""
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.test import Client
 from django.urls import reverse
 from taggit.models import Tag
+from wagtail.images.models import Image
 
 from articles.models import ArticleIndexPage, ArticlePage, Author
-from tests.pages import soup
+from ervaring.caching.version import bump_content_version
+from tests.support.pages import soup
+from tests.test_security import image_file
 
 pytestmark = pytest.mark.django_db
 CHOOSER = "wagtailsnippetchoosers_articles_author"
@@ -128,9 +133,6 @@ class TestTags:
 @pytest.fixture
 def pictured(settings, tmp_path):
     """The newest article with a listing image and its alt text."""
-    from wagtail.images.models import Image
-
-    from tests.test_security import image_file
 
     settings.MEDIA_ROOT = tmp_path
     image = Image.objects.create(title="Gesprek", file=image_file(size=(1600, 900)))
@@ -161,8 +163,6 @@ class TestListingImage:
         assert page.find("meta", property="og:image:width")["content"] == "1200"
 
     def test_an_image_without_alt_text_is_refused_in_dutch(self, pictured):
-        from django.core.exceptions import ValidationError
-
         pictured.listing_image_alt = "  "
         with pytest.raises(ValidationError) as refused:
             pictured.full_clean()
@@ -175,9 +175,6 @@ class TestListingImage:
     ):
         """The pages with the image are cached; an editor replaces its file in the admin; each
         page shows the new picture, and every picture it points to can be loaded."""
-        from django.core.files.storage import default_storage
-
-        from tests.test_security import image_file
 
         image = pictured.listing_image
         pages = [ArticleIndexPage.objects.first().url, "/", pictured.url]
@@ -209,8 +206,6 @@ class TestListingImage:
                 assert default_storage.exists(name), source
 
     def test_the_overview_asks_no_more_queries_with_more_images(self, pictured, count_queries):
-        from ervaring.caching.version import bump_content_version
-
         index = ArticleIndexPage.objects.first()
         before = count_queries(index.url)
         for article in index.articles()[1:4]:

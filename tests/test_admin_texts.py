@@ -12,7 +12,7 @@ from django.urls import reverse
 from articles.models import ArticlePage, Author, Comment
 from roles.models import RolePage, RoleType
 from tests.factories import CommentFactory
-from tests.pages import soup
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
 

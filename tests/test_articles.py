@@ -11,7 +11,7 @@ from articles.models import ArticleIndexPage, ArticlePage, Comment
 from articles.reads import ArticleReads
 from ervaring.caching.version import bump_content_version
 from tests.factories import ArticlePageFactory, CommentFactory
-from tests.pages import soup
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
 PARADOX = "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"
@@ -257,19 +257,6 @@ class TestQueryBudgets:
         with_500 = {url: count_queries(url) for url in urls}
         assert with_10 == with_500
         assert max(with_500.values()) <= 10, with_500
-
-
-def test_comments_close_by_themselves_after_the_configured_days(client, settings):
-    settings.ERVARING = {**settings.ERVARING, "COMMENTS_CLOSE_AFTER_DAYS": 30}
-    article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
-    assert soup(client.get(article.url)).find("form", class_="comment-form") is not None
-    ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=timezone.now() - datetime.timedelta(days=31)
-    )
-    bump_content_version()
-    page = soup(client.get(article.url))
-    assert page.find("form", class_="comment-form") is None
-    assert "De reacties bij dit artikel zijn gesloten" in page.get_text()
 
 
 def test_index_page_offers_only_articles_as_children():

@@ -22,7 +22,7 @@ from ervaring.settings.environment import cache_from_url
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import LadderStep, RolePage
 from tests.factories import CommentFactory
-from tests.pages import soup
+from tests.support.pages import soup, visit
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,11 +49,6 @@ PUBLIC = [
     "/sitemap.xml",
     "/robots.txt",
 ]
-
-
-def visit(url, **headers):
-    """A fresh anonymous visitor (no cookies) asks for `url`."""
-    return Client().get(url, **headers)
 
 
 def cached(url):

@@ -5,6 +5,7 @@ routing order. The browser tests (tests/live/test_editing.py) click the same fea
 Chromium."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
@@ -16,11 +17,11 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 
 from articles.models import ArticleIndexPage, ArticlePage
 from articles.reads import ArticleReads
-from ervaring.models import BasePage
+from ervaring.models import BasePage, ContentPage
 from organisations.models import EmployerTypePage
 from roles.models import LadderStep, RoleIndexPage, RolePage
 from tests.factories import ArticlePageFactory, RolePageFactory
-from tests.pages import soup
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -230,7 +231,6 @@ class TestScheduling:
 
 def with_the_clock_at(moment, command):
     """Run a management command as if it were `moment` (the scheduled time has come)."""
-    from unittest import mock
 
     with mock.patch("django.utils.timezone.now", return_value=moment):
         call_command(command, verbosity=0)
@@ -352,8 +352,6 @@ class TestRouting:
         assert visitor().get("/werk/artikel-onder-werk/").status_code == 200
 
     def test_pages_deep_in_the_tree_need_no_more_queries(self, count_queries):
-        from ervaring.models import ContentPage
-
         page = Page.objects.get(url_path="/home/privacy/").specific
         levels = []
         for depth in range(4):

@@ -5,29 +5,23 @@ import importlib
 import logging.config
 import os
 import secrets
-import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import override_settings
 from django.urls import path
+from wagtail.images.models import Image
 
+from ervaring.caching.version import bump_content_version
 from ervaring.models import ContentPage
 from roles.models import LadderStep, RolePage
-
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.support.servers import free_port, start_gunicorn, stop
+from tests.test_security import image_file
 
 
 def test_an_unreachable_database_gives_a_dutch_503_without_traceback(tmp_path):
@@ -39,24 +33,7 @@ def test_an_unreachable_database_gives_a_dutch_503_without_traceback(tmp_path):
         "DATABASE_URL": f"postgres://nobody@127.0.0.1:{dead_port}/ervaring",
         "CACHE_URL": "locmem://",
     }
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "ervaring.wsgi",
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--workers",
-            "1",
-            "--log-level",
-            "critical",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    server = start_gunicorn(port, env, workers=1, log=tmp_path / "server.log")
     try:
         deadline = time.monotonic() + 30
         while True:
@@ -75,16 +52,12 @@ def test_an_unreachable_database_gives_a_dutch_503_without_traceback(tmp_path):
         assert 'lang="nl"' in body
         assert "Traceback" not in body and "OperationalError" not in body
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        stop(server)
 
 
 @pytest.mark.django_db
 def test_a_broken_image_does_not_take_the_page_down(client, settings, tmp_path):
-    from wagtail.images.models import Image
-
     settings.MEDIA_ROOT = tmp_path
-    from tests.test_security import image_file
 
     image = Image.objects.create(title="Weg", file=image_file())
     Path(image.file.path).unlink()  # the file is gone, the record stays
@@ -102,7 +75,6 @@ def test_a_broken_image_does_not_take_the_page_down(client, settings, tmp_path):
 @pytest.mark.django_db
 def test_a_deleted_snippet_does_not_take_pages_down(client):
     LadderStep.objects.filter(number=2).delete()
-    from ervaring.caching.version import bump_content_version
 
     bump_content_version()
     role = RolePage.objects.get(slug="clientondersteuner")
@@ -136,8 +108,6 @@ def test_a_server_error_is_logged_and_mailed_to_admins_in_production(client, mon
         ):
             response = client.get("/stuk/?van=test", HTTP_USER_AGENT="testbrowser")
     finally:
-        from django.conf import settings
-
         logging.config.dictConfig(settings.LOGGING)
     assert response.status_code == 500
     assert "Er ging iets mis" in response.content.decode()
@@ -165,8 +135,6 @@ def test_a_request_for_an_unknown_host_is_logged_not_mailed(client, monkeypatch)
         ):
             response = client.get("/", HTTP_HOST="scanner.invalid")
     finally:
-        from django.conf import settings
-
         logging.config.dictConfig(settings.LOGGING)
     assert response.status_code == 400
     assert mail.outbox == []

@@ -7,7 +7,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.models import Comment
+from articles.comments.forms import CommentForm
+from articles.models import ArticlePage, Comment
 
 pytestmark = pytest.mark.django_db
 
@@ -191,8 +192,6 @@ def test_article_index_tag_and_feed_urls(client, payload):
 
 @pytest.mark.parametrize("payload", CORPUS)
 def test_comment_fields(client, payload):
-    from articles.models import ArticlePage
-
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
     for field in ("name", "email", "body"):
         data = {
@@ -212,8 +211,6 @@ def test_comment_fields(client, payload):
 
 
 def test_an_approved_hostile_comment_is_shown_as_text(client):
-    from articles.models import ArticlePage
-
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
     for payload in CORPUS[:22]:
         Comment.objects.create(
@@ -251,9 +248,6 @@ def test_search_never_fails_for_any_text(client, query):
     name=st.text(max_size=120), body=st.text(max_size=400), email=st.emails() | st.text(max_size=60)
 )
 def test_comment_form_never_fails_and_never_stores_more_than_pending(client, name, body, email):
-    from articles.comments.forms import CommentForm
-    from articles.models import ArticlePage
-
     article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
     form = CommentForm({"name": name, "email": email, "body": body}, article=article)
     if form.is_valid():

@@ -1,17 +1,15 @@
-"""Limits that hold: the comment limit per visitor (an IPv6 /64 counts as one), the login
-lockout per address behind a proxy, the moderators' e-mail after the response, and a small
-number of fields in public forms. tests/live/test_machines.py runs the limit with 50 posts at
-once across two servers."""
+"""Limits that hold: who a visitor is (an IPv6 /64 counts as one; behind a proxy the address it
+saw), the sliding-window rate limiter, the login lockout, a private page's password, the
+password reset, and few fields and no files in public forms. The comment limit itself is in
+tests/comments/test_limits.py; tests/live/test_machines.py runs it with 50 posts at once across
+two servers."""
 
 import io
-import sys
 import time
 from urllib.parse import urlencode
 
 import pytest
-from django.core import mail, signals
-from django.core.handlers.wsgi import WSGIHandler
-from django.db import close_old_connections
+from django.core import mail
 from django.test import Client, RequestFactory, override_settings
 from wagtail.models import PageViewRestriction
 
@@ -20,11 +18,10 @@ from ervaring.clients import client_address, client_network
 from ervaring.models import RateCount
 from ervaring.ratelimit import claim, claim_key, forget_old_counts, release, visitor_key
 from roles.models import RolePage
-from tests.pages import soup
+from tests.support.comments import OPMARS, comment_data
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
-
-ARTICLE = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
 
 
 def request_from(address, forwarded=None):
@@ -32,15 +29,6 @@ def request_from(address, forwarded=None):
     if forwarded:
         extra["HTTP_X_FORWARDED_FOR"] = forwarded
     return RequestFactory().post("/", **extra)
-
-
-def comment_data(body):
-    return {
-        "name": "Sanne",
-        "email": "sanne@example.org",
-        "body": body,
-        "website": "",
-    }
 
 
 class TestClientAddress:
@@ -65,33 +53,8 @@ class TestClientAddress:
         assert client_network(request_from("::ffff:192.0.2.7")) == "192.0.2.7"
 
 
-class TestCommentLimit:
-    def test_a_new_address_in_the_same_64_does_not_reset_the_limit(self, client, settings):
-        article = ArticlePage.objects.get(slug=ARTICLE)
-        for n in range(5):
-            address = f"2001:db8:7:7::{n + 1}"
-            response = client.post(article.url, comment_data(f"Nummer {n}."), REMOTE_ADDR=address)
-            assert response.status_code == 303
-        refused = client.post(
-            article.url, comment_data("Nog een."), REMOTE_ADDR="2001:db8:7:7:dead:beef::1"
-        )
-        assert refused.status_code == 200
-        assert "veel reacties gestuurd" in refused.content.decode()
-        # The text is kept, so nothing typed is lost.
-        assert "Nog een." in refused.content.decode()
-        elsewhere = client.post(
-            article.url, comment_data("Van elders."), REMOTE_ADDR="2001:db8:8::1"
-        )
-        assert elsewhere.status_code == 303
-        assert Comment.objects.filter(article=article).count() == 6
-
-    def test_a_comment_with_a_mistake_costs_no_place(self, client):
-        article = ArticlePage.objects.get(slug=ARTICLE)
-        for _ in range(10):
-            data = {**comment_data("Met fout."), "email": "geen-adres"}
-            client.post(article.url, data, REMOTE_ADDR="192.0.2.50")
-        response = client.post(article.url, comment_data("Nu goed."), REMOTE_ADDR="192.0.2.50")
-        assert response.status_code == 303
+class TestRateLimiter:
+    """ervaring/ratelimit.py: what every limit counts with."""
 
     def test_a_claim_takes_a_place_and_stores_no_address(self):
         request = request_from("192.0.2.60")
@@ -225,52 +188,12 @@ class TestPasswordReset:
         assert len(mail.outbox) == 1
 
 
-def test_the_moderators_are_mailed_only_after_the_reader_has_the_answer(moderator, settings):
-    """The mail goes out once the response is finished, not while the reader waits for it."""
-    settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_ENABLED": False}
-    article = ArticlePage.objects.get(slug=ARTICLE)
-    # A reader posts from the article, as a browser does (it says where the post comes from).
-    body = urlencode(comment_data("Na het antwoord.")).encode()
-    environ = {
-        "REQUEST_METHOD": "POST",
-        "PATH_INFO": article.url,
-        "QUERY_STRING": "",
-        "CONTENT_TYPE": "application/x-www-form-urlencoded",
-        "CONTENT_LENGTH": str(len(body)),
-        "HTTP_SEC_FETCH_SITE": "same-origin",
-        "HTTP_ORIGIN": "http://testserver",
-        "SERVER_NAME": "testserver",
-        "SERVER_PORT": "80",
-        "SERVER_PROTOCOL": "HTTP/1.1",
-        "REMOTE_ADDR": "192.0.2.80",
-        "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(body),
-        "wsgi.errors": sys.stderr,
-    }
-    statuses = []
-    # The web server's side of it: Django hands over the response, the server sends it and
-    # then closes it. (As Django's test client does, the test's database connection is not
-    # closed between requests.)
-    signals.request_started.disconnect(close_old_connections)
-    signals.request_finished.disconnect(close_old_connections)
-    try:
-        result = WSGIHandler()(environ, lambda status, headers: statuses.append(status))
-        assert statuses == ["303 See Other"]
-        assert Comment.objects.filter(body="Na het antwoord.").exists()
-        assert len(mail.outbox) == 0
-        result.close()
-        assert len(mail.outbox) == 1
-    finally:
-        signals.request_started.connect(close_old_connections)
-        signals.request_finished.connect(close_old_connections)
-
-
 class TestPublicForms:
     @pytest.mark.parametrize("as_form_data", [True, False])
     def test_a_public_post_with_many_fields_is_refused_before_it_is_read(
         self, client, as_form_data
     ):
-        article = ArticlePage.objects.get(slug=ARTICLE)
+        article = ArticlePage.objects.get(slug=OPMARS)
         data = {**comment_data("Veel velden."), **{f"veld{n}": "x" for n in range(500)}}
         if as_form_data:
             response = client.post(article.url, data, REMOTE_ADDR="192.0.2.90")
@@ -286,7 +209,7 @@ class TestPublicForms:
         assert not Comment.objects.filter(body="Veel velden.").exists()
 
     def test_a_public_form_takes_no_files(self, client):
-        article = ArticlePage.objects.get(slug=ARTICLE)
+        article = ArticlePage.objects.get(slug=OPMARS)
         upload = io.BytesIO(b"x" * 100)
         upload.name = "bijlage.txt"
         data = {**comment_data("Met bijlage."), "bijlage": upload}
@@ -303,7 +226,7 @@ class TestPublicForms:
         return body, f"multipart/form-data; boundary={boundary}"
 
     def test_lower_case_part_headers_do_not_slip_past_the_field_limit(self, client):
-        article = ArticlePage.objects.get(slug=ARTICLE)
+        article = ArticlePage.objects.get(slug=OPMARS)
         parts = [
             (f'name="{name}"', value) for name, value in comment_data("Kleine letters.").items()
         ]
@@ -323,7 +246,7 @@ class TestPublicForms:
         assert Comment.objects.filter(body="Kleine letters.").exists()
 
     def test_an_unquoted_file_name_is_still_a_file(self, client):
-        article = ArticlePage.objects.get(slug=ARTICLE)
+        article = ArticlePage.objects.get(slug=OPMARS)
         parts = [(f'name="{name}"', value) for name, value in comment_data("Ongequoot.").items()]
         parts.append(("name=bijlage; filename=stiekem.txt", "inhoud van een bestand"))
         body, content_type = self.multipart(parts)
@@ -335,7 +258,7 @@ class TestPublicForms:
 
     def test_a_body_over_the_size_limit_gets_its_own_page(self, client, settings):
         settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
-        article = ArticlePage.objects.get(slug=ARTICLE)
+        article = ArticlePage.objects.get(slug=OPMARS)
         response = client.post(article.url, comment_data("x" * 20_000), REMOTE_ADDR="192.0.2.94")
         assert response.status_code == 413
         assert soup(response).h1.get_text() == "Dit is te veel om te versturen"

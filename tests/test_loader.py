@@ -4,7 +4,7 @@ import pytest
 import yaml
 from wagtail.models import Page
 
-from ervaring.loader import FIXTURE_DIR, Loader
+from ervaring.loader import FIXTURE_DIR, FixtureError, Loader
 from ervaring.models import LoadedContent
 from roles.models import LadderStep, RolePage
 
@@ -94,8 +94,6 @@ def test_a_page_an_editor_deleted_is_not_brought_back():
 
 
 def test_an_unknown_reference_is_a_clear_error(tmp_path):
-    from ervaring.loader import FixtureError
-
     def broken(record):
         record["fields"]["ladder_steps"] = ["stap-9"]
 

@@ -6,7 +6,7 @@ from ervaring.caching.version import bump_content_version
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import RoleEmployerType, RolePage
 from tests.factories import OrganisationFactory
-from tests.pages import soup
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
 

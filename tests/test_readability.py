@@ -5,7 +5,9 @@ pages; the accessibility statement naming the quoted texts above B1."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.models import Page
 
+from ervaring.models import ContentPage
 from ervaring.readability import (
     B1_MIN_SCORE,
     LONG_SENTENCE_WORDS,
@@ -13,7 +15,9 @@ from ervaring.readability import (
     split_sentences,
     syllables,
 )
-from tests.pages import soup
+from ervaring.readability_pages import quoted_above_b1
+from roles.models import RolePage
+from tests.support.pages import soup
 
 EASY = "Ik heb zelf iets meegemaakt. Daar wil ik iets mee doen. Ik praat met anderen. Dat is fijn."
 HARD = (
@@ -116,8 +120,6 @@ class TestMeasuringForTheEditor:
         assert "te lang om te meten" in response.json()["error"]
 
     def test_the_editor_loads_the_measuring_script(self, client, editor):
-        from roles.models import RolePage
-
         client.force_login(editor)
         for url in (
             f"/beheer/pages/{RolePage.objects.first().pk}/edit/",
@@ -141,8 +143,6 @@ class TestReport:
         ]
 
     def test_every_page_hardest_first(self, client, editor):
-        from wagtail.models import Page
-
         client.force_login(editor)
         rows = self.rows(client.get(self.url))
         assert len(rows) == Page.objects.filter(depth__gt=1).count()
@@ -160,8 +160,6 @@ class TestReport:
         assert all(int(score) < B1_MIN_SCORE for _, score in above)
 
     def test_an_edit_that_makes_a_page_easier_moves_it(self, client, editor):
-        from ervaring.models import ContentPage
-
         client.force_login(editor)
         page = ContentPage.objects.get(slug="privacy")
         page.summary = HARD
@@ -191,8 +189,6 @@ class TestAccessibilityStatement:
         return block, [a.get_text(strip=True) for a in block.select("li a")]
 
     def test_it_names_the_quoted_texts_above_b1_and_the_report(self):
-        from ervaring.readability_pages import quoted_above_b1
-
         block, titles = self.listed()
         expected = [row.title for row in quoted_above_b1()]
         assert titles == expected and titles
@@ -201,8 +197,6 @@ class TestAccessibilityStatement:
         assert f"Deze {len(titles)} teksten nemen we letterlijk over" in block.get_text()
 
     def test_a_quoted_text_made_easier_leaves_the_list(self):
-        from roles.models import RolePage
-
         _, titles = self.listed()
         role = RolePage.objects.get(title=titles[0])
         role.summary, role.body, role.tasks, role.pathway = EASY, [], "", ""

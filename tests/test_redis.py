@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.core.cache import cache
-from django.test import Client, override_settings
+from django.test import override_settings
 
 from articles.comments.moderation import moderate
 from articles.models import ArticlePage, Comment
@@ -19,7 +19,9 @@ from ervaring.caching import data as data_cache
 from ervaring.caching.version import CHANGE_KEY, bump_content_version, forget_request_version
 from ervaring.settings.environment import cache_from_url
 from roles.models import RolePage
-from tests.live.server import free_port, redis_url
+from tests.live.server import redis_url
+from tests.support.pages import visit
+from tests.support.servers import free_port
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,10 +42,6 @@ def redis_cache():
         cache.clear()
     data_cache.clear_local()
     forget_request_version()
-
-
-def visit(url):
-    return Client().get(url)
 
 
 def keys(client, part):

@@ -3,11 +3,24 @@
 import json
 
 import pytest
+from django.test import Client
+from django.urls import reverse
 
 from ervaring.caching.version import bump_content_version
-from roles.models import LadderPage, LadderStep, RoleIndexPage, RolePage
+from roles.catalogue import FACETS, get_catalogue
+from roles.keuzehulp import codes_used, missing_codes
+from roles.models import (
+    EmploymentForm,
+    LadderPage,
+    LadderStep,
+    RoleIndexPage,
+    RolePage,
+    RoleType,
+    WorkArea,
+)
+from roles.models import RolePage as Role
 from tests.factories import RolePageFactory
-from tests.pages import soup
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
 
@@ -57,8 +70,6 @@ class TestTaxonomy:
         ]
 
     def test_the_five_role_types_of_movisie(self):
-        from roles.models import RoleType
-
         assert list(RoleType.objects.values_list("name", flat=True)) == [
             "Beïnvloeder",
             "Innovator",
@@ -266,8 +277,6 @@ class TestKeuzehulp:
         ]
 
     def test_no_match_says_so(self, client):
-        from roles.models import RolePage as Role
-
         Role.objects.filter(work_areas__slug="werk-en-inkomen").delete()
         bump_content_version()
         response = client.get(
@@ -284,18 +293,10 @@ class TestKeuzehulpKeepsWorkingForEditors:
     ANSWERS = {"niveau": "3", "wil": ["helpen", "beleid"], "uren": "baan"}
 
     def test_every_term_the_keuzehulp_needs_is_there(self):
-        from roles.catalogue import get_catalogue
-        from roles.keuzehulp import codes_used, missing_codes
-
         assert missing_codes(get_catalogue()) == []
         assert codes_used()["forms"] == {"betaald", "vrijwillig", "zzp"}
 
     def test_renaming_terms_in_the_admin_changes_no_advice(self, client, editor):
-        from django.test import Client
-        from django.urls import reverse
-
-        from roles.models import EmploymentForm, WorkArea
-
         before = self.ask(Client(), **self.ANSWERS)
         client.force_login(editor)
         for model, name, slug in (
@@ -311,10 +312,6 @@ class TestKeuzehulpKeepsWorkingForEditors:
         assert Client().get("/werk/?werkveld=zorg-welzijn").status_code == 200
 
     def test_a_term_the_keuzehulp_needs_cannot_be_deleted(self, client, editor):
-        from django.urls import reverse
-
-        from roles.models import RoleType
-
         client.force_login(editor)
         term = RoleType.objects.get(code="hulpverlener")
         url = reverse("wagtailsnippets_roles_roletype:delete", args=[term.pk])
@@ -327,10 +324,6 @@ class TestKeuzehulpKeepsWorkingForEditors:
         assert RoleType.objects.filter(pk=term.pk).exists()
 
     def test_a_term_an_editor_added_can_be_deleted(self, client, editor):
-        from django.urls import reverse
-
-        from roles.models import RoleType
-
         client.force_login(editor)
         term = RoleType.objects.create(name="Tijdelijk", slug="tijdelijk")
         client.post(reverse("wagtailsnippets_roles_roletype:delete", args=[term.pk]))
@@ -339,8 +332,6 @@ class TestKeuzehulpKeepsWorkingForEditors:
 
 class TestFacetsDefinedOnce:
     def test_the_filter_form_and_every_filter_link_use_the_one_list(self, client):
-        from roles.catalogue import FACETS
-
         page = soup(client.get("/werk/"))
         legends = [legend.get_text(strip=True) for legend in page.select("form fieldset legend")]
         assert [facet.legend for facet in FACETS] == legends[: len(FACETS)]

@@ -14,8 +14,11 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from PIL import Image as PILImage
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Page
 
-from tests.pages import soup
+from tests.support.pages import soup
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -154,8 +157,6 @@ def test_the_admin_has_its_own_policy_still_without_third_parties(client, editor
 
 @pytest.mark.django_db
 def test_no_admin_page_may_be_framed_except_the_preview(client, editor):
-    from wagtail.models import Page
-
     client.force_login(editor)
     page = Page.objects.filter(depth=3).first()
     for path in ("/beheer/", f"/beheer/pages/{page.pk}/edit/", "/beheer/login/"):
@@ -223,7 +224,6 @@ class TestUploads:
             content_type="image/svg+xml",
         )
         response = client.post("/beheer/images/add/", {"title": "Logo", "file": svg})
-        from wagtail.images.models import Image
 
         assert not Image.objects.filter(title="Logo").exists()
         assert response.status_code == 200
@@ -232,20 +232,16 @@ class TestUploads:
         client.force_login(editor)
         fake = SimpleUploadedFile("foto.png", b"<?php echo 'hallo'; ?>")
         client.post("/beheer/images/add/", {"title": "Nep", "file": fake})
-        from wagtail.images.models import Image
 
         assert not Image.objects.filter(title="Nep").exists()
 
     def test_a_real_png_is_accepted(self, client, editor):
         client.force_login(editor)
         client.post("/beheer/images/add/", {"title": "Echt", "file": image_file()})
-        from wagtail.images.models import Image
 
         assert Image.objects.filter(title="Echt").exists()
 
     def test_documents_are_served_as_attachments(self, client, settings, tmp_path):
-        from wagtail.documents.models import Document
-
         settings.MEDIA_ROOT = tmp_path
         document = Document.objects.create(
             title="Folder", file=SimpleUploadedFile("folder.pdf", b"%PDF-1.4 test")
@@ -264,7 +260,6 @@ class TestUploads:
                 "file": SimpleUploadedFile("x.html", b"<script>alert(1)</script>"),
             },
         )
-        from wagtail.documents.models import Document
 
         assert not Document.objects.filter(title="Script").exists()
 

@@ -1,13 +1,23 @@
 """The site-wide pages and parts: home, content pages, navigation, search, SEO files, errors."""
 
+import gzip
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
-from wagtail.models import Page
+from wagtail.images.models import Image
+from wagtail.models import Page, Site
+from wagtail.search.backends import get_search_backend
 
+from articles.models import ArticleIndexPage
+from ervaring.caching.version import bump_content_version
 from ervaring.models import ContentPage, HomePage
-from tests.pages import soup
+from ervaring.search import stem, word_forms
+from ervaring.templatetags.site_tags import soft_hyphens
+from tests.factories import ArticlePageFactory, RolePageFactory
+from tests.support.pages import soup
+from tests.test_security import image_file
 
 pytestmark = pytest.mark.django_db
 
@@ -120,8 +130,6 @@ def test_sitemap_and_robots(client):
 
 
 def test_the_sitemap_answers_for_the_site_that_is_asked(client):
-    from wagtail.models import Page, Site
-
     articles = Page.objects.get(url_path="/home/artikelen/")
     Site.objects.create(hostname="artikelen.example", port=80, root_page=articles)
     other = client.get("/sitemap.xml", HTTP_HOST="artikelen.example").content.decode()
@@ -201,8 +209,6 @@ class TestSearchFindsTheRightThingFirst:
     """Issue 13.5: titles first; Dutch singular and plural alike on every database."""
 
     def test_a_title_match_comes_before_pages_that_mention_the_word(self, client):
-        from articles.models import ArticleIndexPage
-
         # An article that names the role many times but not in its title.
         index = ArticleIndexPage.objects.get()
         article = index.articles().first().specific
@@ -237,8 +243,6 @@ class TestSearchFindsTheRightThingFirst:
         assert "Cliëntondersteuner" in search_titles(client, "clientondersteuner")
 
     def test_word_forms_share_the_stem_postgresql_uses(self):
-        from ervaring.search import stem, word_forms
-
         forms = word_forms("ervaringsdeskundigen")
         assert "ervaringsdeskundige" in forms and forms == word_forms("ervaringsdeskundige")
         assert {stem(form) for form in forms} == {stem("ervaringsdeskundige")}
@@ -276,8 +280,6 @@ PAGE_TYPES = [
 class TestLeanPages:
     @pytest.mark.parametrize("url", PAGE_TYPES)
     def test_html_css_and_js_together_stay_under_50_kb_compressed(self, client, url):
-        import gzip
-
         response = client.get(url)
         page = soup(response)
         stylesheets = [link["href"] for link in page.find_all("link", rel="stylesheet")]
@@ -311,10 +313,6 @@ class TestLeanPages:
                 assert not value.startswith(("http:", "https:", "//")), (url, value)
 
     def test_images_are_responsive_modern_and_lazy(self, client, settings, tmp_path):
-        from wagtail.images.models import Image
-
-        from tests.test_security import image_file
-
         settings.MEDIA_ROOT = tmp_path
         image = Image.objects.create(title="Foto", file=image_file(size=(1600, 900)))
         page = ContentPage.objects.get(slug="privacy")
@@ -335,8 +333,6 @@ class TestLeanPages:
 def test_home_search_and_content_pages_keep_their_queries_with_ten_times_the_content(
     count_queries,
 ):
-    from ervaring.caching.version import bump_content_version
-    from tests.factories import ArticlePageFactory, RolePageFactory
 
     urls = [
         "/",
@@ -356,9 +352,6 @@ def test_home_search_and_content_pages_keep_their_queries_with_ten_times_the_con
 
 
 def test_search_understands_dutch_word_forms_on_postgresql(client):
-    from django.db import connection
-    from wagtail.search.backends import get_search_backend
-
     # The source says "kerntaken"; a visitor may type the singular.
     text = soup(client.get(reverse("search"), {"q": "kerntaken"})).get_text()
     assert "Hoe word ik ervaringsdeskundige?" in text
@@ -371,7 +364,6 @@ def test_search_understands_dutch_word_forms_on_postgresql(client):
 def test_long_compound_titles_may_break_only_at_their_joints(client):
     """On a phone, "professionaliseringsparadox" does not fit on one line: it breaks where the
     soft hyphen says, not after any letter; the text itself is unchanged."""
-    from ervaring.templatetags.site_tags import soft_hyphens
 
     html = client.get("/artikelen/hoed-u-voor-de-professionaliseringsparadox/").content.decode()
     heading = re.search(r"<h1>(.*?)</h1>", html).group(1)

@@ -9,18 +9,17 @@ the test session knows it has browser tests, and the browser tests wait for it."
 import os
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import tempfile
 import threading
-import time
-import urllib.request
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parents[2]
+import psycopg2
+
+from tests.support.servers import free_port, manage, start_gunicorn
+
 PASSWORD = "een-lang-browserwachtwoord"
 USERS = {"redacteur": "Redacteuren", "moderator": "Moderatoren", "beheerder": None}
 
@@ -57,12 +56,6 @@ def redis_url(offset):
     if not base:
         return None
     return f"{base}/{int(os.environ.get('TEST_REDIS_FIRST_DB', '0')) + offset}"
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class SiteServer:
@@ -119,24 +112,12 @@ class SiteServer:
         return int(pk), f"/{slug}/"
 
     def _run(self, *args):
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode:
-            raise RuntimeError(f"manage.py {' '.join(args)} mislukte:\n{result.stderr[-3000:]}")
-        return result.stdout
+        return manage(self.env, *args)
 
     def prepare(self):
         """Database, content, users and the server. Runs in a background thread."""
         try:
             if self.pg_admin_url:
-                import psycopg2
-
                 connection = psycopg2.connect(self.pg_admin_url)
                 connection.autocommit = True
                 with connection.cursor() as cursor:
@@ -156,39 +137,11 @@ class SiteServer:
 
     def gunicorn(self, port, env, log_name):
         """Start gunicorn on `port` and wait until it answers."""
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "ervaring.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--threads",
-                "4",
-                "--worker-class",
-                "gthread",
-                "--log-level",
-                "warning",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=open(self.workdir / log_name, "w"),  # noqa: SIM115 - open while it runs
-            stderr=subprocess.STDOUT,
+        process = start_gunicorn(
+            port, env, workers=2, threads=4, log=self.workdir / log_name, wait=60
         )
         self.processes.append(process)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                url = f"http://127.0.0.1:{port}/gezond/"
-                with urllib.request.urlopen(url, timeout=2) as response:
-                    if response.status == 200:
-                        return process
-            except OSError:
-                time.sleep(0.3)
-        raise RuntimeError("De testserver startte niet:\n" + self.log(log_name))
+        return process
 
     def extra_server(self, **env):
         """Another server on the same database and cache, with `env` changed: its address."""
@@ -220,8 +173,6 @@ class SiteServer:
                 process.kill()
         if self.pg_admin_url:
             try:
-                import psycopg2
-
                 connection = psycopg2.connect(self.pg_admin_url)
                 connection.autocommit = True
                 with connection.cursor() as cursor:

@@ -4,6 +4,7 @@
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from playwright.sync_api import expect
 
 from tests.live.conftest import assert_accessible, login
@@ -146,8 +147,6 @@ def test_every_error_page_is_dutch_and_accessible(page, site_url, name):
             route.fulfill(response=fetched)
 
     else:
-        from django.template.loader import render_to_string
-
         template, context = RENDERED_ERRORS[name]
         html = render_to_string(template, context)
 

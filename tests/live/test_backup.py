@@ -5,16 +5,16 @@ import io
 import json
 import os
 import sqlite3
-import subprocess
-import sys
 import tarfile
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+import psycopg2
 import requests
 
-from tests.live.server import ROOT, get_server
+from tests.live.server import get_server
+from tests.support.servers import manage, run_manage
 
 COUNT = """
 import json
@@ -50,29 +50,8 @@ Image.objects.create(title="Reservekopie-test", file=SimpleUploadedFile("b.png",
 """
 
 
-def run_manage(env, *args, stdin=subprocess.DEVNULL):
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        stdin=stdin,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-
-
-def manage(env, *args):
-    result = run_manage(env, *args)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return result.stdout
-
-
 def drop_database(server, name):
     if name:
-        import psycopg2
-
         connection = psycopg2.connect(server.pg_admin_url)
         connection.autocommit = True
         with connection.cursor() as cursor:
@@ -83,8 +62,6 @@ def drop_database(server, name):
 def fresh_database(server, tmp_path):
     if not server.pg_admin_url:
         return f"sqlite:///{tmp_path / 'hersteld.sqlite3'}", None
-    import psycopg2
-
     name = f"ervaring_restore_{uuid.uuid4().hex[:8]}"
     connection = psycopg2.connect(server.pg_admin_url)
     connection.autocommit = True
@@ -132,16 +109,8 @@ def test_backup_refuses_a_database_that_is_empty_or_missing(tmp_path):
         **get_server().env,
         "DATABASE_URL": f"sqlite:///{tmp_path / 'bestaat-niet.sqlite3'}",
     }
-    result = subprocess.run(
-        [sys.executable, "manage.py", "backup", "--output-dir", str(tmp_path / "backups")],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=120,
-    )
-    assert result.returncode != 0
+    result = run_manage(env, "backup", "--output-dir", str(tmp_path / "backups"))
+    assert result.returncode == 1
     assert "Klopt DATABASE_URL?" in result.stderr
     assert not list((tmp_path / "backups").glob("*.tar.gz"))
 

@@ -7,6 +7,7 @@ import threading
 import uuid
 from urllib.parse import urlsplit
 
+import psycopg2
 import requests
 
 from tests.live.server import get_server
@@ -20,8 +21,6 @@ def query(sql, params=()):
     """Read the live server's database directly (not through the site)."""
     server = get_server()
     if server.pg_admin_url:
-        import psycopg2
-
         connection = psycopg2.connect(server.database_url)
         try:
             with connection.cursor() as cursor:

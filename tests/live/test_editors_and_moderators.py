@@ -7,6 +7,7 @@ errors)."""
 import re
 import time
 
+from PIL import Image
 from playwright.sync_api import expect
 
 from tests.live.conftest import assert_accessible, login
@@ -169,8 +170,6 @@ def test_search_puts_the_page_with_the_title_first(page):
 
 
 def test_an_editor_gives_an_article_a_listing_image_with_alt_text(make_page, tmp_path):
-    from PIL import Image
-
     photo = tmp_path / "werkgroep.png"
     Image.new("RGB", (1600, 900), (40, 110, 90)).save(photo)
     editor = make_page(viewport={"width": 1280, "height": 900})

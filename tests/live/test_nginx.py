@@ -13,7 +13,8 @@ import uuid
 import pytest
 import requests
 
-from tests.live.server import PASSWORD, ROOT, free_port, get_server
+from tests.live.server import PASSWORD, get_server
+from tests.support.servers import ROOT, free_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 DEPLOY = ROOT / "deploy" / "nginx"

@@ -1,26 +1,25 @@
 """Reader comments: stored pending, shown only when approved, defended against spam, and never
 leaking anyone's e-mail address."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 from articles.models import ArticlePage, Comment
+from ervaring.caching.version import bump_content_version
 from tests.factories import CommentFactory
-from tests.pages import soup
+from tests.support.comments import OPMARS
+from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
-OPMARS_SLUG = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
 
 
 def sent():
     """How many comments the Movisie article (which has none in the sources) received."""
-    return Comment.objects.filter(article__slug=OPMARS_SLUG).count()
-
-
-@pytest.fixture
-def article():
-    return ArticlePage.objects.get(slug=OPMARS_SLUG)
+    return Comment.objects.filter(article__slug=OPMARS).count()
 
 
 @pytest.fixture
@@ -272,121 +271,6 @@ class TestCachedArticle:
         assert "iets" not in soup(response).find("main").get_text(" ").split()
 
 
-class TestModerationInOneClick:
-    """Moderators approve, reject or mark as spam in one click, from the queue and from the
-    comment's own page; every step is in the comment's history."""
-
-    @pytest.fixture
-    def waiting(self, article):
-        return CommentFactory(
-            article=article, body="Een reactie die wacht.", status=Comment.Status.PENDING
-        )
-
-    def test_a_row_button_approves_and_the_queue_keeps_its_filter(self, client, moderator, waiting):
-        from django.test import Client
-        from django.urls import reverse
-
-        client = Client(enforce_csrf_checks=True)  # as a browser: the form must carry its token
-        client.force_login(moderator)
-        queue = reverse("wagtailsnippets_articles_comment:list") + "?status=pending"
-        row = next(
-            tr for tr in soup(client.get(queue)).select("tbody tr") if "wacht." in tr.get_text()
-        )
-        form = next(f for f in row.select("form") if f.button.get_text(strip=True) == "Goedkeuren")
-        fields = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
-        response = client.post(form["action"], fields)
-        assert response.status_code == 302 and response["Location"] == queue
-        waiting.refresh_from_db()
-        assert waiting.status == Comment.Status.APPROVED and waiting.moderated_by == moderator
-        history = client.get(reverse("wagtailsnippets_articles_comment:history", args=[waiting.pk]))
-        assert "Reactie goedgekeurd" in soup(history).get_text()
-
-    def test_the_comments_own_page_has_the_buttons_local_time_and_a_link_to_it(
-        self, client, moderator, waiting, settings
-    ):
-        from django.test import Client
-        from django.urls import reverse
-        from django.utils import timezone
-
-        client = Client(enforce_csrf_checks=True)
-        client.force_login(moderator)
-        waiting.created_at = timezone.datetime(2026, 7, 1, 10, 30, tzinfo=timezone.UTC)
-        waiting.save()
-        url = reverse("wagtailsnippets_articles_comment:inspect", args=[waiting.pk])
-        page = soup(client.get(url))
-        assert "1 juli 2026, 12:30" in page.get_text()  # Europe/Amsterdam, summer time
-        buttons = [b.get_text(strip=True) for b in page.select(".moderate-actions button")]
-        assert buttons == ["Goedkeuren", "Afwijzen", "Spam"]
-        spam = next(f for f in page.select(".moderate-actions form") if "Spam" in f.get_text())
-        fields = {i["name"]: i["value"] for i in spam.select("input[type=hidden]")}
-        client.post(spam["action"], fields)
-        waiting.refresh_from_db()
-        assert waiting.status == Comment.Status.SPAM
-        approve = reverse(
-            "wagtailsnippets_articles_comment:moderate", args=[waiting.pk, "approved"]
-        )
-        client.post(approve, fields)
-        link = soup(client.get(url)).find("a", string=lambda s: s and "op de site" in s)
-        assert link["href"] == f"{waiting.article.url}#reactie-{waiting.pk}"
-
-    def test_bulk_actions_are_written_to_each_comments_history(self, client, moderator, article):
-        from django.urls import reverse
-
-        comments = CommentFactory.create_batch(3, article=article, status=Comment.Status.PENDING)
-        client.force_login(moderator)
-        ids = "&".join(f"id={c.pk}" for c in comments)
-        client.post(f"/beheer/bulk/articles/comment/reject/?{ids}")
-        for comment in comments:
-            history = client.get(
-                reverse("wagtailsnippets_articles_comment:history", args=[comment.pk])
-            )
-            assert "Reactie afgewezen" in soup(history).get_text()
-
-    def test_after_saving_the_edit_form_the_queue_keeps_its_filter(
-        self, client, moderator, waiting
-    ):
-        from django.urls import reverse
-
-        client.force_login(moderator)
-        queue = reverse("wagtailsnippets_articles_comment:list") + "?status=pending"
-        edit = reverse("wagtailsnippets_articles_comment:edit", args=[waiting.pk])
-        response = client.post(f"{edit}?next={queue}", {"status": "approved", "reply": ""})
-        assert response["Location"] == queue
-        assert "De reactie is bijgewerkt." in soup(client.get(queue)).get_text()
-
-    def test_a_reply_from_the_editors_shows_under_the_comment(self, client, moderator, article):
-        from django.urls import reverse
-
-        comment = CommentFactory(article=article, body="Waar vind ik meer?")
-        client.force_login(moderator)
-        edit = reverse("wagtailsnippets_articles_comment:edit", args=[comment.pk])
-        client.post(edit, {"status": "approved", "reply": "Kijk bij ‘Werk’.\nSucces!"})
-        comment.refresh_from_db()
-        assert comment.replied_by == moderator and comment.replied_at is not None
-        item = soup(Client().get(article.url)).find(id=f"reactie-{comment.pk}")
-        reply = item.select_one(".comment__reply")
-        assert reply.select_one(".comment__reply-label").get_text() == "Reactie van de redactie"
-        assert "Kijk bij ‘Werk’." in reply.get_text() and reply.find("br") is not None
-
-    def test_a_get_never_moderates(self, client, moderator, waiting):
-        from django.urls import reverse
-
-        client.force_login(moderator)
-        url = reverse("wagtailsnippets_articles_comment:moderate", args=[waiting.pk, "approved"])
-        assert client.get(url).status_code == 405
-        waiting.refresh_from_db()
-        assert waiting.status == Comment.Status.PENDING
-
-    def test_an_editor_cannot_use_the_buttons(self, client, editor, waiting):
-        from django.urls import reverse
-
-        client.force_login(editor)
-        url = reverse("wagtailsnippets_articles_comment:moderate", args=[waiting.pk, "approved"])
-        assert client.post(url).status_code in (302, 403)
-        waiting.refresh_from_db()
-        assert waiting.status == Comment.Status.PENDING
-
-
 def test_after_posting_the_reader_lands_by_the_comments_with_an_empty_form(post, article):
     response = post(body="Mijn eerste reactie.", follow=True)
     assert response.redirect_chain[-1][0].endswith("#reactie-ontvangen")
@@ -397,3 +281,16 @@ def test_after_posting_the_reader_lands_by_the_comments_with_an_empty_form(post,
     assert page.select_one("main > .messages") is None  # not at the top of the page
     assert page.find("textarea", attrs={"name": "body"}).get_text().strip() == ""
     assert page.find("input", attrs={"name": "name"}).get("value") in (None, "")
+
+
+def test_comments_close_by_themselves_after_the_configured_days(client, settings):
+    settings.ERVARING = {**settings.ERVARING, "COMMENTS_CLOSE_AFTER_DAYS": 30}
+    article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
+    assert soup(client.get(article.url)).find("form", class_="comment-form") is not None
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=timezone.now() - datetime.timedelta(days=31)
+    )
+    bump_content_version()
+    page = soup(client.get(article.url))
+    assert page.find("form", class_="comment-form") is None
+    assert "De reacties bij dit artikel zijn gesloten" in page.get_text()
