@@ -171,17 +171,19 @@ def test_a_frozen_redis_costs_one_timeout_then_pages_come_at_normal_speed(on_own
     the socket timeout and opens the breaker; after that no page waits for Redis at all."""
     settings.ERVARING = {**settings.ERVARING, "CACHE_BREAKER_SECONDS": 60}
     role = "/werk/clientondersteuner/"
-    timed(role, times=5)  # warm: the data this page reads is kept
-    statuses, normal = timed(role)
+    statuses, _ = timed(role, times=5)  # warm: the data this page reads is kept
     assert statuses == {200}
 
     os.kill(on_own_redis, signal.SIGSTOP)
     start = time.perf_counter()
     assert visit(role).status_code == 200
     assert time.perf_counter() - start < 2  # one timeout (0.2 s), not one per cache call
+    # After that the breaker is open: a page waits for no socket timeout at all (each cache
+    # call would cost 0.2 s). A bound on the behaviour, not a speed: how fast a page is on a
+    # loaded machine is for `make bench`.
     statuses, frozen = timed(role)
     assert statuses == {200}
-    assert frozen <= 2 * normal, (frozen, normal)
+    assert frozen < 0.2, frozen
     for url in (
         "/",
         "/werk/?stap=2",
