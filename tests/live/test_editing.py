@@ -25,10 +25,6 @@ print("JSON", json.dumps(found))
 """
 
 
-def new_page(title):
-    return get_server().new_page(title)
-
-
 def open_status_panel(editor):
     if not editor.get_by_role("button", name="Wijzig zichtbaarheid").is_visible():
         editor.get_by_role("button", name="Toon/verberg status").click()
@@ -60,7 +56,7 @@ def log_in_on_the_site(reader, username):
 
 
 def test_a_page_with_a_password_is_unlocked_by_a_reader_and_made_public_again(make_page):
-    pk, url = new_page("Alleen voor de werkgroep")
+    pk, url = get_server().new_page("Alleen voor de werkgroep")
     editor = make_page()
     login(editor, "redacteur")
     set_visibility(editor, pk, "Afgeschermd, toegankelijk met een gedeeld wachtwoord", "wg-2026-x")
@@ -90,7 +86,7 @@ def test_a_page_with_a_password_is_unlocked_by_a_reader_and_made_public_again(ma
 
 
 def test_a_page_for_logged_in_readers_and_one_for_a_group(make_page):
-    pk, url = new_page("Voor ingelogde lezers")
+    pk, url = get_server().new_page("Voor ingelogde lezers")
     editor = make_page()
     login(editor, "redacteur")
     set_visibility(editor, pk, "Afgeschermd, toegankelijk voor alle ingelogde gebruikers")
@@ -179,7 +175,7 @@ def shell(code):
 
 
 def test_a_scheduled_change_goes_live_and_the_page_expires(make_page):
-    pk, url = new_page("Planning van de werkgroep")
+    pk, url = get_server().new_page("Planning van de werkgroep")
     editor = make_page(viewport={"width": 1280, "height": 900})
     login(editor, "redacteur")
     editor.goto(f"/beheer/pages/{pk}/edit/")
