@@ -1,5 +1,5 @@
-"""The keuzehulp "Welke rol past bij mij?": three short questions, a ranked list of roles, and
-for each role one sentence that says why it fits."""
+"""The keuzehulp "Welke rol past bij mij?": four short questions, a ranked list of roles, and
+for each role two or three short reasons, in "je"-form, that say why it fits."""
 
 import logging
 
@@ -34,7 +34,6 @@ WISH_MATCHES = {
     "vernieuwen": {"types": {"innovator"}, "areas": set()},
     "werk-en-geld": {"types": set(), "areas": {"werk-en-inkomen"}},
 }
-WISH_PHRASES = dict(WISH_CHOICES)
 # The employment forms the hours question asks about, by code.
 PAID, VOLUNTEER, SELF_EMPLOYED = "betaald", "vrijwillig", "zzp"
 
@@ -59,17 +58,34 @@ def missing_codes(catalogue):
 
 
 HOURS_CHOICES = [
-    ("weinig", "Een paar uur per week, als vrijwilliger"),
-    ("baan", "Een baan met salaris"),
-    ("zzp", "Voor mezelf, als zelfstandige (zzp)"),
+    ("weinig", "Een paar uur per week"),
+    ("meer", "Meer uren, bijvoorbeeld een baan"),
     ("weet-niet", "Dat weet ik nog niet"),
 ]
+PAY_CHOICES = [
+    ("betaald", "Betaald werk"),
+    ("vrijwillig", "Vrijwilligerswerk"),
+    ("zzp", "Voor mezelf, als zelfstandige (zzp)"),
+    ("maakt-niet-uit", "Dat maakt me niet uit"),
+]
+# One short reason per wish, in "je"-form.
+WISH_REASONS = {
+    "helpen": "Je helpt en steunt mensen.",
+    "beleid": "Je praat mee over beleid en komt op voor anderen.",
+    "vertellen": "Je geeft les, geeft voorlichting of vertelt je verhaal.",
+    "onderzoek": "Je doet mee aan onderzoek.",
+    "vernieuwen": "Je bedenkt iets nieuws en zet het op.",
+    "werk-en-geld": "Je helpt mensen met werk of met geld.",
+}
 
 MAX_RESULTS = 10
+# The submit button's own name: pressing it with nothing chosen still answers the form, so the
+# visitor sees what is missing instead of the blank form again.
+SENT = "verstuurd"
 
 
 class KeuzehulpForm(forms.Form):
-    """The three questions. All three must be answered; the wishes may be more than one."""
+    """The four questions. All must be answered; the wishes may be more than one."""
 
     niveau = forms.ChoiceField(
         label="1. Hoe ver ben je met je ervaring?",
@@ -88,38 +104,60 @@ class KeuzehulpForm(forms.Form):
         },
     )
     uren = forms.ChoiceField(
-        label="3. Hoeveel kun en wil je werken?",
+        label="3. Hoeveel uur per week wil je werken?",
         choices=HOURS_CHOICES,
         widget=forms.RadioSelect,
-        error_messages={"required": "Kies hoeveel je kunt en wilt werken."},
+        error_messages={"required": "Kies hoeveel uur je wilt werken."},
+    )
+    geld = forms.ChoiceField(
+        label="4. Wil je betaald worden?",
+        help_text="Heb je een uitkering? Dan mag je vaak maar weinig bijverdienen. "
+        "Vraag het na bij je uitkeringsinstantie.",
+        choices=PAY_CHOICES,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Kies of je betaald wilt worden."},
     )
 
     def ranked_roles(self):
-        """[(role, reason)] best first, at most MAX_RESULTS."""
+        """[(role, reasons, pay)] best first, at most MAX_RESULTS: `reasons` are two or three
+        short sentences; `pay` says paid, volunteer or zzp, from the role's own data."""
         catalogue = get_catalogue()
         missing = missing_codes(catalogue)
         if missing:
             # Loud, not silent: a role that fits would be left out without anyone noticing.
             logger.error("De keuzehulp mist termen met deze codes: %s", missing)
         level = int(self.cleaned_data["niveau"])
-        wishes = self.cleaned_data["wil"]
-        hours = self.cleaned_data["uren"]
+        answers = (self.cleaned_data["wil"], self.cleaned_data["uren"], self.cleaned_data["geld"])
         scored = []
         for role in catalogue.roles:
-            score, reasons = score_role(role, level, wishes, hours, catalogue)
+            score, reasons = score_role(role, level, *answers, catalogue)
             if score > 0:
                 # Closer to where you are first, then alphabetical.
                 distance = min((abs(step - level) for step in role.steps), default=9)
                 scored.append((-score, distance, role.title, role, reasons))
         scored.sort(key=lambda item: item[:3])
-        return [(role, sentence(reasons)) for _, _, _, role, reasons in scored[:MAX_RESULTS]]
+        return [
+            (role, reasons[:3], pay_in_words(catalogue.codes_of(role, "forms")))
+            for _, _, _, role, reasons in scored[:MAX_RESULTS]
+        ]
 
 
-def score_role(role, level, wishes, hours, catalogue):
-    """How well a role fits the answers, and the reasons in words."""
-    score = 0
-    reasons = []
+def pay_in_words(codes):
+    """What a role's employment forms say about pay ("" when they say nothing)."""
+    parts = [
+        word
+        for code, word in ((PAID, "betaald"), (VOLUNTEER, "vrijwillig"), (SELF_EMPLOYED, "zzp"))
+        if code in codes
+    ]
+    if not parts:
+        return ""
+    text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " of " + parts[-1]
+    return text[0].upper() + text[1:]
 
+
+def score_role(role, level, wishes, hours, pay, catalogue):
+    """How well a role fits the answers, and the reasons: short sentences, the most important
+    first (the step, what you want to do, then hours and pay)."""
     codes = {facet.attr: catalogue.codes_of(role, facet.attr) for facet in TERM_FACETS}
     matched = [
         wish
@@ -128,56 +166,48 @@ def score_role(role, level, wishes, hours, catalogue):
     ]
     if not matched:
         return 0, []
-    score += 3 * len(matched)
-    reasons.append("het gaat om " + " en ".join(WISH_PHRASES[w].lower() for w in matched[:2]))
+    score = 3 * len(matched)
 
     if level in role.steps:
         score += 4
         step = catalogue.steps_by_number.get(level)
-        reasons.insert(
-            0, f"het past bij stap {level}{f' ({step.name})' if step else ''}, waar je nu bent"
-        )
+        name = f" ({step.name.lower()})" if step else ""
+        reasons = [f"Het past bij stap {level}{name}. Daar ben je nu."]
     elif level + 1 in role.steps:
         score += 2
-        reasons.insert(0, f"het is een volgende stap: stap {level + 1}")
+        reasons = [f"Het is een volgende stap: stap {level + 1}."]
     elif role.top_step and role.top_step < level:
         score += 1
-        reasons.insert(0, "het vraagt minder ervaring dan je al hebt")
+        reasons = ["Het vraagt minder ervaring dan je al hebt."]
     else:
         score -= 3
-        reasons.insert(0, f"het is een doel voor later: het vraagt stap {role.bottom_step}")
+        reasons = [f"Het is een doel voor later: het vraagt stap {role.bottom_step}."]
+    reasons.append(WISH_REASONS[matched[0]])
 
+    fits = []
     if hours == "weinig":
         if role.few_hours:
             score += 3
-            reasons.append("het kan ook met weinig uren")
-        elif VOLUNTEER in codes["forms"]:
-            score += 1
-            reasons.append("je kunt het als vrijwilliger doen")
+            fits.append("Het kan ook met weinig uren.")
         else:
             score -= 2
-    elif hours == "baan":
-        if PAID in codes["forms"]:
+    wanted_form = {"betaald": PAID, "vrijwillig": VOLUNTEER, "zzp": SELF_EMPLOYED}.get(pay)
+    if wanted_form:
+        if wanted_form in codes["forms"]:
             score += 2
-            reasons.append("er zijn betaalde banen in")
+            fits.append(
+                {
+                    PAID: "Er zijn betaalde banen in.",
+                    VOLUNTEER: "Je kunt het als vrijwilliger doen.",
+                    SELF_EMPLOYED: "Je kunt het als zelfstandige doen.",
+                }[wanted_form]
+            )
         else:
-            score -= 2
-    elif hours == "zzp":
-        if SELF_EMPLOYED in codes["forms"]:
-            score += 2
-            reasons.append("je kunt het als zelfstandige doen")
-        else:
-            score -= 1
+            score -= 2 if wanted_form == PAID else 1
+    if fits:
+        reasons.append(" ".join(fits))
     return score, reasons
 
 
-def sentence(reasons):
-    """['a', 'b', 'c'] -> 'Past bij je: a, b en c.'"""
-    if not reasons:
-        return ""
-    text = reasons[0] if len(reasons) == 1 else ", ".join(reasons[:-1]) + " en " + reasons[-1]
-    return text[0].upper() + text[1:] + "."
-
-
-# The query parameters of the keuzehulp: its three questions.
-QUERY_PARAMS = tuple(KeuzehulpForm.base_fields)
+# The query parameters of the keuzehulp: its four questions and its button.
+QUERY_PARAMS = (*KeuzehulpForm.base_fields, SENT)

@@ -35,7 +35,7 @@ PUBLIC = [
     "/werk/",  # RoleIndexPage
     "/werk/?stap=2&vorm=vrijwillig",
     "/werk/keuzehulp/",
-    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=baan",
+    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=meer&geld=betaald",
     "/werk/clientondersteuner/",  # RolePage
     "/ervaringsladder/",  # LadderPage
     "/werkgevers/",  # EmployerIndexPage

@@ -128,6 +128,7 @@ CHOICE_PARAMS = [
     ("/werk/keuzehulp/", "niveau"),
     ("/werk/keuzehulp/", "wil"),
     ("/werk/keuzehulp/", "uren"),
+    ("/werk/keuzehulp/", "geld"),
 ]
 
 
@@ -171,7 +172,8 @@ def test_unknown_parameters_are_ignored(client, payload):
 @pytest.mark.parametrize("payload", CORPUS)
 def test_keuzehulp(client, payload):
     response = client.get(
-        "/werk/keuzehulp/", {"niveau": payload, "wil": [payload, "helpen"], "uren": payload}
+        "/werk/keuzehulp/",
+        {"niveau": payload, "wil": [payload, "helpen"], "uren": payload, "geld": payload},
     )
     assert response.status_code == 200
     assert_not_reflected_raw(response.content.decode(), payload)

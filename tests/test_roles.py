@@ -232,31 +232,32 @@ class TestKeuzehulp:
         response = client.get("/werk/keuzehulp/", answers)
         assert response.status_code == 200
         page = soup(response)
-        items = page.select("#uitkomst .result-list li")
-        return [(li.h3.get_text(strip=True), li.select_one(".why").get_text()) for li in items]
+        items = page.select("#uitkomst .result-list > li")
+        return [(li.h3.get_text(strip=True), li.select_one(".why").get_text(" ")) for li in items]
 
     def test_someone_starting_out_who_wants_to_help_for_a_few_hours(self, client):
-        results = self.ask(client, niveau="1", wil="helpen", uren="weinig")
+        results = self.ask(client, niveau="1", wil="helpen", uren="weinig", geld="vrijwillig")
         top = [title for title, _ in results[:2]]
         assert set(top) == {"Maatje, buddy", "Gastvrouw, gastheer"}
         assert "stap 1" in results[0][1] and "weinig uren" in results[0][1]
 
     def test_a_professional_who_wants_a_paid_policy_job(self, client):
-        results = self.ask(client, niveau="4", wil="beleid", uren="baan")
+        results = self.ask(client, niveau="4", wil="beleid", uren="meer", geld="betaald")
         titles = [title for title, _ in results]
         assert "Beleidsmedewerker" in titles[:8]
         assert "Cliëntenraadslid eigen locatie" not in titles
         assert all("betaalde banen" in why for _, why in results[:8])
 
     def test_someone_telling_their_story_as_a_freelancer(self, client):
-        results = self.ask(client, niveau="2", wil="vertellen", uren="zzp")
+        results = self.ask(client, niveau="2", wil="vertellen", uren="weet-niet", geld="zzp")
         assert results[0][0] == "Artiest, kunstenaar, schrijver"
         assert results[1][0] == "Leraar, trainer, gastdocent"
         assert "volgende stap" in results[1][1]
 
     def test_several_wishes_widen_the_list(self, client):
-        one = self.ask(client, niveau="3", wil="onderzoek", uren="weet-niet")
-        two = self.ask(client, niveau="3", wil=["onderzoek", "vertellen"], uren="weet-niet")
+        answers = {"niveau": "3", "uren": "weet-niet", "geld": "maakt-niet-uit"}
+        one = self.ask(client, wil="onderzoek", **answers)
+        two = self.ask(client, wil=["onderzoek", "vertellen"], **answers)
         assert len(two) >= len(one)
         assert "Leraar, trainer, gastdocent" in [t for t, _ in two]
 
@@ -265,8 +266,58 @@ class TestKeuzehulp:
         page = soup(response)
         errors = page.select(".field__error")
         assert "Kies minstens één ding dat je wilt doen." in errors[0].get_text()
-        assert "Kies hoeveel je kunt en wilt werken." in errors[1].get_text()
+        assert "Kies hoeveel uur je wilt werken." in errors[1].get_text()
+        assert "Kies of je betaald wilt worden." in errors[2].get_text()
         assert page.find("input", attrs={"name": "niveau", "value": "2"}).has_attr("checked")
+
+    def test_pressing_the_button_with_nothing_chosen_says_what_is_missing(self, client):
+        # What a browser sends when no question is answered: only the button's own name.
+        page = soup(client.get("/werk/keuzehulp/", {"verstuurd": "ja"}))
+        summary = page.select_one(".form-errors")
+        assert summary is not None and summary.has_attr("data-focus-on-load")
+        links = [(a["href"], a.get_text()) for a in summary.select("a")]
+        assert links == [
+            ("#vraag-niveau", "Vraag 1: Kies wat het best bij je past."),
+            ("#vraag-wil", "Vraag 2: Kies minstens één ding dat je wilt doen."),
+            ("#vraag-uren", "Vraag 3: Kies hoeveel uur je wilt werken."),
+            ("#vraag-geld", "Vraag 4: Kies of je betaald wilt worden."),
+        ]
+        assert page.select_one("#uitkomst") is None
+
+    def test_a_few_paid_hours_is_a_choice(self, client):
+        # No role in the sources is both short work and paid: the list holds both kinds, each
+        # saying which of the two it offers, never both.
+        results = self.ask(client, niveau="2", wil="helpen", uren="weinig", geld="betaald")
+        paid = [title for title, why in results if "betaalde banen" in why]
+        short = [title for title, why in results if "weinig uren" in why]
+        assert "Cliëntondersteuner" in paid and "Maatje, buddy" in short
+        assert not set(paid) & set(short)
+
+    def test_each_result_says_how_it_pays_and_why_in_short_je_sentences(self, client):
+        response = client.get(
+            "/werk/keuzehulp/",
+            {"niveau": "2", "wil": "vertellen", "uren": "weinig", "geld": "maakt-niet-uit"},
+        )
+        catalogue = get_catalogue()
+        by_title = {role.title: role for role in catalogue.roles}
+        items = soup(response).select("#uitkomst .result-list > li")
+        assert len(items) >= 3
+        for item in items:
+            role = by_title[item.h3.get_text(strip=True)]
+            forms = catalogue.codes_of(role, "forms")
+            pay = item.select_one(".meta").get_text().lower() if forms else ""
+            assert ("betaald" in pay) == ("betaald" in forms), role.title
+            assert ("vrijwillig" in pay) == ("vrijwillig" in forms), role.title
+            reasons = [li.get_text() for li in item.select(".why li")]
+            assert 2 <= len(reasons) <= 3, role.title
+            for reason in reasons:
+                for sentence in reason.split(". "):
+                    assert len(sentence.split()) <= 12, reason
+                assert "mijn" not in reason.lower().split(), reason
+
+    def test_the_home_page_links_the_keuzehulp(self, client):
+        links = soup(client.get("/")).select("a[href='/werk/keuzehulp/']")
+        assert links and "Welke rol past bij mij?" in links[0].get_text()
 
     def test_breadcrumb_leads_back_to_all_roles(self, client):
         crumbs = soup(client.get("/werk/keuzehulp/")).select("nav.breadcrumb a")
@@ -280,7 +331,8 @@ class TestKeuzehulp:
         Role.objects.filter(work_areas__slug="werk-en-inkomen").delete()
         bump_content_version()
         response = client.get(
-            "/werk/keuzehulp/", {"niveau": "1", "wil": "werk-en-geld", "uren": "zzp"}
+            "/werk/keuzehulp/",
+            {"niveau": "1", "wil": "werk-en-geld", "uren": "weet-niet", "geld": "zzp"},
         )
         assert "We vonden geen rol die bij al je antwoorden past" in response.content.decode()
 
@@ -380,7 +432,7 @@ class TestQueryBudgets:
     URLS = [
         "/werk/",
         "/werk/?stap=2&vorm=vrijwillig",
-        "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig",
+        "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig&geld=vrijwillig",
         "/ervaringsladder/",
         "/werk/clientondersteuner/",
     ]

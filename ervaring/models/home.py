@@ -73,6 +73,13 @@ class HomePage(BasePage):
             page.content_type.model: page
             for page in self.get_children().live().public().select_related("content_type")
         }
+        roles_section = sections.get("roleindexpage")
+        # The keuzehulp is a sub-route of the role index ("Welke rol past bij mij?").
+        keuzehulp_url = (
+            roles_section.url + roles_section.specific.reverse_subpage("chooser_view")
+            if roles_section
+            else ""
+        )
         chosen = [link.role_id for link in self.featured_roles.all()]
         found = public_roles.in_bulk(chosen) if chosen else {}
         featured = [found[pk] for pk in chosen if pk in found]
@@ -81,6 +88,7 @@ class HomePage(BasePage):
         return {
             **super().shown_from_elsewhere(query),
             "sections": sections,
+            "keuzehulp_url": keuzehulp_url,
             "content_pages": list(
                 ContentPage.objects.child_of(self).live().public().in_menu().defer_streamfields()
             ),

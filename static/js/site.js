@@ -19,3 +19,13 @@
         update();
     });
 })();
+
+// After a form came back with mistakes, focus goes to the list of what is missing, so a
+// screen reader reads it and the next Tab leads to the first mistake.
+(function () {
+    "use strict";
+    var summary = document.querySelector("[data-focus-on-load]");
+    if (summary && !window.location.hash.match(/^#(id_|vraag-)/)) {
+        summary.focus();
+    }
+})();

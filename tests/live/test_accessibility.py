@@ -20,7 +20,7 @@ PUBLIC_PAGES = [
     "/werk/",
     "/werk/?stap=1&vorm=zzp",
     "/werk/keuzehulp/",
-    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig",
+    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig&geld=vrijwillig",
     "/ervaringsladder/",
     "/werk/clientondersteuner/",
     "/werkgevers/",

@@ -60,7 +60,8 @@ def test_keuzehulp_leads_to_roles_with_a_reason(page):
     page.get_by_role("link", name=re.compile("keuzehulp")).click()
     page.get_by_label(re.compile("Ik heb zelf iets meegemaakt")).check()
     page.get_by_label("Mensen helpen en steunen").check()
-    page.get_by_label(re.compile("Een paar uur per week")).check()
+    page.get_by_label("Een paar uur per week").check()
+    page.get_by_label("Vrijwilligerswerk").check()
     page.get_by_role("button", name="Laat zien wat bij mij past").click()
     first = page.locator("#uitkomst .result-list li").first
     expect(first.locator(".why")).to_contain_text("weinig uren")

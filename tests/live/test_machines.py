@@ -15,7 +15,8 @@ import requests
 from playwright.sync_api import expect
 
 from tests.live.conftest import login
-from tests.live.server import ROOT, get_server
+from tests.live.server import get_server
+from tests.support.servers import ROOT
 
 LIMIT = 5
 POSTS = 50
