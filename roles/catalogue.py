@@ -184,31 +184,41 @@ class Catalogue:
         return f"{self.index_url}?{FACETS_BY_ATTR[attr].param}={value}#resultaten"
 
     def next_step(self, entry, limit=6):
-        """Where this role can grow on the ladder: (how many steps higher, step, roles), or
-        None at the top or when no role lies higher. Only roles wholly above this one count
-        (their lowest step above its highest): the editors' chosen next roles first, otherwise
-        roles in the same work area on the nearest higher step."""
+        """Where this role can grow on the ladder (docs/content.md, "Volgende stap"), or None.
+
+        Candidates are roles that reach higher than this role's highest step (a role that spans
+        steps counts: step 2–3 reaches 3), placed at the lowest of their steps above it: the
+        roles the editors chose as next roles, and the roles in the same work area. The nearest
+        step any of them reaches is the next step: the editors' choices there, or, when they
+        chose none there, the same-area roles there. Further up is "later": the editors'
+        choices, or without any, the same-area roles. {"distance", "step", "roles", "later"}."""
         top = entry.top_step
         if not top or top >= max(self.steps_by_number, default=0):
             return None
-        higher = [
-            role
-            for role in self.roles
-            if role.id != entry.id and role.steps and role.bottom_step > top
-        ]
-        chosen = [role for role in higher if role.id in entry.next_ids]
-        chosen.sort(key=lambda role: entry.next_ids.index(role.id))
-        if not chosen:
-            areas = set(entry.areas)
-            chosen = [role for role in higher if areas & set(role.areas)]
-        if not chosen:
+        areas = set(entry.areas)
+        higher = [role for role in self.roles if role.id != entry.id and role.top_step > top]
+        chosen = sorted(
+            (role for role in higher if role.id in entry.next_ids),
+            key=lambda role: entry.next_ids.index(role.id),
+        )
+        nearby = [role for role in higher if role.id not in entry.next_ids]
+        nearby = [role for role in nearby if areas & set(role.areas)]
+        if not chosen and not nearby:
             return None
-        nearest = min(role.bottom_step for role in chosen)
-        roles = [role for role in chosen if role.bottom_step == nearest][:limit]
+
+        def reach(role):
+            return min(step for step in role.steps if step > top)
+
+        nearest = min(reach(role) for role in [*chosen, *nearby])
+        soon = [role for role in chosen if reach(role) == nearest] or [
+            role for role in nearby if reach(role) == nearest
+        ]
+        later = sorted((role for role in (chosen or nearby) if reach(role) > nearest), key=reach)
         return {
             "distance": nearest - top,
             "step": self.steps_by_number.get(nearest),
-            "roles": roles,
+            "roles": soon[:limit],
+            "later": later[:limit],
         }
 
     def employer_types_for(self, entry):

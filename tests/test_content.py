@@ -240,39 +240,62 @@ class TestSourceOrEditors:
 
 
 class TestNextStep:
-    def test_every_next_step_is_higher_on_the_ladder_and_says_how_much(self, client):
+    def test_every_next_step_reaches_higher_on_the_ladder_and_says_how_much(self, client):
+        """Docs/content.md, "Volgende stap": a next role reaches higher than this role (a role
+        that spans steps counts); the nearest such step comes first, with how far it is."""
         words = {1: "een stap hoger", 2: "twee stappen hoger", 3: "drie stappen hoger"}
         with_a_next_step = 0
         for role in at_least(30, RolePage.objects.live(), "roles"):
             steps = set(role.ladder_steps.values_list("number", flat=True))
             section = soup(client.get(role.url)).find("section", class_="next-step")
-            titles = [a.get_text() for a in section.select("h3 a")]
-            for title in titles:
-                other = RolePage.objects.get(title=title)
-                other_steps = set(other.ladder_steps.values_list("number", flat=True))
-                assert min(other_steps) > max(steps), (role.title, title)
-            if titles:
-                with_a_next_step += 1
-                nearest = min(
-                    min(RolePage.objects.get(title=t).ladder_steps.values_list("number", flat=True))
-                    for t in titles
+            lists = section.select("ul.result-list")
+            if not lists:
+                continue
+            with_a_next_step += 1
+            soon = [a.get_text() for a in lists[0].select("h3 a")]
+            reach = []
+            for title in soon:
+                other_steps = set(
+                    RolePage.objects.get(title=title).ladder_steps.values_list("number", flat=True)
                 )
-                assert words[nearest - max(steps)] in section.get_text(), role.title
+                assert max(other_steps) > max(steps), (role.title, title)
+                reach.append(min(step for step in other_steps if step > max(steps)))
+            assert len(set(reach)) == 1, (role.title, soon)  # one step: the nearest
+            assert words[reach[0] - max(steps)] in section.get_text(" "), role.title
+            for later_list in lists[1:]:
+                for title in [a.get_text() for a in later_list.select("h4 a")]:
+                    other_steps = RolePage.objects.get(title=title).ladder_steps.values_list(
+                        "number", flat=True
+                    )
+                    assert min(s for s in other_steps if s > max(steps)) > reach[0], title
         # Many roles have a next step: a change in the markup cannot make this check nothing.
         assert with_a_next_step >= 10
 
-    def test_the_next_steps_that_were_wrong(self, client):
+    def test_the_next_steps_that_were_out_of_reach(self, client):
         def next_step(url):
             section = soup(client.get(url)).find("section", class_="next-step")
-            return [a.get_text() for a in section.select("h3 a")], normal(section.get_text(" "))
+            lists = section.select("ul.result-list")
+            soon = [a.get_text() for a in lists[0].select("h3 a")] if lists else []
+            later = [a.get_text() for a in lists[1].select("h4 a")] if len(lists) > 1 else []
+            return soon, later, normal(section.get_text(" "))
 
-        titles, text = next_step("/werk/clientondersteuner/")
-        assert titles == ["Ervaringswerker"] and "twee stappen hoger" in text
-        titles, text = next_step("/werk/beheerder-online-lotgenotengroep/")
-        assert "Gespreksbegeleider lotgenotengroep" not in titles
-        titles, text = next_step("/werk/belangenbehartiger/")
+        # Steps 1–2 and step 2: the roles that reach step 3 come first, step 4 later.
+        for url in (
+            "/werk/maatje-buddy/",
+            "/werk/gastvrouw-gastheer/",
+            "/werk/clientondersteuner/",
+        ):
+            soon, later, text = next_step(url)
+            assert "Co-begeleider" in soon, (url, soon)
+            assert "tot stap 3" in text and "een stap hoger" in text, url
+            assert "Ervaringswerker" not in soon
+        soon, later, text = next_step("/werk/clientondersteuner/")
+        assert "Ervaringswerker" in later  # the editors' choice, on step 4: later
+        titles, _, text = next_step("/werk/beheerder-online-lotgenotengroep/")
+        assert "Gespreksbegeleider lotgenotengroep" in titles
+        titles, _, text = next_step("/werk/belangenbehartiger/")
         assert "Lobbyist" not in titles and titles == ["Beleidsmedewerker"]
-        assert "een stap hoger" in text
+        assert "Deze rol gaat tot stap 4" in text and "een stap hoger" in text
 
 
 class TestCredits:

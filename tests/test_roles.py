@@ -101,10 +101,21 @@ class TestRolePage:
         assert "Deze rol hoort bij stap 4 van de ervaringsladder" in text
         assert "Bron: Handboek Ervaringsdeskundigheid" in text
 
-    def test_next_step_shows_explicit_next_roles_first(self, client):
+    def test_the_editors_next_role_comes_first_where_it_is_the_nearest_step(self, client):
+        # Belangenbehartiger (step 3): the editors chose Beleidsmedewerker (step 4), the
+        # nearest step up; no other role of the same work area is added beside it.
+        page = soup(client.get("/werk/belangenbehartiger/"))
+        next_step = page.find("section", class_="next-step")
+        assert [a.get_text() for a in next_step.select("h3 a")] == ["Beleidsmedewerker"]
+
+    def test_an_editors_next_role_further_up_waits_under_later(self, client):
+        # Cliëntondersteuner (step 2): the editors chose Ervaringswerker (step 4); the roles of
+        # the same work area that reach step 3 come first.
         page = soup(client.get("/werk/clientondersteuner/"))
         next_step = page.find("section", class_="next-step")
-        assert [a.get_text() for a in next_step.select("h3 a")] == ["Ervaringswerker"]
+        assert "Co-begeleider" in [a.get_text() for a in next_step.select("h3 a")]
+        assert next_step.find("h3", string="Later") is not None
+        assert [a.get_text() for a in next_step.select("h4 a")] == ["Ervaringswerker"]
 
     def test_next_step_falls_back_to_same_work_area_one_step_up(self, client):
         # VN-ambassadeur (step 3, beleid) names no next role: roles in beleid on step 4 follow.
