@@ -2,7 +2,9 @@
 
 import re
 import time
+from urllib.parse import urlsplit
 
+import requests
 from playwright.sync_api import expect
 
 from tests.live.conftest import assert_accessible, login
@@ -200,3 +202,43 @@ def test_an_editor_adds_a_role_to_an_employer_type_and_both_pages_show_it(make_p
     expect(
         visitor.locator("section[aria-labelledby=rollen-titel]").get_by_role("link", name="Coach")
     ).to_be_visible()
+
+
+OVERFLOW = """() => {
+    const main = document.querySelector("main");
+    const box = main.getBoundingClientRect();
+    const name = (el) =>
+        el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : "");
+    const wrong = [];
+    for (const el of main.querySelectorAll("*")) {
+        const r = el.getBoundingClientRect();
+        if (r.width <= 1 || r.height <= 1) continue;  // visually hidden, or not shown
+        const scrolls = getComputedStyle(el).overflowX !== "visible";
+        if (r.right > box.right + 1 || r.left < box.left - 1) {
+            wrong.push(`${name(el)} ${Math.round(r.width)}px`);
+        } else if (scrolls && el.scrollWidth > el.clientWidth + 1) {
+            wrong.push(`${name(el)} scrolls`);
+        }
+    }
+    return wrong.slice(0, 5);
+}"""
+
+
+def test_every_page_of_the_site_map_fits_a_320_px_phone(make_page, site_url):
+    """No element inside <main> is wider than the screen, and nothing needs sideways scrolling
+    (the figures tables become blocks, long words break)."""
+    paths = [
+        urlsplit(loc).path
+        for loc in re.findall(
+            r"<loc>([^<]+)</loc>", requests.get(site_url + "/sitemap.xml", timeout=30).text
+        )
+    ]
+    assert len(paths) >= 40
+    page = make_page(viewport={"width": 320, "height": 640})
+    wrong = {}
+    for path in [*paths, "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig&geld=betaald"]:
+        page.goto(path)
+        found = page.evaluate(OVERFLOW)
+        if found:
+            wrong[path] = found
+    assert not wrong, wrong
