@@ -458,3 +458,24 @@ class TestQueryBudgets:
         with_500 = {url: count_queries(url) for url in self.URLS}
         assert with_10 == with_500
         assert max(with_500.values()) <= 10, with_500
+
+
+class TestEditorsReadingMarkedOnce:
+    """Lists say once, in a legend, that a star means the editors' reading of the ladder;
+    a screen reader still hears it with every role it applies to."""
+
+    @pytest.mark.parametrize("url", ["/werk/", "/ervaringsladder/"])
+    def test_the_mark_is_a_star_with_one_legend(self, client, url):
+        main = soup(client.get(url)).find("main")
+        hidden = main.select(".visually-hidden")
+        spoken = [span for span in hidden if "inschatting van de redactie" in span.get_text()]
+        assert len(spoken) >= 5  # every such role still says it, to a screen reader
+        for span in hidden:
+            span.decompose()
+        # Not after each role in the lists: a star, explained once in a legend.
+        lists = main.select("ul.result-list, ol.ladder")
+        assert lists
+        for role_list in lists:
+            assert "inschatting van de redactie" not in role_list.get_text(" "), url
+            assert "*" in role_list.get_text()
+        assert "Een sterretje" in main.get_text(" ")

@@ -33,6 +33,13 @@ def occupation_json_ld(context, page, entry, steps):
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
+@register.filter
+def placed_by_editors(roles):
+    """True when a role in `roles` has a place on the ladder that is the editors' reading, so
+    the list shows its legend once instead of the words after every role."""
+    return any(role.steps and not role.placed_by_source for role in roles)
+
+
 @register.simple_tag
 def role_filter_url(attr, value):
     """The role list filtered on one option: {% role_filter_url "steps" 2 %} -> /werk/?stap=2…

@@ -242,3 +242,13 @@ def test_every_page_of_the_site_map_fits_a_320_px_phone(make_page, site_url):
         if found:
             wrong[path] = found
     assert not wrong, wrong
+
+
+def test_a_whole_card_can_be_tapped(make_page):
+    page = make_page(viewport={"width": 320, "height": 640}, has_touch=True)
+    page.goto("/")
+    card = page.locator(".card", has_text="Welke rol past bij mij?")
+    card.scroll_into_view_if_needed()
+    text = card.locator("p").bounding_box()  # the card's text, not its title
+    page.touchscreen.tap(text["x"] + text["width"] / 2, text["y"] + text["height"] / 2)
+    expect(page).to_have_url(re.compile("/werk/keuzehulp/$"))
