@@ -146,7 +146,7 @@ class TestPrivatePagePassword:
         assert statuses == [200] * 10 + [429] * 15
         refused = soup(answers[-1])
         assert "Probeer het over 15 minuten opnieuw" in refused.find(id="wachten").get_text()
-        assert answers[-1]["Retry-After"] == "900"
+        assert 840 <= int(answers[-1]["Retry-After"]) <= 900  # the first try leaves in 15 min
         # The form is still there, and the page's own words still do not show.
         assert refused.find("input", {"name": "password"}) is not None
         assert "Cliëntondersteuner" not in refused.get_text()
