@@ -12,7 +12,17 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ervaring.admin_access import PageEditorsMenuItem
 from ervaring.admin_menu import INDELING_MENU_HOOK
-from roles.models import EmploymentForm, LadderStep, RolePage, RoleType, WorkArea
+from ervaring.caching.data import cached_for_content
+from ervaring.views.search import SEARCH_HELP_HOOK
+from roles.catalogue import get_catalogue
+from roles.models import (
+    EmploymentForm,
+    LadderStep,
+    RoleIndexPage,
+    RolePage,
+    RoleType,
+    WorkArea,
+)
 
 
 class LadderStepViewSet(SnippetViewSet):
@@ -106,3 +116,39 @@ class RolePageListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_role_listing():
     return RolePageListingViewSet("rollen")
+
+
+@hooks.register(SEARCH_HELP_HOOK)
+def ways_to_find_work():
+    """When a search finds nothing: the role filters, the keuzehulp and the ladder."""
+
+    def build():
+        catalogue = get_catalogue()
+        index = RoleIndexPage.objects.live().public().first()
+        links = []
+        if index:
+            links.append(
+                {
+                    "label": "Bekijk alle soorten werk",
+                    "text": "Kies zelf: betaald of vrijwillig, weinig uren, stap of werkveld.",
+                    "url": index.url,
+                }
+            )
+            links.append(
+                {
+                    "label": "Doe de keuzehulp",
+                    "text": "Vier korte vragen. Dan zie je welk werk bij je past.",
+                    "url": index.url + index.reverse_subpage("chooser_view"),
+                }
+            )
+        if catalogue.ladder_url:
+            links.append(
+                {
+                    "label": "Bekijk de ervaringsladder",
+                    "text": "Vier stappen, en welk werk bij elke stap hoort.",
+                    "url": catalogue.ladder_url,
+                }
+            )
+        return links
+
+    return cached_for_content("search-help:roles", build)

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.search.backends import get_search_backend
 
 from articles.models import ArticleIndexPage
@@ -15,6 +15,7 @@ from ervaring.caching.version import bump_content_version
 from ervaring.models import ContentPage, HomePage
 from ervaring.search import stem, word_forms
 from ervaring.templatetags.site_tags import soft_hyphens
+from roles.models import RoleIndexPage
 from tests.factories import ArticlePageFactory, RolePageFactory
 from tests.support.pages import soup
 from tests.test_security import image_file
@@ -375,3 +376,28 @@ def test_long_compound_titles_may_break_only_at_their_joints(client):
     assert soft_hyphens("<b>cliëntenraad</b>") == "<b>cliënten\u00adraad</b>"
     ladder = client.get("/ervaringsladder/").content.decode()
     assert "Professionele ervarings\u00addeskundig\u00adheid</h2>" in ladder
+
+
+class TestSearchWithoutResults:
+    """A search that finds nothing offers a way on instead of a dead end (issue 24)."""
+
+    def test_nothing_found_offers_the_filters_the_keuzehulp_and_the_ladder(self, client):
+        page = soup(client.get("/zoeken/", {"q": "xyzzyquux"}))
+        assert "Niets gevonden" in page.select_one(".search-count").get_text()
+        links = [(a.get_text(), a["href"]) for a in page.select(".search-help a")]
+        assert links == [
+            ("Bekijk alle soorten werk", "/werk/"),
+            ("Doe de keuzehulp", "/werk/keuzehulp/"),
+            ("Bekijk de ervaringsladder", "/ervaringsladder/"),
+        ]
+
+    def test_results_show_no_help_list(self, client):
+        page = soup(client.get("/zoeken/", {"q": "coach"}))
+        assert page.select(".search-result") and not page.select(".search-help")
+
+    def test_a_private_role_index_is_not_offered(self, client):
+        index = RoleIndexPage.objects.get()
+        PageViewRestriction.objects.create(page=index, restriction_type="login")
+        page = soup(client.get("/zoeken/", {"q": "xyzzyquux"}))
+        hrefs = [a["href"] for a in page.select(".search-help a")]
+        assert "/werk/" not in hrefs and "/werk/keuzehulp/" not in hrefs

@@ -7,6 +7,7 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
+from wagtail import hooks
 from wagtail.models import Page
 
 from ervaring.caching.data import cached_for_content
@@ -18,6 +19,9 @@ from ervaring.search import query_words, search_ids
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
+# The Wagtail hook through which apps offer a way on when a search finds nothing: a function
+# returning [{"label", "text", "url"}] (roles offers its filters, the keuzehulp and the ladder).
+SEARCH_HELP_HOOK = "register_search_help"
 
 
 def clean_query(raw):
@@ -56,6 +60,11 @@ def search_results(words, number):
     return results
 
 
+def search_help():
+    """Ways on when nothing was found, from every app that offers one (a dead end is not)."""
+    return [link for offer in hooks.get_hooks(SEARCH_HELP_HOOK) for link in offer()]
+
+
 @require_safe
 @reads_query("q", "page")
 def search(request):
@@ -80,5 +89,6 @@ def search(request):
             "has_words": has_words,
             "results": results,
             "page_query": urlencode({"q": query}) + "&",
+            "help_links": search_help() if results is not None and not results.object_list else [],
         },
     )

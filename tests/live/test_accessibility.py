@@ -15,6 +15,7 @@ PUBLIC_PAGES = [
     "/privacy/",
     "/zoeken/?q=ervaringsdeskundige",
     "/zoeken/?q=%25%25%25",
+    "/zoeken/?q=xyzzyquux",
     "/bestaat-niet/",
     "/inloggen/",
     "/werk/",
