@@ -27,5 +27,9 @@
     var summary = document.querySelector("[data-focus-on-load]");
     if (summary && !window.location.hash.match(/^#(id_|vraag-)/)) {
         summary.focus();
+        // Going to the address's #fragment once the page has loaded can take focus away again.
+        window.addEventListener("load", function () {
+            if (document.activeElement === document.body) summary.focus();
+        });
     }
 })();

@@ -252,3 +252,50 @@ def test_a_whole_card_can_be_tapped(make_page):
     text = card.locator("p").bounding_box()  # the card's text, not its title
     page.touchscreen.tap(text["x"] + text["width"] / 2, text["y"] + text["height"] / 2)
     expect(page).to_have_url(re.compile("/werk/keuzehulp/$"))
+
+
+def focused(page):
+    return page.evaluate(
+        "(() => { const e = document.activeElement; return"
+        " [e.tagName, e.textContent.trim().slice(0, 60), e.hasAttribute('data-focus-on-load')];"
+        " })()"
+    )
+
+
+def test_the_keuzehulp_by_keyboard_alone(page):
+    """Tab to the button, Enter with nothing chosen: the list of what is missing gets focus;
+    its first link leads to question 1, where Space chooses an answer."""
+    page.goto("/werk/keuzehulp/")
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if focused(page)[1] == "Laat zien wat bij mij past":
+            break
+    else:
+        raise AssertionError("the button cannot be reached with Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".form-errors")).to_be_focused()  # the list of what is missing
+    page.keyboard.press("Tab")
+    assert focused(page)[1].startswith("Vraag 1:")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile("#vraag-niveau$"))
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    expect(page.locator("input[name=niveau]").first).to_be_checked()
+    assert_accessible(page)
+
+
+def test_a_failed_comment_post_by_keyboard_keeps_the_text_and_focuses_the_mistakes(page):
+    page.goto("/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/#reageer")
+    page.get_by_label("Naam *").focus()
+    page.keyboard.type("Sanne")
+    page.keyboard.press("Tab")
+    page.keyboard.type("geen-adres")  # not an e-mail address
+    page.keyboard.press("Tab")
+    page.keyboard.type("Dit wil ik zeggen.")
+    page.keyboard.press("Tab")  # past the text to the button
+    while focused(page)[1] != "Verstuur reactie":
+        page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    expect(page.locator(".comment-form .form-errors")).to_be_focused()
+    assert page.get_by_label("Je reactie *").input_value() == "Dit wil ik zeggen."
+    assert page.get_by_label("E-mailadres *").input_value() == "geen-adres"
