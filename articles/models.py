@@ -379,9 +379,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
             "article_tags": [
                 {
                     "name": tag.name,
-                    "url": index.url + index.reverse_subpage("tag_view", args=[tag.slug])
-                    if index and index.url
-                    else "",
+                    "url": index.tag_url(tag.slug) if index and index.url else "",
                 }
                 for tag in self.tags.all()
             ],

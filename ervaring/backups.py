@@ -14,6 +14,7 @@ then are database and media swapped in. Every refusal is a `BackupError`: one Du
 data and media exactly as before."""
 
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -174,10 +175,7 @@ def add_json(tar, name, value):
     info.size = len(data)
     info.mode = 0o600
     info.mtime = int(timezone.now().timestamp())
-    with tempfile.SpooledTemporaryFile() as buffer:
-        buffer.write(data)
-        buffer.seek(0)
-        tar.addfile(info, buffer)
+    tar.addfile(info, io.BytesIO(data))
 
 
 def make_backup(output_dir, keep):

@@ -135,6 +135,7 @@ class Catalogue:
     terms: dict
     employer_types: dict
     index_url: str = ""
+    keuzehulp_url: str = ""
     ladder_url: str = ""
     roles_by_id: dict = field(init=False)
     steps_by_number: dict = field(init=False)
@@ -373,23 +374,24 @@ def build_catalogue():
         for page in pages
     ]
 
-    def section_url(model_name):
-        section = (
+    def section(model_name):
+        return (
             apps.get_model("roles", model_name)
             .objects.live()
             .public()
             .only("id", "url_path", "path", "depth")
             .first()
         )
-        return section.get_url() if section else ""
 
+    index, ladder = section("RoleIndexPage"), section("LadderPage")
     return Catalogue(
         roles=roles,
         steps=steps,
         terms=terms,
         employer_types=employer_types,
-        index_url=section_url("RoleIndexPage"),
-        ladder_url=section_url("LadderPage"),
+        index_url=index.get_url() if index else "",
+        keuzehulp_url=index.keuzehulp_url if index else "",
+        ladder_url=ladder.get_url() if ladder else "",
     )
 
 

@@ -379,6 +379,11 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     def index_view(self, request):
         return self.render(request)
 
+    @property
+    def keuzehulp_url(self):
+        """Where the keuzehulp is: the one place that knows its sub-route."""
+        return self.url + self.reverse_subpage("chooser_view") if self.url else ""
+
     @path("keuzehulp/")
     def chooser_view(self, request):
         # Answered only when the address holds one of its own questions: `?utm_source=x` is the

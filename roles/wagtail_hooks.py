@@ -12,13 +12,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ervaring.admin_access import PageEditorsMenuItem
 from ervaring.admin_menu import INDELING_MENU_HOOK
-from ervaring.caching.data import cached_for_content
 from ervaring.views.search import SEARCH_HELP_HOOK
 from roles.catalogue import get_catalogue
 from roles.models import (
     EmploymentForm,
     LadderStep,
-    RoleIndexPage,
     RolePage,
     RoleType,
     WorkArea,
@@ -120,35 +118,24 @@ def register_role_listing():
 
 @hooks.register(SEARCH_HELP_HOOK)
 def ways_to_find_work():
-    """When a search finds nothing: the role filters, the keuzehulp and the ladder."""
-
-    def build():
-        catalogue = get_catalogue()
-        index = RoleIndexPage.objects.live().public().first()
-        links = []
-        if index:
-            links.append(
-                {
-                    "label": "Bekijk alle soorten werk",
-                    "text": "Kies zelf: betaald of vrijwillig, weinig uren, stap of werkveld.",
-                    "url": index.url,
-                }
-            )
-            links.append(
-                {
-                    "label": "Doe de keuzehulp",
-                    "text": "Vier korte vragen. Dan zie je welk werk bij je past.",
-                    "url": index.url + index.reverse_subpage("chooser_view"),
-                }
-            )
-        if catalogue.ladder_url:
-            links.append(
-                {
-                    "label": "Bekijk de ervaringsladder",
-                    "text": "Vier stappen, en welk werk bij elke stap hoort.",
-                    "url": catalogue.ladder_url,
-                }
-            )
-        return links
-
-    return cached_for_content("search-help:roles", build)
+    """When a search finds nothing: the role filters, the keuzehulp and the ladder (live and
+    public only: the catalogue knows no others)."""
+    catalogue = get_catalogue()
+    offers = [
+        (
+            catalogue.index_url,
+            "Bekijk alle soorten werk",
+            "Kies zelf: betaald of vrijwillig, weinig uren, stap of werkveld.",
+        ),
+        (
+            catalogue.keuzehulp_url,
+            "Doe de keuzehulp",
+            "Vier korte vragen. Dan zie je welk werk bij je past.",
+        ),
+        (
+            catalogue.ladder_url,
+            "Bekijk de ervaringsladder",
+            "Vier stappen, en welk werk bij elke stap hoort.",
+        ),
+    ]
+    return [{"label": label, "text": text, "url": url} for url, label, text in offers if url]

@@ -74,12 +74,8 @@ class HomePage(BasePage):
             for page in self.get_children().live().public().select_related("content_type")
         }
         roles_section = sections.get("roleindexpage")
-        # The keuzehulp is a sub-route of the role index ("Welke rol past bij mij?").
-        keuzehulp_url = (
-            roles_section.url + roles_section.specific.reverse_subpage("chooser_view")
-            if roles_section
-            else ""
-        )
+        # The keuzehulp ("Welke rol past bij mij?") is a sub-route of the role index.
+        keuzehulp_url = roles_section.specific.keuzehulp_url if roles_section else ""
         chosen = [link.role_id for link in self.featured_roles.all()]
         found = public_roles.in_bulk(chosen) if chosen else {}
         featured = [found[pk] for pk in chosen if pk in found]
