@@ -18,7 +18,7 @@ def page_text(page):
     """All text a reader reads on `page` below its title: the page type's search fields (summary,
     intro, body, tasks, …), rich text and blocks as plain text, one paragraph each."""
     parts = []
-    seen = set()
+    seen = set(getattr(page, "search_only_fields", ()))
     for search_field in type(page).search_fields:
         name = search_field.field_name
         if not isinstance(search_field, index.SearchField) or name == "title" or name in seen:

@@ -7,6 +7,9 @@ Two things Wagtail's database search backends do differently, or not at all:
   So every query word is expanded into the forms that share its Snowball stem — the same
   stemmer PostgreSQL uses — and the forms are searched together. On PostgreSQL that changes
   nothing (all forms stem alike); on SQLite it gives the same answers.
+* **Words that mean the same.** The editors keep groups of words that mean the same to a
+  visitor (SearchSynonym, under "Indeling"): a query word found in a group (any form of it)
+  brings the group's other words along, so "geld" also finds "betaald" and "salaris".
 * **Titles first.** A page whose title holds a query word comes before pages that only mention
   it, whatever the relevance score says; within each group the backend's order stands.
 
@@ -18,9 +21,11 @@ import re
 from functools import lru_cache
 
 import snowballstemmer
+from wagtail.models import get_page_models
 
 MAX_WORDS = 12
 MAX_FORMS = 8
+MAX_TERMS = 64
 _STEMMER = snowballstemmer.stemmer("dutch")
 VOWELS = "aeiou"
 
@@ -76,25 +81,55 @@ def query_words(query):
     return re.findall(r"\w+", query)[:MAX_WORDS]
 
 
+def with_synonyms(words, groups):
+    """`words` and, after them, the other words of every group (a tuple of words) that holds
+    one of them in any form: each word once."""
+    found = [word.lower() for word in words]
+    for word in words:
+        forms = set(word_forms(word))
+        target = stem(word.lower())
+        for group in groups:
+            if any(member in forms or stem(member) == target for member in group):
+                found.extend(member for member in group if member not in found)
+    return found
+
+
 def expanded(words):
-    """All forms of all words, as one string for an OR search."""
+    """All forms of all words, as one string for an OR search (at most MAX_TERMS forms)."""
     forms = []
     for word in words:
         forms.extend(form for form in word_forms(word) if form not in forms)
-    return " ".join(forms)
+    return " ".join(forms[:MAX_TERMS])
 
 
-def search_ids(queryset, words):
-    """The ids of the pages in `queryset` matching any form of `words`: title matches first,
-    each group in the backend's order of relevance."""
-    terms = expanded(words)
+def search_ids(queryset, words, groups=()):
+    """The ids of the pages in `queryset` matching any form of `words` or of their synonyms in
+    `groups`: title matches first, then pages whose search-only fields match (a role's facets:
+    "vrijwilliger" finds the volunteer roles next), then the rest; each group in the backend's
+    order of relevance."""
+    terms = expanded(with_synonyms(words, groups))
     if not terms:
         return []
     ids = [page.pk for page in queryset.only("id").search(terms, operator="or")]
-    in_title = {
-        page.pk
-        for page in queryset.only("id").search(
-            terms, operator="or", fields=["title"], order_by_relevance=False
-        )
-    }
-    return [pk for pk in ids if pk in in_title] + [pk for pk in ids if pk not in in_title]
+    if not ids:
+        return []
+    ranks = dict.fromkeys(ids, 2)
+    stems = {stem(term) for term in terms.split()}
+    for model in facet_models():
+        for page in model.search_only_queryset(ids):
+            text = " ".join(str(getattr(page, name)()) for name in model.search_only_fields)
+            if stems & {stem(word) for word in query_words(text.lower())}:
+                ranks[page.pk] = 1
+    for page in queryset.only("id").search(
+        terms, operator="or", fields=["title"], order_by_relevance=False
+    ):
+        ranks[page.pk] = 0
+    return sorted(ids, key=ranks.__getitem__)
+
+
+def facet_models():
+    """The page types that index words only for search (`search_only_fields`, methods that
+    return text) and say how to load many of them at once (`search_only_queryset(ids)`).
+    Their words are compared here, by stem, the same on every database: SQLite's index
+    cannot search one such field on its own."""
+    return [model for model in get_page_models() if getattr(model, "search_only_fields", ())]

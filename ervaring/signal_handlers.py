@@ -1,7 +1,8 @@
 """The signals the project package listens to, connected once from ErvaringConfig.ready() (the
 way Wagtail's own apps do it): publishing, unpublishing, moving and deleting pages, a page made
-live at once, and the sites, privacy settings, site settings, images and documents pages show,
-all make cached pages stale (ervaring/caching/invalidation.py)."""
+live at once, and the sites, privacy settings, site settings, images and documents pages show
+(and the search's words that mean the same) all make cached pages stale
+(ervaring/caching/invalidation.py)."""
 
 from django.db.models.signals import post_delete, post_save
 from wagtail.documents import get_document_model
@@ -11,7 +12,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from ervaring.caching.invalidation import invalidate_on_change, live_page_created
 from ervaring.caching.version import bump_content_version
-from ervaring.models import SiteSettings
+from ervaring.models import SearchSynonym, SiteSettings
 
 
 def register_signal_handlers():
@@ -33,6 +34,7 @@ def register_signal_handlers():
         Site,
         PageViewRestriction,
         SiteSettings,
+        SearchSynonym,
         image_model,
         get_document_model(),
     )

@@ -1,14 +1,18 @@
 """Wagtail hooks every app shares: what a served page may be shared under, the "Indeling" menu
-that holds the taxonomy snippets, and readability in the editor and in the reports."""
+that holds the taxonomy snippets (and the search's words that mean the same), and readability
+in the editor and in the reports."""
 
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from ervaring import readability_admin
-from ervaring.admin_menu import indeling_menu_item
+from ervaring.admin_menu import INDELING_MENU_HOOK, indeling_menu_item
 from ervaring.caching.pages import declare
+from ervaring.models import SearchSynonym
 
 
 @hooks.register("on_serve_page")
@@ -31,6 +35,21 @@ def register_indeling_menu():
     """One menu for the site's taxonomy; each app adds its snippets to it through the hook
     (ervaring/admin_menu.py)."""
     return indeling_menu_item()
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    """Groups of words that mean the same to someone searching (ervaring/search.py)."""
+
+    model = SearchSynonym
+    icon = "search"
+    menu_hook = INDELING_MENU_HOOK
+    menu_label = "Zoekwoorden"
+    menu_order = 90
+    list_display = ["__str__"]
+    search_fields = ["words"]
+
+
+register_snippet(SearchSynonymViewSet)
 
 
 # Readability (ervaring/readability_admin.py): measured as the editor types, and a report.

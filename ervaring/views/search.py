@@ -12,7 +12,7 @@ from wagtail.models import Page
 
 from ervaring.caching.data import cached_for_content
 from ervaring.caching.pages import reads_query
-from ervaring.models import BasePage
+from ervaring.models import BasePage, SearchSynonym
 from ervaring.privacy import public
 from ervaring.query_params import number_param
 from ervaring.search import query_words, search_ids
@@ -48,8 +48,9 @@ def describe_results(pages):
 
 def search_results(words, number):
     """Page `number` of the results: titles first, Dutch word forms alike on every database
-    (ervaring/search.py), each result with its type and summary. No such page: a 404."""
-    ids = search_ids(public(Page.objects.live()), words)
+    (ervaring/search.py), with the editors' words that mean the same; each result with its
+    type and summary. No such page: a 404."""
+    ids = search_ids(public(Page.objects.live()), words, SearchSynonym.groups())
     try:
         results = Paginator(ids, SEARCH_PAGE_SIZE).page(number)
     except InvalidPage as error:
