@@ -246,7 +246,8 @@ class TestFreshAtOnce:
         step = LadderStep.objects.get(number=1)
         step.name = "Zelf meegemaakt"
         step.save()
-        assert "Zelf meegemaakt" in visit("/ervaringsladder/").content.decode()
+        ladder = visit("/ervaringsladder/").content.decode().replace("\u00ad", "")
+        assert "Zelf meegemaakt" in ladder  # (the name may carry soft hyphens)
 
         employer = EmployerTypePage.objects.get(slug="clientenraden")
         cached(employer.url)

@@ -1,11 +1,10 @@
 """Template tags for the parts every page shares: menu and footer links."""
 
-import re
-
 from django import template
 from wagtail.models import Page, Site
 
 from ervaring.caching.data import cached_for_content
+from ervaring.hyphenation import hyphenate
 from ervaring.models import SiteSettings
 
 register = template.Library()
@@ -47,6 +46,7 @@ def _chrome_for(site):
         "menu": [section for section in sections if section["in_menu"]],
         "footer": footer,
         "contact_email": site_settings.contact_email,
+        "moderator_looks": site_settings.moderator_looks(),
     }
 
 
@@ -62,6 +62,7 @@ def site_chrome(context):
             "menu": [],
             "footer": [],
             "contact_email": "",
+            "moderator_looks": "Een moderator kijkt er eerst naar.",
         }
     return cached_for_content(f"chrome:{site.pk}", lambda: _chrome_for(site))
 
@@ -73,29 +74,6 @@ def is_section_of(menu_item, page):
     return bool(url_path) and url_path.startswith(menu_item["path"])
 
 
-# Where long Dutch compounds may break: browsers have no Dutch hyphenation dictionary on every
-# system, and a narrow ladder tile otherwise cuts "ervaringsdeskundigheid" anywhere.
-_JOINTS = [
-    "belangen",
-    "beleids",
-    "cliënt",
-    "cliënten",
-    "deskundig",
-    "ervarings",
-    "gespreks",
-    "klachten",
-    "kwaliteits",
-    "lotgenoten",
-    "patiënten",
-    "professionaliserings",
-    "schuldhulp",
-    "toegankelijkheids",
-    "vertrouwens",
-    "zorg",
-]
-_BREAKS = re.compile(rf"(?i)({'|'.join(sorted(_JOINTS, key=len, reverse=True))})(?=[a-zë]{{3,}})")
-
-
 @register.simple_tag
 def absolute_url(request, url):
     """`url` as a full address (for og:image): media on another host stays as it is."""
@@ -104,9 +82,9 @@ def absolute_url(request, url):
 
 @register.filter
 def soft_hyphens(text):
-    """Soft hyphens at the joints of the long compounds this site uses. Invisible unless the
-    word has to break; screen readers and find-in-page ignore them."""
-    return _BREAKS.sub("\\1\u00ad", str(text))
+    """Soft hyphens in long Dutch words (ervaring/hyphenation.py): invisible unless the word
+    has to break; screen readers and find-in-page ignore them."""
+    return hyphenate(text)
 
 
 @register.simple_tag(takes_context=True)
