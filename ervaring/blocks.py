@@ -185,6 +185,12 @@ class FiguresBlock(blocks.StructBlock):
     """A group of figures, shown as a table with bars (readable without the bars)."""
 
     title = blocks.CharBlock(label="Titel")
+    in_short = blocks.TextBlock(
+        label="In het kort (door de redactie)",
+        required=False,
+        help_text="Eén korte zin in eenvoudige woorden: wat zeggen deze cijfers? Zeg niets wat "
+        "de bron niet zegt. Op de site staat dat deze zin van de redactie is.",
+    )
     intro = blocks.TextBlock(label="Toelichting", required=False)
     figures = blocks.ListBlock(FigureBlock(), label="Cijfers", min_num=1)
 

@@ -139,6 +139,30 @@ def paragraphs_to_html(text, resolve=None):
     return "".join(paragraphs)
 
 
+# The keys each block of the short notation may have: any other is refused, never ignored.
+BLOCK_KEYS = {
+    "heading": {"text", "level"},
+    "quote": {"text", "attribution"},
+    "story": {"text", "attribution"},
+    "list": {"title", "numbered", "items"},
+    "callout": {"kind", "title", "text"},
+    "example": {"title", "text"},
+    "figures": {"title", "in_short", "intro", "figures"},
+}
+FIGURE_KEYS = {"number", "unit", "qualifier", "label", "source", "year"}
+
+
+def only_keys(value, allowed, what):
+    """True when `value` (a dict) has no key outside `allowed`; else refused by name."""
+    unknown = set(value) - allowed
+    if unknown:
+        raise FixtureError(
+            f"onbekende sleutel(s) in {what}: {', '.join(sorted(unknown))} "
+            f"(wel: {', '.join(sorted(allowed))})"
+        )
+    return True
+
+
 def stream_value(blocks, stream_block=None, resolve=None):
     """The fixture's short block notation -> StreamField raw data. With `stream_block` (the
     field's StreamBlock), every block must be one the field has: a block it cannot show is
@@ -150,6 +174,8 @@ def stream_value(blocks, stream_block=None, resolve=None):
             raise FixtureError(f"Een blok moet één sleutel hebben: {item!r}")
         kind, value = next(iter(item.items()))
         block_name = BLOCK_NAMES.get(kind, kind)
+        if isinstance(value, dict) and kind in BLOCK_KEYS:
+            only_keys(value, BLOCK_KEYS[kind], f"blok {kind!r}")
         if allowed is not None and block_name not in allowed:
             raise FixtureError(
                 f"het bloktype {kind!r} bestaat niet in dit veld "
@@ -196,6 +222,7 @@ def stream_value(blocks, stream_block=None, resolve=None):
                     "figures",
                     {
                         "title": value["title"],
+                        "in_short": value.get("in_short", ""),
                         "intro": value.get("intro", ""),
                         "figures": [
                             {
@@ -207,6 +234,7 @@ def stream_value(blocks, stream_block=None, resolve=None):
                                 "year": figure.get("year"),
                             }
                             for figure in value["figures"]
+                            if only_keys(figure, FIGURE_KEYS, "cijfer")
                         ],
                     },
                 )

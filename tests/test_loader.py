@@ -116,3 +116,20 @@ def test_a_changed_fixture_updates_a_snippet_with_blocks_nobody_edited(tmp_path)
     report = Loader(fixture_dir=changed_fixture(tmp_path, "stap-1", new_text)).run()
     assert report.updated == ["stap-1"] and report.kept == []
     assert LadderStep.objects.get(number=1).in_short == "Een nieuwe korte uitleg."
+
+
+@pytest.mark.parametrize(
+    "change, named",
+    [
+        (lambda figures: figures.update(samenvatting="Kort."), "samenvatting"),
+        (lambda figures: figures["figures"][0].update(jaartal=2018), "jaartal"),
+    ],
+)
+def test_a_figures_block_with_an_unknown_key_is_refused_not_dropped(tmp_path, change, named):
+    def broken(record):
+        change(record["fields"]["figures"][0]["figures"])
+
+    fixture_dir = changed_fixture(tmp_path, "werkgevers", broken)
+    with pytest.raises(FixtureError, match=named) as refused:
+        Loader(fixture_dir=fixture_dir).run()
+    assert "organisations.yaml" in str(refused.value) and "werkgevers" in str(refused.value)

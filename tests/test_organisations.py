@@ -1,6 +1,10 @@
 """Employers and organisations: where ervaringsdeskundigen work, and the figures."""
 
+import re
+
 import pytest
+from wagtail.fields import StreamField
+from wagtail.models import Page
 
 from ervaring.caching.version import bump_content_version
 from organisations.models import EmployerTypePage, Organisation
@@ -148,3 +152,40 @@ def test_same_queries_with_10_and_500_organisations(count_queries):
     with_500 = {url: count_queries(url) for url in urls}
     assert with_10 == with_500
     assert max(with_500.values()) <= 10
+
+
+def figures_blocks_on_the_site():
+    """(page, block value) for every figures block on a live page, wherever it stands."""
+    found = []
+    for page in Page.objects.live().specific():
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField):
+                for block in getattr(page, field.name):
+                    if block.block_type == "figures":
+                        found.append((page, block.value))
+    return found
+
+
+def test_every_figures_block_opens_with_one_plain_sentence_by_the_editors(client):
+    blocks = figures_blocks_on_the_site()
+    assert len(blocks) >= 7
+    for page, value in blocks:
+        sentence = value["in_short"]
+        assert sentence, f"{page.title}: {value['title']}"
+        assert len(re.findall(r"[.!?](\s|$)", sentence)) == 1 and len(sentence.split()) <= 20
+        # Its numbers are the block's own (the sentence says nothing the figures do not).
+        told = " ".join(
+            [value["intro"] or "", value["title"]]
+            + [f"{f['number']:g} {f['label']} {f['year'] or ''}" for f in value["figures"]]
+        )
+        assert all(number in told for number in re.findall(r"\d+", sentence)), sentence
+        section = next(
+            s
+            for s in soup(client.get(page.url)).select("section.figures")
+            if s.h2.get_text() == value["title"]
+        )
+        in_short = section.select_one(".in-short--figures")
+        # It opens the block, and says whose words these are.
+        assert section.find(["p", "div"]) is in_short
+        assert sentence in in_short.get_text(" ")
+        assert "door de redactie" in in_short.get_text(" ")
