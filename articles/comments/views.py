@@ -15,6 +15,7 @@ from articles.comments.forms import CommentForm
 from articles.comments.models import COMMENTS_PARAM, COMMENTS_PER_PAGE, Comment
 from articles.comments.moderation import notify_moderators
 from ervaring.after_response import after_response
+from ervaring.models import SiteSettings
 from ervaring.query_params import number_param
 
 # The message tag that shows a confirmation by the comments, not at the top of the page.
@@ -90,10 +91,10 @@ def post_comment(request, article):
         comment = form.save()
         # After the response: a slow mail server never keeps the reader waiting.
         after_response(notify_moderators.enqueue, comment.pk)
+        looks = SiteSettings.for_request(request).moderator_looks()
         messages.success(
             request,
-            "Dank je wel! Je reactie is ontvangen. Een moderator kijkt er eerst naar. Daarna "
-            "staat hij onder het artikel.",
+            f"Dank je wel! Je reactie is ontvangen. {looks} Daarna staat hij onder het artikel.",
             extra_tags=CONFIRMATION_TAG,
         )
         response = HttpResponseRedirect(article.url + "#reactie-ontvangen")

@@ -39,12 +39,32 @@ class SiteSettings(BaseSiteSetting):
         "bijvoorbeeld om hun reactie te laten wissen.",
     )
 
+    moderation_wait = models.CharField(
+        "Wanneer kijkt een moderator?",
+        max_length=80,
+        blank=True,
+        default="meestal binnen twee werkdagen",
+        help_text="Hoe snel een moderator meestal naar een nieuwe reactie kijkt. Bezoekers lezen "
+        "het bij het reactieformulier en na het versturen: ‘Een moderator kijkt er eerst naar, "
+        "meestal binnen twee werkdagen.’ Leeg laten: dan noemen we geen tijd.",
+    )
+
     panels = [
         FieldPanel("tagline"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
         FieldPanel("contact_email"),
+        FieldPanel("moderation_wait"),
     ]
+
+    def moderator_looks(self):
+        """The sentence a reader gets about when a moderator looks at a new comment."""
+        wait = self.moderation_wait.strip().rstrip(".")
+        return (
+            f"Een moderator kijkt er eerst naar, {wait}."
+            if wait
+            else ("Een moderator kijkt er eerst naar.")
+        )
 
     class Meta:
         verbose_name = "instellingen van de site"

@@ -49,6 +49,37 @@ class TestPosting:
         assert "Mooi artikel." not in page.select_one("#reacties").get_text()
         assert page.find("h2", id="reacties-titel").get_text() == "Reacties (0)"
 
+    def test_the_reader_is_told_roughly_when_a_moderator_looks(
+        self, client, post, article, admin_user
+    ):
+        form = soup(client.get(article.url)).find("form", class_="comment-form")
+        assert "Een moderator kijkt er eerst naar, meestal binnen twee werkdagen." in (
+            form.get_text(" ")
+        )
+        first = soup(post(follow=True)).select_one(".messages").get_text(" ")
+        assert "Een moderator kijkt er eerst naar, meestal binnen twee werkdagen." in first
+        # A beheerder changes the promise under Instellingen; the site says it at once.
+        editor = Client()
+        editor.force_login(admin_user)
+        opened = editor.get("/beheer/settings/ervaring/sitesettings/", follow=True)
+        fields = soup(opened).find("form", method="POST")
+        settings_url = fields["action"]
+        data = {
+            field["name"]: field.get("value", "")
+            for field in fields.find_all("input")
+            if field.get("name") and field.get("type") not in ("checkbox", "submit")
+        }
+        data["moderation_wait"] = "binnen een week."
+        assert editor.post(settings_url, data).status_code == 302
+        form = soup(client.get(article.url)).find("form", class_="comment-form")
+        assert "Een moderator kijkt er eerst naar, binnen een week." in form.get_text(" ")
+        later = (
+            soup(post(follow=True, body="Nog een.", remote_addr="10.9.8.7"))
+            .select_one(".messages")
+            .get_text(" ")
+        )
+        assert "Een moderator kijkt er eerst naar, binnen een week. Daarna" in later
+
     def test_the_form_says_what_the_issue_asks(self, client, article):
         form = soup(client.get(article.url)).find("form", class_="comment-form")
         text = form.get_text(" ")
