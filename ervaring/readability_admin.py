@@ -1,5 +1,6 @@
 """Readability in the admin: the measuring the editor's fields ask for as the editor types, and
-the report "Leesbaarheid" (every page, hardest first, with a filter for pages above B1)."""
+the report "Leesbaarheid" (every page, hardest first, with filters for pages above B1 and for
+the site's own texts)."""
 
 from django.core.exceptions import PermissionDenied
 from django.http import JsonResponse
@@ -12,6 +13,7 @@ from ervaring.readability import B1_MIN_SCORE, MAX_TEXT_LENGTH, analyse
 from ervaring.readability_pages import all_pages
 
 ABOVE_B1 = "boven-b1"
+OWN_TEXT = "eigen"
 
 
 @require_POST
@@ -35,7 +37,9 @@ def report(request):
         raise PermissionDenied
     rows = all_pages()
     above_b1 = request.GET.get("niveau") == ABOVE_B1
-    shown = [row for row in rows if row.b1 is False] if above_b1 else rows
+    own = not above_b1 and request.GET.get("tekst") == OWN_TEXT
+    own_rows = [row for row in rows if not row.quoted]
+    shown = [row for row in rows if row.b1 is False] if above_b1 else own_rows if own else rows
     return render(
         request,
         "ervaring/admin/readability_report.html",
@@ -45,6 +49,10 @@ def report(request):
             "above_b1_count": sum(1 for row in rows if row.b1 is False),
             "above_b1": above_b1,
             "above_b1_param": ABOVE_B1,
+            "own": own,
+            "own_param": OWN_TEXT,
+            "own_count": len(own_rows),
+            "own_above_b1": [row for row in own_rows if row.b1 is False],
             "b1_min_score": B1_MIN_SCORE,
         },
     )

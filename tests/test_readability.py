@@ -5,6 +5,7 @@ pages; the accessibility statement naming the quoted texts above B1."""
 import pytest
 from django.test import Client
 from django.urls import reverse
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ervaring.models import ContentPage
@@ -15,8 +16,8 @@ from ervaring.readability import (
     split_sentences,
     syllables,
 )
-from ervaring.readability_pages import quoted_above_b1
-from roles.models import RolePage
+from ervaring.readability_pages import all_pages, quoted_above_b1
+from roles.models import LadderStep, RolePage
 from tests.support.pages import soup
 
 EASY = "Ik heb zelf iets meegemaakt. Daar wil ik iets mee doen. Ik praat met anderen. Dat is fijn."
@@ -158,6 +159,38 @@ class TestReport:
         above = self.rows(client.get(self.url, {"niveau": "boven-b1"}))
         assert 0 < len(above) < len(everything)
         assert all(int(score) < B1_MIN_SCORE for _, score in above)
+
+    def test_the_sites_own_texts_read_at_b1(self, client, editor):
+        """What the site writes itself (not the quoted sources) is at B1 by its own measure,
+        and the report lists it on its own."""
+        client.force_login(editor)
+        response = client.get(self.url, {"tekst": "eigen"})
+        own = self.rows(response)
+        own_pages = [row for row in all_pages() if not row.quoted]
+        assert sorted(title for title, _ in own) == sorted(row.title for row in own_pages)
+        assert len(own) >= 5
+        assert all(int(score) >= B1_MIN_SCORE for _, score in own if score != "–"), own
+        summary = soup(response).select_one(".leesbaarheid-rapport__eigen").get_text(" ")
+        assert f"alle {len(own)} eigen teksten passen bij B1" in summary
+
+    def test_the_editors_plain_summaries_are_b1_too(self):
+        """The editors' own words on quoted pages: every ‘In het kort’ of a page or a ladder
+        step, and every figures block's opening sentence."""
+        texts = [step.in_short for step in LadderStep.objects.all()]
+        for page in Page.objects.live().specific():
+            texts.append(getattr(page, "in_short", "") or "")
+            for field in page._meta.get_fields():
+                if isinstance(field, StreamField):
+                    texts += [
+                        block.value["in_short"] or ""
+                        for block in getattr(page, field.name)
+                        if block.block_type == "figures"
+                    ]
+        texts = [text for text in texts if text.strip()]
+        assert len(texts) >= 10
+        for text in texts:
+            analysis = analyse(text)
+            assert analysis.b1 is not False and not analysis.long_sentences, text
 
     def test_an_edit_that_makes_a_page_easier_moves_it(self, client, editor):
         client.force_login(editor)
