@@ -24,6 +24,9 @@ FLAGS = [
 ]
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# Public pages are held to axe's best practices too (landmarks, one main, heading order, …);
+# Wagtail's own admin pages are judged by WCAG alone.
+AXE_BEST_PRACTICE = "best-practice"
 WATCH = """
 window.__problems = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -123,8 +126,9 @@ def make_page(chromium, site_url):
     assert not problems, "Fouten in de browser:\n" + "\n".join(problems)
 
 
-def assert_accessible(page, context=None):
-    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA) on the page; fail with a readable list."""
+def assert_accessible(page, context=None, best_practice=False):
+    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA, and with `best_practice` axe's best practices)
+    on the page; fail with a readable list."""
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.evaluate(AXE.read_text() + ";0")
     # Judge the page as a person sees it once it stands still: the admin's messages fade in
@@ -138,7 +142,15 @@ def assert_accessible(page, context=None):
     )
     result = page.evaluate(
         "async (options) => await axe.run(options.context || document, options.config)",
-        {"context": context, "config": {"runOnly": {"type": "tag", "values": AXE_TAGS}}},
+        {
+            "context": context,
+            "config": {
+                "runOnly": {
+                    "type": "tag",
+                    "values": AXE_TAGS + ([AXE_BEST_PRACTICE] if best_practice else []),
+                }
+            },
+        },
     )
     violations = [
         f"{v['id']} ({v['impact']}): {v['help']} -> "

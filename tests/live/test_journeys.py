@@ -281,7 +281,7 @@ def test_the_keuzehulp_by_keyboard_alone(page):
     page.keyboard.press("Tab")
     page.keyboard.press("Space")
     expect(page.locator("input[name=niveau]").first).to_be_checked()
-    assert_accessible(page)
+    assert_accessible(page, best_practice=True)
 
 
 def test_a_failed_comment_post_by_keyboard_keeps_the_text_and_focuses_the_mistakes(page):
