@@ -109,6 +109,7 @@ class RoleEntry:
     title: str
     url: str
     summary: str
+    slug: str = ""
     other_names: tuple = ()
     steps: tuple = ()
     types: tuple = ()
@@ -136,13 +137,17 @@ class Catalogue:
     employer_types: dict
     index_url: str = ""
     keuzehulp_url: str = ""
+    compare_url: str = ""
+    saved_url: str = ""
     ladder_url: str = ""
     roles_by_id: dict = field(init=False)
+    roles_by_slug: dict = field(init=False)
     steps_by_number: dict = field(init=False)
     facet_sets: dict = field(init=False)
 
     def __post_init__(self):
         self.roles_by_id = {role.id: role for role in self.roles}
+        self.roles_by_slug = {role.slug: role for role in self.roles}
         # Per role, its values per facet, as strings (the way the filter form sends them).
         self.facet_sets = {
             role.id: {facet.attr: facet.values(role) for facet in FACETS} for role in self.roles
@@ -254,6 +259,7 @@ class Catalogue:
             title=page.title,
             url="",
             summary=page.summary,
+            slug=page.slug,
             other_names=tuple(page.other_names_list),
             **{facet.attr: facet.values_of_page(page) for facet in FACETS},
             placed_by_source=page.placed_by_source,
@@ -313,6 +319,7 @@ def build_catalogue():
         .only(
             "id",
             "title",
+            "slug",
             "url_path",
             "path",
             "depth",
@@ -365,6 +372,7 @@ def build_catalogue():
             title=page.title,
             url=page.get_url(),
             summary=page.summary,
+            slug=page.slug,
             other_names=tuple(page.other_names_list),
             **{facet.attr: facet_values(facet, page) for facet in FACETS},
             placed_by_source=page.placed_by_source,
@@ -391,6 +399,8 @@ def build_catalogue():
         employer_types=employer_types,
         index_url=index.get_url() if index else "",
         keuzehulp_url=index.keuzehulp_url if index else "",
+        compare_url=index.compare_url if index else "",
+        saved_url=index.saved_url if index else "",
         ladder_url=ladder.get_url() if ladder else "",
     )
 

@@ -18,6 +18,7 @@ from wagtail.search import index
 from ervaring.blocks import BaseStreamBlock
 from ervaring.models import BasePage, findable_in_admin, page_tabs
 from roles.catalogue import get_catalogue
+from roles.compare import ROLE_PARAM, compared, saved
 from roles.filters import QUERY_PARAMS as FILTER_PARAMS
 from roles.filters import RoleFilter
 from roles.keuzehulp import QUERY_PARAMS as KEUZEHULP_PARAMS
@@ -320,6 +321,9 @@ class RolePage(BasePage):
             "employer_types": catalogue.employer_types_for(entry),
             "index_url": catalogue.index_url,
             "ladder_url": catalogue.ladder_url,
+            "compare_url": catalogue.compare_url,
+            "saved_url": catalogue.saved_url,
+            "other_roles": [role for role in catalogue.roles if role.id != entry.id],
         }
 
 
@@ -385,15 +389,22 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     class Meta:
         verbose_name = "overzicht van rollen"
 
-    # The filters and the keuzehulp's questions (roles/filters.py, roles/keuzehulp.py).
-    query_params = (*FILTER_PARAMS, *KEUZEHULP_PARAMS)
+    # The filters, the keuzehulp's questions and the roles to compare or keep (roles/filters.py,
+    # roles/keuzehulp.py, roles/compare.py).
+    query_params = (*FILTER_PARAMS, *KEUZEHULP_PARAMS, ROLE_PARAM)
 
     def shown_from_elsewhere(self, query):
-        """The roles, filtered as the address asks, with the counts per option."""
+        """The roles, filtered as the address asks, with the counts per option; with `rol` in
+        the address, those roles compared and as a shortlist."""
+        catalogue = get_catalogue()
+        chosen = query.getlist(ROLE_PARAM)
         return {
             **super().shown_from_elsewhere(query),
             "filter": RoleFilter(query),
-            "role_types": get_catalogue().terms["types"],
+            "role_types": catalogue.terms["types"],
+            "all_roles": catalogue.roles,
+            "compare": compared(chosen),
+            "saved": saved(chosen, catalogue.saved_url),
         }
 
     @path("")
@@ -404,6 +415,32 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     def keuzehulp_url(self):
         """Where the keuzehulp is: the one place that knows its sub-route."""
         return self.url + self.reverse_subpage("chooser_view") if self.url else ""
+
+    @property
+    def compare_url(self):
+        return self.url + self.reverse_subpage("compare_view") if self.url else ""
+
+    @property
+    def saved_url(self):
+        return self.url + self.reverse_subpage("saved_view") if self.url else ""
+
+    @path("vergelijk/")
+    def compare_view(self, request):
+        """Two or three roles side by side (`?rol=…&rol=…`)."""
+        return self.render(
+            request,
+            template="roles/compare.html",
+            context_overrides={"subpage_title": "Rollen vergelijken"},
+        )
+
+    @path("bewaard/")
+    def saved_view(self, request):
+        """The visitor's shortlist, kept in the address only."""
+        return self.render(
+            request,
+            template="roles/saved.html",
+            context_overrides={"subpage_title": "Mijn bewaarde rollen"},
+        )
 
     @path("keuzehulp/")
     def chooser_view(self, request):

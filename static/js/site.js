@@ -33,3 +33,65 @@
         });
     }
 })();
+
+// Printing: a visible "Afdrukken" button where this script runs, and links printed with their
+// full address (the print stylesheet shows data-print-href after the link text).
+(function () {
+    "use strict";
+    document.querySelectorAll("[data-print]").forEach(function (button) {
+        button.hidden = false;
+        button.addEventListener("click", function () { window.print(); });
+    });
+    window.addEventListener("beforeprint", function () {
+        document.querySelectorAll("main a[href]").forEach(function (link) {
+            var href = link.getAttribute("href");
+            if (href && href.charAt(0) !== "#") link.setAttribute("data-print-href", link.href);
+        });
+    });
+})();
+
+// Mijn bewaarde rollen: the list lives in the address (?rol=…&rol=…); this script also keeps
+// it in the browser's own storage, so "Bewaar" adds to the list instead of starting a new one.
+// Nothing is sent to us but the address itself.
+(function () {
+    "use strict";
+    var KEY = "ervaring:bewaarde-rollen";
+    var read = function () {
+        try {
+            var list = JSON.parse(window.localStorage.getItem(KEY) || "[]");
+            return Array.isArray(list) ? list.filter(function (s) { return typeof s === "string"; }) : [];
+        } catch (error) { return []; }
+    };
+    var write = function (list) {
+        try { window.localStorage.setItem(KEY, JSON.stringify(list.slice(0, 20))); } catch (error) { /* storage off: the address still works */ }
+    };
+    var addressOf = function (base, list) {
+        return list.length ? base + "?" + list.map(function (slug) { return "rol=" + encodeURIComponent(slug); }).join("&") : base;
+    };
+    document.querySelectorAll("a[data-save-role]").forEach(function (link) {
+        link.addEventListener("click", function (event) {
+            var slug = link.getAttribute("data-save-role");
+            var list = read();
+            if (list.indexOf(slug) === -1) list.push(slug);
+            write(list);
+            event.preventDefault();
+            window.location.href = addressOf(link.pathname, list);
+        });
+    });
+    document.querySelectorAll("a[data-unsave-role]").forEach(function (link) {
+        link.addEventListener("click", function () {
+            var slug = link.getAttribute("data-unsave-role");
+            write(read().filter(function (item) { return item !== slug; }));
+        });
+    });
+    var saved = document.querySelector("[data-saved-list]");
+    if (saved) {
+        var inAddress = (saved.getAttribute("data-slugs") || "").split(" ").filter(Boolean);
+        var hasRoles = new URLSearchParams(window.location.search).getAll("rol").length > 0;
+        if (hasRoles) {
+            write(inAddress); // the address wins: a shared list becomes this browser's list
+        } else if (read().length) {
+            window.location.replace(addressOf(saved.getAttribute("data-saved-url"), read()));
+        }
+    }
+})();

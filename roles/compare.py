@@ -1,0 +1,190 @@
+"""Choosing between roles: compare two or three side by side, and a shortlist that lives in the
+address (`?rol=…&rol=…`): no account, no cookie, nothing stored on our server.
+
+Both read the same parameter and the same catalogue (roles/catalogue.py: live, public roles
+only, so a private or unknown role is never shown, only counted in a Dutch message). Every fact
+in a comparison comes from the role's own data; where a role has none, the cell says so."""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.apps import apps
+
+from roles.catalogue import get_catalogue
+
+ROLE_PARAM = "rol"
+MAX_COMPARED = 3
+MAX_SAVED = 20
+# More values than this in one address are not even looked at (a list of 20 has room to spare).
+MAX_READ = 50
+NOT_DESCRIBED = "Niet beschreven in de bron."
+
+
+@dataclass
+class Selection:
+    """The roles an address names, in its order, each once, and what was left out."""
+
+    roles: list
+    unknown: int = 0
+    over_limit: int = 0
+    limit: int = MAX_SAVED
+
+    @property
+    def messages(self):
+        said = []
+        if self.unknown == 1:
+            said.append("Eén rol in het adres bestaat niet (meer) op deze site. Die laten we weg.")
+        elif self.unknown:
+            said.append(
+                f"{self.unknown} rollen in het adres bestaan niet (meer) op deze site. Die "
+                "laten we weg."
+            )
+        if self.over_limit:
+            said.append(
+                f"Je kunt hoogstens {self.limit} rollen tegelijk "
+                f"{'vergelijken' if self.limit == MAX_COMPARED else 'bewaren'}. We tonen de "
+                f"eerste {self.limit}."
+            )
+        return said
+
+    @property
+    def slugs(self):
+        return [role.slug for role in self.roles]
+
+
+def select(values, limit, catalogue=None):
+    """The known public roles among `values` (slugs from the address), at most `limit`."""
+    catalogue = catalogue or get_catalogue()
+    chosen, unknown, over = [], 0, 0
+    for value in values[:MAX_READ]:
+        role = catalogue.roles_by_slug.get(value.strip())
+        if role is None:
+            unknown += 1
+        elif role not in chosen:
+            if len(chosen) < limit:
+                chosen.append(role)
+            else:
+                over += 1
+    over += max(0, len(values) - MAX_READ)
+    return Selection(chosen, unknown, over, limit)
+
+
+def address(base, slugs):
+    """`base` with the roles `slugs` in its query (an empty list: `base` alone)."""
+    return f"{base}?{urlencode([(ROLE_PARAM, slug) for slug in slugs])}" if slugs else base
+
+
+@dataclass
+class Row:
+    """One fact of the comparison: its name and one cell per role (each a list of lines, or
+    of links {title, url})."""
+
+    name: str
+    cells: list
+    links: bool = False
+    differs: bool = field(init=False)
+
+    def __post_init__(self):
+        self.differs = len({repr(cell) for cell in self.cells}) > 1
+
+
+def ladder_cell(role, catalogue):
+    if not role.steps:
+        return ["Nog geen plek op de ladder."]
+    steps = [catalogue.steps_by_number[n] for n in role.steps if n in catalogue.steps_by_number]
+    lines = [f"Stap {step.number}: {step.name}" for step in steps]
+    lines.append(
+        "Zo plaatst de bron dit werk."
+        if role.placed_by_source
+        else "Inschatting van de redactie: de bron plaatst dit werk niet zelf."
+    )
+    return lines
+
+
+def names(terms):
+    return [", ".join(term.name for term in terms)] if terms else [NOT_DESCRIBED]
+
+
+def next_cell(role, catalogue):
+    step = catalogue.next_step(role, limit=4)
+    if step is None:
+        if role.top_step >= 4:
+            return [{"title": "Dit werk staat op de hoogste stap.", "url": ""}]
+        return [{"title": NOT_DESCRIBED, "url": ""}]
+    return [{"title": next_role.title, "url": next_role.url} for next_role in step["roles"]]
+
+
+def comparison(selection):
+    """The rows of the comparison, in a fixed order, for the roles of `selection`."""
+    catalogue = get_catalogue()
+    roles = selection.roles
+    role_page = apps.get_model("roles", "RolePage")
+    texts = {
+        page.pk: page
+        for page in role_page.objects.filter(pk__in=[role.id for role in roles]).only(
+            "id", "tasks", "pathway"
+        )
+    }
+    terms = [catalogue.terms_of(role) for role in roles]
+
+    def tasks(role):
+        page = texts.get(role.id)
+        return (page.task_list if page else []) or [NOT_DESCRIBED]
+
+    def pathway(role):
+        page = texts.get(role.id)
+        return (page.pathway_paragraphs if page else []) or [NOT_DESCRIBED]
+
+    def places(role):
+        found = catalogue.employer_types_for(role)
+        return [{"title": e.title, "url": e.url} for e in found] or [
+            {"title": NOT_DESCRIBED, "url": ""}
+        ]
+
+    return [
+        Row("Stap op de ladder", [ladder_cell(role, catalogue) for role in roles]),
+        Row("Type rol volgens Movisie", [names(t["types"]) for t in terms]),
+        Row("Werkveld", [names(t["areas"]) for t in terms]),
+        Row("Betaald, vrijwillig of zzp", [names(t["forms"]) for t in terms]),
+        Row(
+            "Weinig uren",
+            [
+                ["Ja: de bron noemt dit werk bij kortdurend werk."]
+                if role.few_hours
+                else ["De bron noemt dit werk niet bij kortdurend werk."]
+                for role in roles
+            ],
+        ),
+        Row("Wat doe je?", [tasks(role) for role in roles]),
+        Row("Hoe word je dit?", [pathway(role) for role in roles]),
+        Row("Waar doe je dit werk?", [places(role) for role in roles], links=True),
+        Row("Volgende stap", [next_cell(role, catalogue) for role in roles], links=True),
+    ]
+
+
+def compared(values):
+    """What the comparison page shows for the address's `rol` values."""
+    selection = select(values, MAX_COMPARED)
+    rows = comparison(selection) if len(selection.roles) >= 2 else []
+    return {
+        "selection": selection,
+        "rows": rows,
+        "differing": [row.name for row in rows if row.differs],
+    }
+
+
+def saved(values, base):
+    """What the shortlist page at `base` shows for the address's `rol` values: the roles, each
+    with the address of the list without it, and the roles that could be added."""
+    catalogue = get_catalogue()
+    selection = select(values, MAX_SAVED, catalogue)
+    slugs = selection.slugs
+    return {
+        "selection": selection,
+        "address": address(base, slugs),
+        "entries": [
+            {"role": role, "without": address(base, [s for s in slugs if s != role.slug])}
+            for role in selection.roles
+        ],
+        "others": [role for role in catalogue.roles if role not in selection.roles],
+    }
