@@ -12,10 +12,12 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.comments import admin as comments_admin
+from articles.comments import notify_views
 from articles.models import ArticlePage, Author
 from articles.tags import MergeTagsBulkAction, TagViewSet
 from ervaring.admin_access import PageEditorsMenuItem
 from ervaring.admin_menu import INDELING_MENU_HOOK
+from ervaring.views.site import SITE_URLS_HOOK
 
 
 class AuthorChooserViewSet(SnippetChooserViewSet):
@@ -78,3 +80,9 @@ comments_admin.register()
 # The articles' tags ("Onderwerpen"): rename, merge, delete.
 register_snippet(TagViewSet)
 hooks.register("register_bulk_action", MergeTagsBulkAction)
+
+
+@hooks.register(SITE_URLS_HOOK)
+def comment_notification_urls():
+    """The pages behind the links in a reader's mails (confirm, stop)."""
+    return notify_views.urls()

@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from django.views.static import serve as serve_file
 from modern_csrf.decorators import csrf_protect as same_origin_only
+from wagtail import hooks
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
@@ -26,6 +27,8 @@ urlpatterns = [
     path("robots.txt", site.robots_txt, name="robots_txt"),
     path("gezond/", site.health, name="health"),
     path("favicon.ico", site.favicon),
+    # The apps' own addresses (articles: the links in a reader's mails).
+    *(pattern for offer in hooks.get_hooks(site.SITE_URLS_HOOK) for pattern in offer()),
 ]
 
 if settings.DEBUG:

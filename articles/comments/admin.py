@@ -23,7 +23,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
 from wagtail.admin.ui.tables import Column
-from wagtail.log_actions import log
+from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
@@ -32,9 +32,12 @@ from articles.comments.models import Comment
 from articles.comments.moderation import (
     HISTORY_ACTIONS,
     MODERATE_PERMISSION,
+    RULE_ACTIONS,
     moderate,
     pending_count,
 )
+from articles.comments.notifications import send_due
+from ervaring.after_response import after_response
 
 # The statuses a moderator gives with one click, in the order of the buttons.
 ONE_CLICK = [
@@ -43,7 +46,8 @@ ONE_CLICK = [
     (Comment.Status.SPAM, "Spam", "gemarkeerd als spam"),
 ]
 DONE = {status: done for status, _, done in ONE_CLICK} | {
-    Comment.Status.PENDING: "teruggezet naar ‘wacht op beoordeling’"
+    Comment.Status.PENDING: "teruggezet naar ‘wacht op beoordeling’",
+    Comment.Status.HELD: "tegengehouden",
 }
 
 
@@ -126,11 +130,14 @@ class CommentEditView(EditView):
         new_status = self.form.cleaned_data["status"]
         old = Comment.objects.get(pk=instance.pk)
         instance.status = old.status  # the status changes below, the one way
-        if self.form.cleaned_data.get("reply", "") != old.reply:
+        replied = self.form.cleaned_data.get("reply", "") != old.reply
+        if replied:
             instance.replied_at = timezone.now() if self.form.cleaned_data.get("reply") else None
             instance.replied_by = self.request.user if instance.replied_at else None
         instance = super().save_instance()
         moderate([instance], new_status, self.request.user)
+        if replied and instance.replied_at and instance.notify:
+            after_response(send_due.enqueue, instance.pk)
         return instance
 
 
@@ -218,6 +225,7 @@ class CommentViewSet(SnippetViewSet):
         "email",
         "body",
         "status",
+        "hold_reason",
         "created_at",
         "moderated_by",
         "moderated_at",
@@ -243,7 +251,15 @@ class CommentViewSet(SnippetViewSet):
             "excerpt",  # the first column links to the comment
             Column("name", label="Naam"),
             Column("article", label="Artikel"),
-            Column("status", label="Status", accessor="get_status_display"),
+            Column(
+                "status",
+                label="Status",
+                accessor=lambda comment: (
+                    f"{comment.get_status_display()} — {comment.hold_reason}"
+                    if comment.hold_reason
+                    else comment.get_status_display()
+                ),
+            ),
             Column(
                 "created_at",
                 label="Geplaatst",
@@ -356,6 +372,17 @@ class PendingCommentsPanel(Component):
         }
 
 
+def rule_formatter(label):
+    """How the history shows what a rule did to a new comment: the label and the reason."""
+
+    class RuleFormatter(LogFormatter):
+        def format_message(self, log_entry):
+            return f"{label} door de regels voor reacties: {log_entry.data.get('reason', '')}"
+
+    RuleFormatter.label = label
+    return RuleFormatter
+
+
 def register():
     """Register the queue, its bulk actions, history actions and dashboard panel."""
     register_snippet(CommentViewSet)
@@ -369,6 +396,8 @@ def register():
         actions.register_action(
             "ervaring.comment.erase", "Persoonsgegevens gewist", "Naam en e-mailadres gewist"
         )
+        for action, label in RULE_ACTIONS.values():
+            actions.register_action(action)(rule_formatter(label))
 
     @hooks.register("construct_homepage_panels")
     def add_pending_comments_panel(request, panels):

@@ -2,6 +2,7 @@
 without anything that differs per visitor: the empty form is part of a page every visitor
 shares (docs/decisions.md, "The comment form without a token")."""
 
+import hashlib
 import re
 from datetime import timedelta
 
@@ -10,9 +11,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.comments.models import Comment
+from articles.comments.rules import judge
 from ervaring import ratelimit
 
-LINK_PATTERN = re.compile(r"(https?://|www\.)", re.IGNORECASE)
+# The same text on the same article within this window is a duplicate.
+DUPLICATE_WINDOW = timedelta(days=1)
 # Characters that change how text is shown without being visible (bidi overrides, zero width).
 INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 GENERIC_REFUSAL = "Je reactie kon niet worden verstuurd. Probeer het later nog eens."
@@ -33,12 +36,20 @@ class CommentForm(forms.ModelForm):
 
     class Meta:
         model = Comment
-        fields = ["name", "email", "body"]
-        labels = {"name": "Naam *", "email": "E-mailadres *", "body": "Je reactie *"}
+        fields = ["name", "email", "body", "notify"]
+        labels = {
+            "name": "Naam *",
+            "email": "E-mailadres *",
+            "body": "Je reactie *",
+            "notify": "Stuur mij een bericht als mijn reactie online staat of als de redactie "
+            "reageert",
+        }
         help_texts = {
             "name": "Deze naam staat boven je reactie. Een voornaam of bijnaam mag ook.",
             "email": "Alleen voor de moderator. Je e-mailadres wordt niet gepubliceerd.",
             "body": "Hooguit 3000 tekens.",
+            "notify": "Je krijgt eerst een mail om dit te bevestigen. Daarna stop je het met één "
+            "klik.",
         }
         error_messages = {
             "name": {
@@ -78,12 +89,8 @@ class CommentForm(forms.ModelForm):
         body = clean_text(self.cleaned_data["body"]).replace("\r\n", "\n")
         if not body:
             raise forms.ValidationError("Schrijf je reactie.")
-        links = len(LINK_PATTERN.findall(body))
-        limit = settings.ERVARING["COMMENT_MAX_LINKS"]
-        if links > limit:
-            raise forms.ValidationError(
-                f"Je reactie bevat {links} links. Er mogen er hooguit {limit} in staan."
-            )
+        # Links and words are not refused here: the rules hold such a comment back with the
+        # reason, for a moderator to see (articles/comments/rules.py).
         return body
 
     def clean(self):
@@ -97,14 +104,10 @@ class CommentForm(forms.ModelForm):
             and Comment.objects.filter(
                 article=self.article,
                 body=body,
-                created_at__gte=timezone.now() - timedelta(days=1),
+                created_at__gte=timezone.now() - DUPLICATE_WINDOW,
             ).exists()
         ):
-            raise forms.ValidationError(
-                "Deze reactie hebben we al ontvangen. Hij staat online zodra een moderator "
-                "hem heeft goedgekeurd.",
-                code="duplicate",
-            )
+            raise self.duplicate()
         # Last, and only for an otherwise good comment (typing errors cost no place): claim one
         # of the visitor's places for the last hour, atomically (ervaring/ratelimit.py).
         if self.request is not None and not self.errors:
@@ -116,12 +119,34 @@ class CommentForm(forms.ModelForm):
                     f"probeer het over {ratelimit.wait_in_words(verdict.retry_after)} opnieuw.",
                     code="rate_limited",
                 )
+            # The same text at the same moment (a double click, forty parallel posts): the
+            # check above sees none of them stored yet, so the text itself claims its one
+            # place, atomically; whoever loses gets the duplicate message and their place back.
+            if not ratelimit.claim_key(
+                self.text_key(body), 1, int(DUPLICATE_WINDOW.total_seconds())
+            ):
+                ratelimit.release(ratelimit.visitor_key("comment", self.request), verdict)
+                raise self.duplicate()
         return cleaned
+
+    def text_key(self, body):
+        digest = hashlib.sha256(body.encode()).hexdigest()
+        return ratelimit.subject_key("comment-text", f"{self.article.pk}:{digest}")
+
+    @staticmethod
+    def duplicate():
+        return forms.ValidationError(
+            "Deze reactie hebben we al ontvangen. Hij staat online zodra een moderator "
+            "hem heeft goedgekeurd.",
+            code="duplicate",
+        )
 
     def save(self, commit=True):
         comment = super().save(commit=False)
         comment.article = self.article
-        comment.status = Comment.Status.PENDING
+        verdict = judge(comment.name, comment.body)
+        comment.status = verdict.status
+        comment.hold_reason = verdict.reason
         comment.created_at = timezone.now()
         if commit:
             comment.save()

@@ -1,9 +1,15 @@
-"""The Comment model: a reader's comment and what moderators and the editors did with it."""
+"""The Comment model: a reader's comment and what moderators and the editors did with it; and
+the rules a new comment is judged by (ModerationRules, edited under Instellingen)."""
+
+import re
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 
 # Approved comments are shown in pages of this many; the query parameter with the page number.
 COMMENTS_PER_PAGE = 25
@@ -19,6 +25,7 @@ class Comment(models.Model):
         APPROVED = "approved", "Goedgekeurd"
         REJECTED = "rejected", "Afgewezen"
         SPAM = "spam", "Spam"
+        HELD = "held", "Tegengehouden"
 
     article = models.ForeignKey(
         "articles.ArticlePage",
@@ -39,6 +46,12 @@ class Comment(models.Model):
         help_text="Uit voor reacties die van een bron zijn overgenomen zonder datum: dan staat "
         "er ‘datum onbekend’ bij.",
     )
+    hold_reason = models.CharField(
+        "Reden",
+        max_length=200,
+        blank=True,
+        help_text="Waarom de regels voor reacties deze reactie tegenhielden of verdacht vonden.",
+    )
     moderated_at = models.DateTimeField("Beoordeeld op", null=True, blank=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -50,6 +63,15 @@ class Comment(models.Model):
     )
     personal_data_erased_at = models.DateTimeField(
         "Persoonsgegevens gewist op", null=True, blank=True
+    )
+    # Mails the reader asked for (articles/comments/notifications.py): only after they confirmed
+    # their address, only for an approved comment, one per event, until they stop them.
+    notify = models.BooleanField("Wil berichten", default=False)
+    notify_confirmed_at = models.DateTimeField("Berichten bevestigd op", null=True, blank=True)
+    notify_stopped_at = models.DateTimeField("Berichten gestopt op", null=True, blank=True)
+    notified_online_at = models.DateTimeField("Bericht ‘online’ gestuurd op", null=True, blank=True)
+    notified_reply_at = models.DateTimeField(
+        "Bericht ‘redactie reageerde’ gestuurd op", null=True, blank=True
     )
     reply = models.TextField(
         "Reactie van de redactie",
@@ -107,5 +129,54 @@ class Comment(models.Model):
         """On request: remove the name and e-mail address; the text stays."""
         self.name = "Anoniem"
         self.email = ""
+        self.notify = False
         self.personal_data_erased_at = timezone.now()
-        self.save(update_fields=["name", "email", "personal_data_erased_at"])
+        self.save(update_fields=["name", "email", "notify", "personal_data_erased_at"])
+
+
+def rule_lines(text):
+    """The words of a rule list: one word or group of words per line, trimmed, in lower case."""
+    return [line.strip().lower() for line in (text or "").splitlines() if line.strip()]
+
+
+@register_setting(icon="warning")
+class ModerationRules(BaseGenericSetting):
+    """What a new comment is checked for before a moderator sees it (articles/comments/rules.py).
+    Every comment waits for a moderator anyway; these rules add the reason, and keep out of the
+    queue what should not be in it, without ever throwing a comment away."""
+
+    suspect_words = models.TextField(
+        "Verdachte woorden",
+        blank=True,
+        help_text="Eén woord of woordgroep per regel. Een reactie met zo’n woord wacht op een "
+        "moderator, met de reden erbij.",
+    )
+    blocked_words = models.TextField(
+        "Geblokkeerde woorden",
+        blank=True,
+        help_text="Eén woord of woordgroep per regel. Een reactie met zo’n woord komt niet in "
+        "de wachtrij, maar bij ‘Tegengehouden’, met de reden. De schrijver hoort hetzelfde als "
+        "bij elke reactie: een moderator kijkt ernaar.",
+    )
+    max_links = models.PositiveSmallIntegerField(
+        "Hoogstens zoveel links",
+        default=2,
+        help_text="Een reactie met meer links komt bij ‘Tegengehouden’, met de reden.",
+    )
+
+    panels = [FieldPanel("suspect_words"), FieldPanel("blocked_words"), FieldPanel("max_links")]
+
+    class Meta:
+        verbose_name = "regels voor reacties"
+
+    def clean(self):
+        for name in ("suspect_words", "blocked_words"):
+            if any(len(word) > 100 for word in rule_lines(getattr(self, name))):
+                raise ValidationError({name: "Een regel mag hooguit 100 tekens hebben."})
+
+    def first_match(self, field_name, text):
+        """The first word of the list `field_name` that stands in `text` as a whole word."""
+        for word in rule_lines(getattr(self, field_name)):
+            if re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE):
+                return word
+        return None

@@ -15,7 +15,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from articles.comments.models import Comment
+from articles.comments.notifications import send_due
 from articles.comments.visibility import comments_changed_on_site
+from ervaring.after_response import after_response
 
 logger = logging.getLogger("ervaring")
 MODERATE_PERMISSION = "articles.change_comment"
@@ -87,12 +89,36 @@ HISTORY_ACTIONS = {
     Comment.Status.APPROVED: ("ervaring.comment.approve", "Goedgekeurd", "Reactie goedgekeurd"),
     Comment.Status.REJECTED: ("ervaring.comment.reject", "Afgewezen", "Reactie afgewezen"),
     Comment.Status.SPAM: ("ervaring.comment.spam", "Spam", "Reactie gemarkeerd als spam"),
+    Comment.Status.HELD: (
+        "ervaring.comment.hold",
+        "Tegengehouden",
+        "Reactie tegengehouden door een moderator",
+    ),
     Comment.Status.PENDING: (
         "ervaring.comment.pending",
         "Terug naar beoordeling",
         "Reactie teruggezet naar ‘wacht op beoordeling’",
     ),
 }
+
+
+# What the rules did to a new comment, as written in its history (with the reason).
+RULE_ACTIONS = {
+    Comment.Status.HELD: ("ervaring.comment.held", "Tegengehouden"),
+    Comment.Status.PENDING: ("ervaring.comment.suspect", "Verdacht"),
+}
+
+
+def record_rule(comment):
+    """Write in a new comment's history which rule caught it and why (nothing when none did)."""
+    if comment.hold_reason and comment.status in RULE_ACTIONS:
+        log(
+            instance=comment,
+            action=RULE_ACTIONS[comment.status][0],
+            user=None,
+            data={"reason": comment.hold_reason},
+            uuid=uuid.uuid4(),
+        )
 
 
 def moderate(comments, status, user):
@@ -123,16 +149,21 @@ def moderate(comments, status, user):
         log(instance=comment, action=action, user=moderator, uuid=uuid.uuid4())
     if visible:
         comments_changed_on_site(visible)
+    for comment in changed:
+        if status == Comment.Status.APPROVED and comment.notify:
+            # The reader asked for a mail (and, if they confirmed, gets it): after the answer.
+            after_response(send_due.enqueue, comment.pk)
     return len(changed)
 
 
 def purge_refused_comments(now=None):
-    """Delete rejected and spam comments (with the personal data in them) once they have been
-    refused for longer than the retention period. Returns how many were deleted."""
+    """Delete rejected, spam and held-back comments (with the personal data in them) once they
+    have been refused or held for longer than the retention period. Returns how many were
+    deleted."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.ERVARING["COMMENT_RETENTION_DAYS"])
     refused = Comment.objects.filter(
-        status__in=[Comment.Status.REJECTED, Comment.Status.SPAM]
+        status__in=[Comment.Status.REJECTED, Comment.Status.SPAM, Comment.Status.HELD]
     ).filter(Q(moderated_at__lt=cutoff) | Q(moderated_at__isnull=True, created_at__lt=cutoff))
     deleted, _ = refused.delete()
     return deleted

@@ -13,7 +13,8 @@ from django.utils.formats import date_format
 
 from articles.comments.forms import CommentForm
 from articles.comments.models import COMMENTS_PARAM, COMMENTS_PER_PAGE, Comment
-from articles.comments.moderation import notify_moderators
+from articles.comments.moderation import notify_moderators, record_rule
+from articles.comments.notifications import send_confirmation
 from ervaring.after_response import after_response
 from ervaring.models import SiteSettings
 from ervaring.query_params import number_param
@@ -89,8 +90,13 @@ def post_comment(request, article):
     form = CommentForm(request.POST, article=article, request=request)
     if form.is_valid():
         comment = form.save()
-        # After the response: a slow mail server never keeps the reader waiting.
-        after_response(notify_moderators.enqueue, comment.pk)
+        record_rule(comment)
+        if comment.notify:
+            after_response(send_confirmation.enqueue, comment.pk)
+        if comment.status == Comment.Status.PENDING:
+            # After the response: a slow mail server never keeps the reader waiting. A comment
+            # the rules held back waits under "Tegengehouden" without a mail.
+            after_response(notify_moderators.enqueue, comment.pk)
         looks = SiteSettings.for_request(request).moderator_looks()
         messages.success(
             request,

@@ -293,7 +293,6 @@ ERVARING = {
     "SHARED_CACHE_REQUIRED": False,
     # Comments close by themselves this many days after an article went online here (0: never).
     "COMMENTS_CLOSE_AFTER_DAYS": int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "365")),
-    "COMMENT_MAX_LINKS": 2,
     # At most this many comments per client in any hour.
     "COMMENT_RATE_LIMIT": int(os.environ.get("COMMENT_RATE_LIMIT", "5")),
     # A private page's password: at most this many wrong tries per client and page in any

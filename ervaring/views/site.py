@@ -8,6 +8,10 @@ from wagtail.models import Page
 
 from ervaring.caching.pages import reads_query
 
+# The Wagtail hook through which an app adds URL patterns of its own to the site (before
+# Wagtail's pages): a function returning a list of patterns. ervaring imports no app.
+SITE_URLS_HOOK = "register_site_urls"
+
 
 @require_safe
 @reads_query()

@@ -137,10 +137,17 @@ class TestSpamDefences:
         assert sent() == 0
         assert "kon niet worden verstuurd" in soup(response).select_one(".form-errors").get_text()
 
-    def test_more_than_two_links_is_refused(self, post):
-        response = post(body="Zie http://a.example en https://b.example en www.c.example")
-        assert sent() == 0
-        assert "hooguit 2" in soup(response).find(id="id_body_error").get_text()
+    def test_more_than_two_links_is_held_back_with_the_reason_never_dropped(self, post):
+        response = post(
+            body="Zie http://a.example en https://b.example en www.c.example", follow=True
+        )
+        comment = Comment.objects.get(article__slug=OPMARS)
+        assert comment.status == Comment.Status.HELD
+        assert comment.hold_reason == "Te veel links: 3 (hooguit 2)."
+        # The reader hears what every reader hears: a moderator looks at it first.
+        assert (
+            "Een moderator kijkt er eerst naar" in soup(response).select_one(".messages").get_text()
+        )
 
     def test_the_rate_limit_refuses_the_sixth_comment_in_an_hour(self, post):
         for n in range(5):

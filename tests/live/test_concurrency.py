@@ -105,3 +105,46 @@ def test_fifty_simultaneous_comments_and_reads(site_url):
     assert len(set(bodies)) == CLIENTS
     assert {status for _, status in rows} == {"pending"}
     assert view_count() - views_before == READERS
+
+
+def test_forty_identical_posts_at_once_store_one_comment(site_url):
+    """A double click times forty: the same text from forty visitors at the same moment. The
+    duplicate check is atomic: one comment is stored, the others are told it already came."""
+    run = uuid.uuid4().hex[:8]
+    posts = 40
+    barrier = threading.Barrier(posts)
+    errors, statuses = [], []
+
+    def poster(number):
+        try:
+            address = f"10.200.{number}.{number % 7 + 1}"
+            headers = {"X-Forwarded-For": address, "User-Agent": "Mozilla/5.0 test"}
+            barrier.wait(timeout=60)
+            response = requests.post(
+                site_url + ARTICLE,
+                data={
+                    "name": "Dubbel",
+                    "email": "dubbel@example.org",
+                    "body": f"Twee keer geklikt {run}.",
+                    "website": "",
+                },
+                headers={**headers, "Origin": site_url, "Sec-Fetch-Site": "same-origin"},
+                allow_redirects=False,
+                timeout=60,
+            )
+            statuses.append((response.status_code, "al ontvangen" in response.text))
+        except Exception as error:  # collected and reported below
+            errors.append(repr(error))
+
+    threads = [threading.Thread(target=poster, args=(n,)) for n in range(posts)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=180)
+
+    assert not errors, errors[:5]
+    body = f"Twee keer geklikt {run}."
+    stored = query("SELECT COUNT(*) FROM articles_comment WHERE body = ?", (body,))
+    assert stored[0][0] == 1
+    assert statuses.count((303, False)) == 1
+    assert statuses.count((200, True)) == posts - 1, statuses

@@ -1,0 +1,126 @@
+"""The rules editors and moderators keep for new comments (Instellingen → Regels voor
+reacties): a blocked word or too many links holds a comment back, a suspect word marks it; each
+with its reason, in the queue and in the history; nothing is thrown away."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+from wagtail.models import ModelLogEntry
+
+from articles.comments.models import Comment, ModerationRules
+from articles.comments.moderation import purge_refused_comments
+from tests.support.comments import OPMARS, comment_data
+from tests.support.pages import soup
+
+pytestmark = pytest.mark.django_db
+
+RULES_URL = "/beheer/settings/articles/moderationrules/"
+
+
+@pytest.fixture
+def rules():
+    found = ModerationRules.load()
+    found.suspect_words = "pillen\ngratis geld"
+    found.blocked_words = "casino"
+    found.save()
+    return found
+
+
+def post(client, article, body, address="10.3.3.3"):
+    data = comment_data(body=body)
+    return client.post(article.url, data, REMOTE_ADDR=address, follow=True)
+
+
+def latest():
+    return Comment.objects.filter(article__slug=OPMARS).latest("created_at")
+
+
+def history(comment):
+    return [
+        entry.message
+        for entry in ModelLogEntry.objects.filter(
+            content_type__model="comment", object_id=str(comment.pk)
+        )
+    ]
+
+
+def test_a_blocked_word_holds_the_comment_back_with_the_reason(client, article, rules, moderator):
+    moderator.email = "mod@example.org"
+    moderator.save()
+    response = post(client, article, "Speel nu in ons Casino!")
+    comment = latest()
+    assert comment.status == Comment.Status.HELD
+    assert comment.hold_reason == "Geblokkeerd woord: ‘casino’."
+    assert "Een moderator kijkt er eerst naar" in soup(response).select_one(".messages").get_text()
+    assert history(comment) == [
+        "Tegengehouden door de regels voor reacties: Geblokkeerd woord: ‘casino’."
+    ]
+    assert not mail.outbox  # held back: no mail to the moderators
+
+
+def test_a_suspect_word_waits_like_any_comment_with_the_reason(client, article, rules):
+    post(client, article, "Wie heeft er ervaring met gratis geld aanvragen?")
+    comment = latest()
+    assert comment.status == Comment.Status.PENDING
+    assert comment.hold_reason == "Verdacht woord: ‘gratis geld’."
+    assert "Verdacht door de regels voor reacties" in history(comment)[0]
+
+
+def test_words_count_only_as_whole_words(client, article, rules):
+    post(client, article, "Ik slik mijn pillendoos-vrije dagen weg: casinospel hoort er niet bij.")
+    comment = latest()
+    assert comment.status == Comment.Status.PENDING and comment.hold_reason == ""
+
+
+def test_moderators_find_held_comments_with_their_reason(client, article, rules, moderator):
+    post(client, article, "Casino casino casino.")
+    client.force_login(moderator)
+    queue = soup(client.get("/beheer/reacties/", {"status": "held"}))
+    row = queue.select_one("tbody tr")
+    assert "Tegengehouden — Geblokkeerd woord: ‘casino’." in row.get_text(" ")
+    # Not among those waiting: the count and the default queue leave it out.
+    waiting = soup(client.get("/beheer/reacties/", {"status": "pending"}))
+    assert "Casino casino" not in waiting.get_text()
+
+
+def test_the_rules_are_kept_in_the_admin_by_moderators_and_editors(article, moderator, editor):
+    for person, words in ((moderator, "loterij"), (editor, "loterij\nlening")):
+        client = Client()
+        client.force_login(person)
+        opened = client.get(RULES_URL, follow=True)
+        assert opened.status_code == 200, person
+        form = soup(opened).find("form", method="POST")
+        response = client.post(
+            form["action"],
+            {"suspect_words": "", "blocked_words": words, "max_links": "1"},
+        )
+        assert response.status_code == 302, person
+    found = ModerationRules.load()
+    assert found.blocked_words == "loterij\nlening" and found.max_links == 1
+    post(Client(), article, "Een link: https://a.example en https://b.example")
+    assert latest().hold_reason == "Te veel links: 2 (hooguit 1)."
+
+
+def test_a_rule_too_long_gets_a_dutch_message_and_keeps_what_was_typed(moderator):
+    client = Client()
+    client.force_login(moderator)
+    opened = client.get(RULES_URL, follow=True)
+    action = soup(opened).find("form", method="POST")["action"]
+    typed = "a" * 101
+    response = client.post(action, {"suspect_words": typed, "blocked_words": "", "max_links": "2"})
+    assert response.status_code == 200
+    page = soup(response)
+    assert "hooguit 100 tekens" in page.select_one(".w-field:has(#id_suspect_words)").get_text()
+    assert page.select_one("#id_suspect_words").get_text().strip() == typed
+    assert ModerationRules.load().suspect_words == ""
+
+
+def test_held_comments_are_purged_like_refused_ones(client, article, rules):
+    post(client, article, "Casino!")
+    comment = latest()
+    later = timezone.now() + timedelta(days=31)
+    assert purge_refused_comments(now=later) == 1
+    assert not Comment.objects.filter(pk=comment.pk).exists()
