@@ -11,18 +11,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.templatetags.static import static
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django_filters import ChoiceFilter, DateFromToRangeFilter, ModelChoiceFilter
 from wagtail import hooks
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.components import Component, MediaContainer
 from wagtail.admin.ui.sidebar import LinkMenuItem as LinkMenuItemComponent
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
@@ -114,6 +116,13 @@ class CommentEditView(EditView):
     def get_success_message(self):
         return "De reactie is bijgewerkt."
 
+    def get_side_panels(self):
+        """Without Wagtail's status panel: for a model without drafts it says "Live", also for a
+        comment that waits. The comment's real status is on its page and in the form."""
+        return MediaContainer(
+            [panel for panel in super().get_side_panels() if panel.name != "status"]
+        )
+
     def get_success_url(self):
         return safe_next(self.request, super().get_success_url())
 
@@ -136,6 +145,13 @@ class CommentEditView(EditView):
             instance.replied_by = self.request.user if instance.replied_at else None
         instance = super().save_instance()
         moderate([instance], new_status, self.request.user)
+        if replied:
+            log(
+                instance=instance,
+                action=REPLY_ADDED if instance.replied_at else REPLY_REMOVED,
+                user=self.request.user,
+                uuid=uuid.uuid4(),
+            )
         if replied and instance.replied_at and instance.notify:
             after_response(send_due.enqueue, instance.pk)
         return instance
@@ -164,6 +180,9 @@ class CommentInspectView(InspectView):
         ]
         context["public_url"] = self.object.public_url()
         context["next"] = self.request.get_full_path()
+        context["comment"] = self.object
+        edit = reverse("wagtailsnippets_articles_comment:edit", args=[self.object.pk])
+        context["reply_url"] = f"{edit}?next={self.request.path}"
         return context
 
 
@@ -178,10 +197,26 @@ def moderate_one(request, pk, status):
     comment = get_object_or_404(Comment.objects.select_related("article"), pk=pk)
     if moderate([comment], status, request.user):
         messages.success(request, f"Reactie {comment}: {DONE[status]}.")
-    return redirect(safe_next(request, reverse("wagtailsnippets_articles_comment:list")))
+    listing = reverse("wagtailsnippets_articles_comment:list")
+    target = safe_next(request, listing)
+    if target.split("?")[0] == listing:
+        # Back in the queue, the keyboard goes on at the next comment that waits (the next row
+        # down, in the queue's order, newest first), not at the top of the page.
+        following = (
+            Comment.objects.filter(status=Comment.Status.PENDING)
+            .exclude(pk=comment.pk)
+            .filter(created_at__lte=comment.created_at)
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+        if following:
+            target = f"{target}#beoordeel-{following.pk}"
+    return redirect(target)
 
 
 MODERATE_URL_NAME = "wagtailsnippets_articles_comment:moderate"
+REPLY_ADDED = "ervaring.comment.reply"
+REPLY_REMOVED = "ervaring.comment.reply_removed"
 
 
 class CommentsMenuItem(MenuItem):
@@ -245,10 +280,19 @@ class CommentViewSet(SnippetViewSet):
 
     menu_item_class = CommentsMenuItem
 
+    index_results_template_name = "articles/admin/comment_index_results.html"
+
     @property
     def list_display(self):
         return [
-            "excerpt",  # the first column links to the comment
+            # The first column opens the comment's own page: its text, status, buttons, reply.
+            TitleColumn(
+                "excerpt",
+                label="Reactie",
+                get_url=lambda comment: reverse(
+                    "wagtailsnippets_articles_comment:inspect", args=[comment.pk]
+                ),
+            ),
             Column("name", label="Naam"),
             Column("article", label="Artikel"),
             Column(
@@ -398,6 +442,20 @@ def register():
         )
         for action, label in RULE_ACTIONS.values():
             actions.register_action(action)(rule_formatter(label))
+        actions.register_action(
+            REPLY_ADDED, "Reactie van de redactie", "Reactie van de redactie toegevoegd"
+        )
+        actions.register_action(
+            REPLY_REMOVED, "Reactie van de redactie weg", "Reactie van de redactie verwijderd"
+        )
+
+    @hooks.register("insert_global_admin_js")
+    def queue_focus_script():
+        return format_html('<script src="{}" defer></script>', static("js/comments-admin.js"))
+
+    @hooks.register("insert_global_admin_css")
+    def queue_styles():
+        return format_html('<link rel="stylesheet" href="{}">', static("css/comments-admin.css"))
 
     @hooks.register("construct_homepage_panels")
     def add_pending_comments_panel(request, panels):

@@ -202,7 +202,10 @@ class TestModeration:
         client.force_login(moderator)
         listing = soup(client.get(reverse("wagtailsnippets_articles_comment:list")))
         [link] = [a for a in listing.select("td a") if "Bekijk mij" in a.get_text()]
-        assert link["href"] == reverse("wagtailsnippets_articles_comment:edit", args=[comment.pk])
+        # The row opens the comment's own page (text, status, buttons, reply), not a form.
+        assert link["href"] == reverse(
+            "wagtailsnippets_articles_comment:inspect", args=[comment.pk]
+        )
         text = soup(
             client.get(reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk]))
         ).get_text()
@@ -285,3 +288,61 @@ def test_the_moderators_are_mailed_only_after_the_reader_has_the_answer(moderato
     finally:
         signals.request_started.connect(close_old_connections)
         signals.request_finished.connect(close_old_connections)
+
+
+class TestTheCommentsPage:
+    """Clicking a comment in the queue opens one page that has everything (issue 19.3)."""
+
+    def test_text_first_the_real_status_the_buttons_and_the_reply(self, moderator, article):
+        comment = CommentFactory(
+            article=article,
+            body="Mijn tekst staat bovenaan.",
+            status=Comment.Status.HELD,
+            hold_reason="Te veel links: 3 (hooguit 2).",
+        )
+        client = Client(enforce_csrf_checks=True)
+        client.force_login(moderator)
+        url = reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk])
+        page = soup(client.get(url))
+        top = page.select_one(".comment-page")
+        assert top.select_one(".comment-page__text").get_text(strip=True) == (
+            "Mijn tekst staat bovenaan."
+        )
+        status = top.select_one(".comment-page__status").get_text(" ", strip=True)
+        assert status == "Status: Tegengehouden — Te veel links: 3 (hooguit 2)."
+        assert "Live" not in page.get_text()
+        edit = reverse("wagtailsnippets_articles_comment:edit", args=[comment.pk])
+        assert "Live" not in soup(client.get(edit)).get_text()
+        form = top.select_one("form.comment-page__reply")
+        fields = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
+        fields["reply"] = "Dank je wel."
+        response = client.post(form["action"], fields)
+        assert response.status_code == 302 and response["Location"] == url
+        comment.refresh_from_db()
+        assert comment.reply == "Dank je wel." and comment.status == Comment.Status.HELD
+        history = client.get(reverse("wagtailsnippets_articles_comment:history", args=[comment.pk]))
+        assert "Reactie van de redactie toegevoegd" in soup(history).get_text()
+
+    def test_after_a_click_in_the_queue_the_next_waiting_comment_is_next(self, moderator, article):
+        older, newer = (
+            CommentFactory(article=article, body=f"Wacht {n}", status="pending") for n in (1, 2)
+        )
+        older.created_at = newer.created_at - timezone.timedelta(minutes=5)
+        older.save()
+        client = Client()
+        client.force_login(moderator)
+        queue = reverse("wagtailsnippets_articles_comment:list") + "?status=pending"
+        approve = reverse("wagtailsnippets_articles_comment:moderate", args=[newer.pk, "approved"])
+        response = client.post(approve, {"next": queue})
+        assert response["Location"] == f"{queue}#beoordeel-{older.pk}"
+        row = soup(client.get(queue)).find(id=f"beoordeel-{older.pk}")
+        assert row.name == "button" and row.get_text(strip=True) == "Goedkeuren"
+
+    def test_an_empty_queue_says_nothing_waits(self, client, moderator):
+        Comment.objects.filter(status=Comment.Status.PENDING).delete()
+        client.force_login(moderator)
+        page = soup(
+            client.get(reverse("wagtailsnippets_articles_comment:list"), {"status": "pending"})
+        )
+        assert "Er wacht niets op beoordeling." in page.get_text()
+        assert "matchen met je zoekopdracht" not in page.get_text()
