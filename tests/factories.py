@@ -6,7 +6,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from articles.models import ArticleIndexPage, ArticlePage, Author, Comment
+from articles.comments.models import Comment
+from articles.models import ArticleIndexPage, ArticlePage, Author
 from organisations.models import EmployerTypePage, Organisation
 from roles.models import LadderStep, RoleIndexPage, RolePage, RoleType, WorkArea
 

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Comment
+from articles.comments.models import Comment
 from organisations.models import EmployerTypePage
 from roles.models import LadderStep, RolePage
 from tests.support.pages import soup

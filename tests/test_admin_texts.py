@@ -9,7 +9,8 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from articles.models import ArticlePage, Author, Comment
+from articles.comments.models import Comment
+from articles.models import ArticlePage, Author
 from roles.models import RolePage, RoleType
 from tests.factories import CommentFactory
 from tests.support.pages import soup

@@ -7,7 +7,8 @@ import feedparser
 import pytest
 from django.utils import timezone
 
-from articles.models import ArticleIndexPage, ArticlePage, Comment
+from articles.comments.models import Comment
+from articles.models import ArticleIndexPage, ArticlePage
 from articles.reads import ArticleReads
 from ervaring.caching.version import bump_content_version
 from tests.factories import ArticlePageFactory, CommentFactory

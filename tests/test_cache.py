@@ -13,8 +13,9 @@ from django.core.checks import run_checks
 from django.test import Client, override_settings
 from wagtail.models import PageViewRestriction
 
+from articles.comments.models import Comment
 from articles.comments.moderation import moderate
-from articles.models import ArticlePage, Author, Comment
+from articles.models import ArticlePage, Author
 from ervaring.caching import data as data_cache
 from ervaring.caching import release, version
 from ervaring.caching.memory import ProcessMemory

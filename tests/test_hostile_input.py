@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from articles.comments.forms import CommentForm
-from articles.models import ArticlePage, Comment
+from articles.comments.models import Comment
+from articles.models import ArticlePage
 
 pytestmark = pytest.mark.django_db
 

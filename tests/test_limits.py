@@ -13,7 +13,8 @@ from django.core import mail
 from django.test import Client, RequestFactory, override_settings
 from wagtail.models import PageViewRestriction
 
-from articles.models import ArticlePage, Comment
+from articles.comments.models import Comment
+from articles.models import ArticlePage
 from ervaring.clients import client_address, client_network
 from ervaring.models import RateCount
 from ervaring.ratelimit import claim, claim_key, forget_old_counts, release, visitor_key

@@ -13,8 +13,9 @@ import redis
 from django.core.cache import cache
 from django.test import override_settings
 
+from articles.comments.models import Comment
 from articles.comments.moderation import moderate
-from articles.models import ArticlePage, Comment
+from articles.models import ArticlePage
 from ervaring.caching import data as data_cache
 from ervaring.caching.version import CHANGE_KEY, bump_content_version, forget_request_version
 from ervaring.settings.environment import cache_from_url

@@ -3,7 +3,8 @@ comment with a mistake costs no place (tests/live/test_machines.py: 50 posts at 
 
 import pytest
 
-from articles.models import ArticlePage, Comment
+from articles.comments.models import Comment
+from articles.models import ArticlePage
 from tests.support.comments import OPMARS, comment_data
 
 pytestmark = pytest.mark.django_db

@@ -16,7 +16,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import ArticlePage, Comment
+from articles.comments.models import Comment
+from articles.models import ArticlePage
 from tests.factories import CommentFactory
 from tests.support.comments import OPMARS, comment_data
 from tests.support.pages import soup

@@ -8,7 +8,8 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import ArticlePage, Comment
+from articles.comments.models import Comment
+from articles.models import ArticlePage
 from ervaring.caching.version import bump_content_version
 from tests.factories import CommentFactory
 from tests.support.comments import OPMARS

@@ -1,4 +1,6 @@
-"""What tests post as a reader's comment."""
+"""What tests post as a reader's comment, and posting it as a reader would."""
+
+from django.test import Client
 
 # The Movisie article: its source has no comments, so every comment on it is a test's.
 OPMARS = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
@@ -7,3 +9,12 @@ OPMARS = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
 def comment_data(body, **fields):
     """The comment form's fields as a reader fills them in (the honeypot left empty)."""
     return {"name": "Sanne", "email": "sanne@example.org", "body": body, "website": "", **fields}
+
+
+def post_comment(article, body, address="10.4.4.4", client=None, **fields):
+    """Post a comment to `article` from `address` with a fresh (or the given) client and
+    follow to the page the reader lands on; the response."""
+    client = client or Client()
+    return client.post(
+        article.url, comment_data(body=body, **fields), REMOTE_ADDR=address, follow=True
+    )
