@@ -5,7 +5,7 @@ cached pages stale."""
 from django.db.models.signals import post_delete, post_init, post_save
 from taggit.models import Tag
 
-from articles.comments.models import Comment
+from articles.comments.models import Comment, ModerationRules
 from articles.comments.visibility import comments_changed_on_site
 from articles.models import Author
 from ervaring.caching.invalidation import invalidate_on_change
@@ -33,3 +33,5 @@ def register_signal_handlers():
     post_delete.connect(comment_deleted, sender=Comment, dispatch_uid="comment-deleted")
     # A renamed or deleted author or tag changes the articles' pages and the tag pages.
     invalidate_on_change(Author, Tag)
+    # The comment form says when trusted commenters go online at once.
+    invalidate_on_change(ModerationRules)

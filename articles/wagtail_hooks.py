@@ -12,7 +12,7 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.comments import admin as comments_admin
-from articles.comments import notify_views
+from articles.comments import notify_views, personal_data
 from articles.models import ArticlePage, Author
 from articles.tags import MergeTagsBulkAction, TagViewSet
 from ervaring.admin_access import PageEditorsMenuItem
@@ -84,5 +84,6 @@ hooks.register("register_bulk_action", MergeTagsBulkAction)
 
 @hooks.register(SITE_URLS_HOOK)
 def comment_notification_urls():
-    """The pages behind the links in a reader's mails (confirm, stop)."""
-    return notify_views.urls()
+    """The pages behind the links in a reader's mails (confirm, stop) and a commenter's own
+    data (see, download, erase)."""
+    return [*notify_views.urls(), *personal_data.urls()]

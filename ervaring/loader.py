@@ -118,12 +118,14 @@ def digest(data):
 
 
 PAGE_LINK = re.compile(r"\[([^\]]+)\]\(page:([^)\s]+)\)")
+# A link to an address of the site that is not a page (e.g. /reacties/mijn-gegevens/).
+PATH_LINK = re.compile(r"\[([^\]]+)\]\((/[\w/.-]*)\)")
 
 
 def paragraphs_to_html(text, resolve=None):
     """Plain text with blank lines between paragraphs -> <p> elements (escaped). A link to
     another page is written `[text](page:key)` and becomes Wagtail's own page link, which
-    follows the page when it moves."""
+    follows the page when it moves; `[text](/pad/)` links an address of the site itself."""
     parts = [part.strip() for part in str(text).split("\n\n") if part.strip()]
     paragraphs = []
     for part in parts:
@@ -135,7 +137,8 @@ def paragraphs_to_html(text, resolve=None):
             page = resolve(html.unescape(match.group(2)))
             return f'<a linktype="page" id="{page.pk}">{match.group(1)}</a>'
 
-        paragraphs.append("<p>" + PAGE_LINK.sub(link, escaped) + "</p>")
+        linked = PATH_LINK.sub(r'<a href="\2">\1</a>', PAGE_LINK.sub(link, escaped))
+        paragraphs.append("<p>" + linked + "</p>")
     return "".join(paragraphs)
 
 

@@ -45,8 +45,9 @@ def texts_of(blocks):
             # tests/test_readability.py checks what it shows).
             continue
         if isinstance(value, str):
-            # A page link in the fixtures is written [text](page:key); the page shows the text.
-            yield re.sub(r"\[([^\]]+)\]\(page:[^)]+\)", r"\1", value)
+            # A link in the fixtures is written [text](page:key) or [text](/path/); the page
+            # shows the text.
+            yield re.sub(r"\[([^\]]+)\]\((?:page:[^)]+|/[^)\s]*)\)", r"\1", value)
         elif kind == "list":
             yield from value["items"]
         elif kind == "figures":

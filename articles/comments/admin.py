@@ -30,6 +30,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
+from articles.comments import personal_data
 from articles.comments.models import Comment
 from articles.comments.moderation import (
     HISTORY_ACTIONS,
@@ -444,6 +445,16 @@ def register():
             actions.register_action(action)(rule_formatter(label))
         actions.register_action(
             REPLY_ADDED, "Reactie van de redactie", "Reactie van de redactie toegevoegd"
+        )
+        actions.register_action(
+            personal_data.ERASED,
+            "Gewist op verzoek",
+            "Naam en e-mailadres gewist op verzoek van de schrijver; de tekst blijft als ‘Anoniem’",
+        )
+        actions.register_action(
+            personal_data.REMOVED,
+            "Weggehaald op verzoek",
+            "Reactie weggehaald op verzoek van de schrijver",
         )
         actions.register_action(
             REPLY_REMOVED, "Reactie van de redactie weg", "Reactie van de redactie verwijderd"

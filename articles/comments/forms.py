@@ -10,7 +10,7 @@ from django import forms
 from django.conf import settings
 from django.utils import timezone
 
-from articles.comments.models import Comment
+from articles.comments.models import Comment, ModerationRules
 from articles.comments.rules import judge
 from ervaring import ratelimit
 
@@ -78,6 +78,10 @@ class CommentForm(forms.ModelForm):
         self.article = article
         self.request = request
         self.fields["email"].required = True
+        # Shown beside the form when on: who goes online at once. Read, never made here (making
+        # the settings row would make every cached page stale).
+        rules = ModerationRules.objects.first()
+        self.trusted_after = rules.trusted_after if rules else 0
 
     def clean_name(self):
         name = clean_text(self.cleaned_data["name"])
@@ -144,9 +148,20 @@ class CommentForm(forms.ModelForm):
     def save(self, commit=True):
         comment = super().save(commit=False)
         comment.article = self.article
-        verdict = judge(comment.name, comment.body)
+        verdict = judge(comment.name, comment.body, comment.email)
         comment.status = verdict.status
         comment.hold_reason = verdict.reason
+        if verdict.status == Comment.Status.APPROVED:
+            comment.moderated_at = timezone.now()
+        if comment.notify and (
+            Comment.objects.filter(
+                email__iexact=comment.email,
+                notify_confirmed_at__isnull=False,
+                notify_stopped_at__isnull=True,
+            ).exists()
+        ):
+            # This address confirmed before and did not stop: no second confirmation mail.
+            comment.notify_confirmed_at = timezone.now()
         comment.created_at = timezone.now()
         if commit:
             comment.save()

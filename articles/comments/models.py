@@ -164,7 +164,21 @@ class ModerationRules(BaseGenericSetting):
         help_text="Een reactie met meer links komt bij ‘Tegengehouden’, met de reden.",
     )
 
-    panels = [FieldPanel("suspect_words"), FieldPanel("blocked_words"), FieldPanel("max_links")]
+    trusted_after = models.PositiveSmallIntegerField(
+        "Meteen online na zoveel goedgekeurde reacties",
+        default=0,
+        help_text="0 = uit (elke reactie wacht op een moderator). Bijvoorbeeld 3: wie zijn "
+        "e-mailadres bevestigde (voor berichten over zijn reactie) en al 3 goedgekeurde "
+        "reacties heeft, komt meteen online, tenzij een regel hierboven de reactie tegenhoudt "
+        "of verdacht vindt. Bij het reactieformulier staat dan dat dit aan staat.",
+    )
+
+    panels = [
+        FieldPanel("suspect_words"),
+        FieldPanel("blocked_words"),
+        FieldPanel("max_links"),
+        FieldPanel("trusted_after"),
+    ]
 
     class Meta:
         verbose_name = "regels voor reacties"

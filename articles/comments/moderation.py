@@ -106,6 +106,7 @@ HISTORY_ACTIONS = {
 RULE_ACTIONS = {
     Comment.Status.HELD: ("ervaring.comment.held", "Tegengehouden"),
     Comment.Status.PENDING: ("ervaring.comment.suspect", "Verdacht"),
+    Comment.Status.APPROVED: ("ervaring.comment.trusted", "Meteen online gezet"),
 }
 
 

@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from articles.comments.models import Comment
+from articles.comments.personal_data import link_for
 
 logger = logging.getLogger("ervaring")
 CONFIRM = "bevestigen"
@@ -43,7 +44,8 @@ def comment_for(pk, given, purpose):
 
 
 def site_root(comment):
-    return comment.article.get_site().root_url.rstrip("/")
+    """The site's address for links in mails: BASE_URL, as in every mail the site sends."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
 
 
 def link(comment, purpose):
@@ -65,6 +67,9 @@ def mail(comment, subject, lines):
             "",
             "Wil je geen berichten meer over je reactie? Kies ‘Stop de berichten’ op:",
             stop,
+            "",
+            "Je reacties en je gegevens bekijken, downloaden of wissen:",
+            link_for(comment.email, site_root(comment)),
         ]
     )
     message = EmailMessage(

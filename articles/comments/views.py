@@ -14,7 +14,7 @@ from django.utils.formats import date_format
 from articles.comments.forms import CommentForm
 from articles.comments.models import COMMENTS_PARAM, COMMENTS_PER_PAGE, Comment
 from articles.comments.moderation import notify_moderators, record_rule
-from articles.comments.notifications import send_confirmation
+from articles.comments.notifications import send_confirmation, send_due
 from ervaring.after_response import after_response
 from ervaring.models import SiteSettings
 from ervaring.query_params import number_param
@@ -91,18 +91,24 @@ def post_comment(request, article):
     if form.is_valid():
         comment = form.save()
         record_rule(comment)
-        if comment.notify:
+        if comment.notify and not comment.notify_confirmed_at:
             after_response(send_confirmation.enqueue, comment.pk)
         if comment.status == Comment.Status.PENDING:
             # After the response: a slow mail server never keeps the reader waiting. A comment
             # the rules held back waits under "Tegengehouden" without a mail.
             after_response(notify_moderators.enqueue, comment.pk)
-        looks = SiteSettings.for_request(request).moderator_looks()
-        messages.success(
-            request,
-            f"Dank je wel! Je reactie is ontvangen. {looks} Daarna staat hij onder het artikel.",
-            extra_tags=CONFIRMATION_TAG,
-        )
+        if comment.status == Comment.Status.APPROVED:
+            # Online at once (a trusted address, ModerationRules.trusted_after); saving it made
+            # the article fresh (articles/signal_handlers.py).
+            if comment.notify:
+                after_response(send_due.enqueue, comment.pk)
+            said = "Dank je wel! Je reactie staat meteen online."
+        else:
+            looks = SiteSettings.for_request(request).moderator_looks()
+            said = (
+                f"Dank je wel! Je reactie is ontvangen. {looks} Daarna staat hij onder het artikel."
+            )
+        messages.success(request, said, extra_tags=CONFIRMATION_TAG)
         response = HttpResponseRedirect(article.url + "#reactie-ontvangen")
         response.status_code = 303  # "See other": a reload does not post again
         return response

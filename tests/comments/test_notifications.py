@@ -9,15 +9,14 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.comments.models import Comment
-from tests.support.comments import OPMARS, comment_data
+from tests.support.comments import OPMARS, post_comment
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
 
 
 def post(article, notify=True, body="Graag een bericht.", address="10.4.4.4"):
-    data = comment_data(body=body, **({"notify": "on"} if notify else {}))
-    response = Client().post(article.url, data, REMOTE_ADDR=address, follow=True)
+    response = post_comment(article, body, address, **({"notify": "on"} if notify else {}))
     assert response.status_code == 200
     return Comment.objects.filter(article__slug=OPMARS).latest("created_at")
 
@@ -64,6 +63,8 @@ def test_one_confirmation_then_nothing_before_confirming_and_approving(article, 
     assert "Bevestig" in confirmation.subject and "Ja, stuur mij berichten" in confirmation.body
     assert confirmation.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert confirmation.content_subtype == "plain"
+    # Every mail also leads to the reader's own data (see, download, erase).
+    assert "/reacties/mijn-gegevens/" in confirmation.body
     # Approved, but not confirmed: nothing.
     judge(comment, "approved", moderator)
     assert len(to_reader()) == 1

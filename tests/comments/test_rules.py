@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from articles.comments.models import Comment, ModerationRules
 from articles.comments.moderation import purge_refused_comments
-from tests.support.comments import OPMARS, comment_data
+from tests.support.comments import OPMARS, post_comment
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +30,7 @@ def rules():
 
 
 def post(client, article, body, address="10.3.3.3"):
-    data = comment_data(body=body)
-    return client.post(article.url, data, REMOTE_ADDR=address, follow=True)
+    return post_comment(article, body, address, client=client)
 
 
 def latest():
@@ -95,7 +94,7 @@ def test_the_rules_are_kept_in_the_admin_by_moderators_and_editors(article, mode
         form = soup(opened).find("form", method="POST")
         response = client.post(
             form["action"],
-            {"suspect_words": "", "blocked_words": words, "max_links": "1"},
+            {"suspect_words": "", "blocked_words": words, "max_links": "1", "trusted_after": "0"},
         )
         assert response.status_code == 302, person
     found = ModerationRules.load()
@@ -110,7 +109,10 @@ def test_a_rule_too_long_gets_a_dutch_message_and_keeps_what_was_typed(moderator
     opened = client.get(RULES_URL, follow=True)
     action = soup(opened).find("form", method="POST")["action"]
     typed = "a" * 101
-    response = client.post(action, {"suspect_words": typed, "blocked_words": "", "max_links": "2"})
+    response = client.post(
+        action,
+        {"suspect_words": typed, "blocked_words": "", "max_links": "2", "trusted_after": "0"},
+    )
     assert response.status_code == 200
     page = soup(response)
     assert "hooguit 100 tekens" in page.select_one(".w-field:has(#id_suspect_words)").get_text()
@@ -124,3 +126,30 @@ def test_held_comments_are_purged_like_refused_ones(client, article, rules):
     later = timezone.now() + timedelta(days=31)
     assert purge_refused_comments(now=later) == 1
     assert not Comment.objects.filter(pk=comment.pk).exists()
+
+
+def test_trusted_commenters_are_off_by_default_and_go_online_at_once_when_on(client, article):
+    assert ModerationRules.load().trusted_after == 0
+    earlier = post(client, article, "Mijn eerste.", address="10.8.8.1")
+    first = latest()
+    first.status = Comment.Status.APPROVED
+    first.notify_confirmed_at = timezone.now()
+    first.save()
+    assert earlier.status_code == 200
+    post(client, article, "Mijn tweede.", address="10.8.8.2")
+    assert latest().status == Comment.Status.PENDING  # off: every comment waits
+    rules = ModerationRules.load()
+    rules.trusted_after = 1
+    rules.save()
+    form = soup(client.get(article.url)).find("form", class_="comment-form")
+    assert "dan staat je reactie meteen online" in form.get_text(" ")
+    told = post(client, article, "Mijn derde.", address="10.8.8.3")
+    third = latest()
+    assert third.status == Comment.Status.APPROVED
+    assert "Meteen online" in history(third)[0]
+    assert "staat meteen online" in soup(told).select_one(".messages").get_text()
+    assert "Mijn derde." in soup(client.get(article.url)).select_one("#reacties").get_text()
+    # An address that never confirmed still waits.
+    Comment.objects.filter(pk=first.pk).update(notify_confirmed_at=None)
+    post(client, article, "Mijn vierde.", address="10.8.8.4")
+    assert latest().status == Comment.Status.PENDING
