@@ -107,7 +107,11 @@ class RolePageListingViewSet(PageListingViewSet):
     filterset_class = RolePageFilterSet
     columns = [
         *PageListingViewSet.columns,
-        Column("suits_few_hours", label="Weinig uren"),
+        Column(
+            "suits_few_hours",
+            label="Weinig uren",
+            accessor=lambda page: "ja" if page.suits_few_hours else "nee",
+        ),
     ]
 
 

@@ -37,6 +37,8 @@ def admin_areas():
         "gebruikers": "/beheer/users/",
         "groepen": "/beheer/groups/",
         "site-instellingen": "/beheer/settings/ervaring/sitesettings/",
+        "zoekwoorden": reverse("wagtailsnippets_ervaring_searchsynonym:list"),
+        "regels voor reacties": "/beheer/settings/articles/moderationrules/",
     }
 
 
@@ -53,8 +55,16 @@ ALLOWED = {
         "auteurs",
         "afbeeldingen",
         "documenten",
+        "zoekwoorden",
+        "regels voor reacties",
     },
-    "moderator": {"dashboard", "reacties", "reactie bekijken", "reacties goedkeuren"},
+    "moderator": {
+        "dashboard",
+        "reacties",
+        "reactie bekijken",
+        "reacties goedkeuren",
+        "regels voor reacties",
+    },
 }
 
 
@@ -64,7 +74,10 @@ def test_permission_matrix(client, users, who):
     if user:
         client.force_login(user)
     for area, url in admin_areas().items():
-        response = client.get(url, follow=area == "site-instellingen" and who == "beheerder")
+        # Settings open on the edit form of the one site (or the one row): a redirect first.
+        settings_page = area == "site-instellingen" and who == "beheerder"
+        rules_page = area == "regels voor reacties" and user is not None
+        response = client.get(url, follow=settings_page or rules_page)
         if who == "anoniem":
             assert response.status_code == 302 and "/beheer/login/" in response["Location"], area
         elif who == "beheerder" or area in ALLOWED[who]:
@@ -148,3 +161,16 @@ def test_organisations_can_be_searched_and_filtered_by_kind(client, editor):
     kind = EmployerTypePage.objects.get(title="Cliëntenraden")
     text = soup(client.get(url, {"kind": kind.pk})).get_text()
     assert "LOC" in text and "Trimbos-instituut" not in text
+
+
+def test_the_admin_shows_no_python_words(client, editor, moderator):
+    """ "True", "False" and "None" are not Dutch: the role listing says ja/nee, a comment's page
+    says "nog niet" or a dash for what is empty."""
+    client.force_login(editor)
+    listing = soup(client.get(reverse("rollen:index"))).select_one("table").get_text(" ")
+    assert "True" not in listing and "False" not in listing
+    assert "nee" in listing.split()
+    client.force_login(moderator)
+    comment = Comment.objects.filter(moderated_by__isnull=True).first()
+    page = soup(client.get(reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk])))
+    assert "None" not in page.select_one("main").get_text(" ")

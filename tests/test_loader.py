@@ -4,7 +4,14 @@ import pytest
 import yaml
 from wagtail.models import Page
 
-from ervaring.loader import FIXTURE_DIR, FixtureError, Loader
+from ervaring.loader import (
+    BLOCK_KEYS,
+    FIGURE_KEYS,
+    FIXTURE_DIR,
+    FixtureError,
+    Loader,
+    stream_value,
+)
 from ervaring.models import LoadedContent
 from roles.models import LadderStep, RolePage
 
@@ -133,3 +140,30 @@ def test_a_figures_block_with_an_unknown_key_is_refused_not_dropped(tmp_path, ch
     with pytest.raises(FixtureError, match=named) as refused:
         Loader(fixture_dir=fixture_dir).run()
     assert "organisations.yaml" in str(refused.value) and "werkgevers" in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        {"heading": {"text": "Kop", "levle": "h3"}},
+        {"quote": {"text": "Tekst", "atribution": "Iemand"}},
+        {"story": {"text": "Tekst", "atribution": "Iemand"}},
+        {"list": {"title": "Lijst", "itmes": ["een"]}},
+        {"callout": {"kind": "tip", "titel": "Tip", "text": "Tekst"}},
+        {"example": {"title": "Voorbeeld", "tekst": "Tekst"}},
+        {"figures": {"title": "Cijfers", "intro": "", "figures": [], "bron": "x"}},
+        {
+            "figures": {
+                "title": "Cijfers",
+                "figures": [{"number": 1, "qualifer": "ruim", "label": "x", "source": "y"}],
+            }
+        },
+    ],
+)
+def test_a_misspelt_key_inside_any_block_is_refused_by_name(block):
+    kind, value = next(iter(block.items()))
+    misspelt = (set(value) - BLOCK_KEYS[kind]) or (
+        set(value["figures"][0]) - FIGURE_KEYS if kind == "figures" else set()
+    )
+    with pytest.raises(FixtureError, match=next(iter(misspelt))):
+        stream_value([block], resolve=lambda key: None)

@@ -169,7 +169,9 @@ class CommentInspectView(InspectView):
         if field_name in ("created_at", "moderated_at", "replied_at"):
             if field_name == "created_at" and not self.object.date_known:
                 return "onbekend (overgenomen uit de bron)"
-            return local_time(value)
+            return local_time(value) if value else "nog niet"
+        if value is None or value == "":
+            return "—"  # not Python's "None"
         return super().get_field_display_value(field_name, field)
 
     def get_context_data(self, **kwargs):
