@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from articles.comments.models import Comment
-from articles.comments.personal_data import link_for
+from articles.comments.personal_data import link_for, mail_root
 
 logger = logging.getLogger("ervaring")
 CONFIRM = "bevestigen"
@@ -43,14 +43,16 @@ def comment_for(pk, given, purpose):
     return comment if constant_time_compare(token(comment, purpose), given) else None
 
 
-def site_root(comment):
-    """The site's address for links in mails: BASE_URL, as in every mail the site sends."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+def mark(comment, field):
+    """Note on `comment` when something happened to its mails. A bare UPDATE: nothing a visitor
+    sees changed, so no signal may make the site's cached pages stale."""
+    setattr(comment, field, timezone.now())
+    Comment.objects.filter(pk=comment.pk).update(**{field: getattr(comment, field)})
 
 
 def link(comment, purpose):
     name = "comment_notify_confirm" if purpose == CONFIRM else "comment_notify_stop"
-    return site_root(comment) + reverse(name, args=[comment.pk, token(comment, purpose)])
+    return mail_root() + reverse(name, args=[comment.pk, token(comment, purpose)])
 
 
 def mail(comment, subject, lines):
@@ -69,7 +71,7 @@ def mail(comment, subject, lines):
             stop,
             "",
             "Je reacties en je gegevens bekijken, downloaden of wissen:",
-            link_for(comment.email, site_root(comment)),
+            link_for(comment.email),
         ]
     )
     message = EmailMessage(
@@ -139,12 +141,9 @@ def send_due(comment_id):
         ).first()
         if comment is None:
             return 0
+        where = comment.public_url() or comment.article.url
+        address = where if where.startswith("http") else mail_root() + where
         for event in due(comment):
-            where = comment.public_url()
-            if not where:
-                address = comment.article.get_full_url()
-            else:
-                address = where if where.startswith("http") else site_root(comment) + where
             if event == "online":
                 subject = "Je reactie staat online"
                 lines = [
@@ -163,8 +162,6 @@ def send_due(comment_id):
             except OSError:
                 logger.exception("Kon het bericht voor reactie %s niet mailen", comment_id)
                 break
-            field = "notified_online_at" if event == "online" else "notified_reply_at"
-            setattr(comment, field, timezone.now())
-            comment.save(update_fields=[field])
+            mark(comment, "notified_online_at" if event == "online" else "notified_reply_at")
             sent += 1
     return sent

@@ -5,12 +5,11 @@ browser headers: the link's keyed hash is what authorises it."""
 
 from django.shortcuts import render
 from django.urls import path
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from articles.comments.notifications import CONFIRM, STOP, comment_for, send_due
+from articles.comments.notifications import CONFIRM, STOP, comment_for, mark, send_due
 from ervaring.after_response import after_response
 
 WRONG_LINK = {
@@ -39,8 +38,7 @@ def confirm(request, pk, token):
             },
         )
     if request.method == "POST" and not comment.notify_confirmed_at:
-        comment.notify_confirmed_at = timezone.now()
-        comment.save(update_fields=["notify_confirmed_at"])
+        mark(comment, "notify_confirmed_at")
         # Approved already? Then the first mail can go now, after this answer.
         after_response(send_due.enqueue, comment.pk)
     if comment.notify_confirmed_at:
@@ -72,8 +70,7 @@ def stop(request, pk, token):
     if comment is None:
         return answer(request, WRONG_LINK, status=404)
     if request.method == "POST" and not comment.notify_stopped_at:
-        comment.notify_stopped_at = timezone.now()
-        comment.save(update_fields=["notify_stopped_at"])
+        mark(comment, "notify_stopped_at")
     if comment.notify_stopped_at:
         return answer(
             request,

@@ -24,7 +24,6 @@ from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 
 from articles.comments.models import Comment
-from articles.comments.visibility import comments_changed_on_site
 from ervaring import ratelimit
 from ervaring.after_response import after_response
 
@@ -37,10 +36,15 @@ REQUESTS_PER_CLIENT = 5
 MAILS_PER_ADDRESS = 3
 
 
-def link_for(email, root):
-    """An address's link to its data, for `root` (the site's address without a slash)."""
+def mail_root():
+    """The site's address for links in mails: BASE_URL, as in every mail the site sends."""
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+
+
+def link_for(email):
+    """An address's link to its data, for a mail."""
     signed = signing.dumps(email.strip().lower(), salt=SALT, compress=True)
-    return root + reverse("comment_personal_data", args=[signed])
+    return mail_root() + reverse("comment_personal_data", args=[signed])
 
 
 def email_from(signed):
@@ -76,7 +80,7 @@ def as_data(comments):
 
 
 @task
-def mail_link(email, root):
+def mail_link(email):
     """The mail with the link, only when there are comments from this address."""
     if not comments_of(email).exists():
         return 0
@@ -88,7 +92,7 @@ def mail_link(email, root):
                 "",
                 "Je vroeg om je reacties en je gegevens op onze site. Via deze link kun je ze "
                 f"bekijken, downloaden of wissen. De link werkt {LINK_DAYS} dagen:",
-                link_for(email, root),
+                link_for(email),
                 "",
                 "Vroeg je dit niet? Dan hoef je niets te doen.",
                 "",
@@ -144,8 +148,7 @@ def request_link(request):
             if ratelimit.claim_key(
                 ratelimit.subject_key("comment-data-mail", email), MAILS_PER_ADDRESS
             ):
-                root = settings.WAGTAILADMIN_BASE_URL.rstrip("/")  # BASE_URL, as in every mail
-                after_response(mail_link.enqueue, email, root)
+                after_response(mail_link.enqueue, email)
             return render(request, "articles/comment_data_request.html", {"sent": True})
     return render(request, "articles/comment_data_request.html", {"form": form})
 
@@ -181,8 +184,8 @@ def personal_data(request, signed):
 
 
 def erase(comments, remove_text):
-    """Erase the personal data of `comments`, as their writer asked: every one logged."""
-    articles = {comment.article_id for comment in comments if comment.status == "approved"}
+    """Erase the personal data of `comments`, as their writer asked: every one logged. (Saving
+    or deleting an approved comment refreshes its article: articles/signal_handlers.py.)"""
     for comment in comments:
         log(
             instance=comment,
@@ -194,8 +197,6 @@ def erase(comments, remove_text):
             comment.delete()
         else:
             comment.erase_personal_data()
-    if articles:
-        comments_changed_on_site(articles)
     return len(comments)
 
 

@@ -21,10 +21,6 @@ class Verdict:
     status: str
     reason: str = ""
 
-    @property
-    def held(self):
-        return self.status == Comment.Status.HELD
-
 
 def trusted(email, rules):
     """Whether comments from `email` may go online at once: the setting is on, the address was

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.comments.models import Comment
 from tests.support.comments import OPMARS, post_comment
-from tests.support.pages import soup
+from tests.support.pages import soup, visit
 
 pytestmark = pytest.mark.django_db
 
@@ -158,3 +158,15 @@ def test_confirming_after_approval_sends_the_online_mail_then(article, moderator
     reader = Client()
     reader.post(link, {})
     assert [m.subject for m in to_reader()[1:]] == ["Je reactie staat online"]
+
+
+def test_confirming_and_mailing_leave_the_cached_pages_alone(article, moderator):
+    """Noting that a reader confirmed, or that a mail went out, changes nothing a visitor sees:
+    the article stays in the cache."""
+    comment = post(article)
+    judge(comment, "approved", moderator)
+    visit(article.url)
+    assert visit(article.url)["X-Cache"] == "hit"
+    Client().post(path_of(link_in(to_reader()[0], "bevestigen")), {})
+    assert [m.subject for m in to_reader()[1:]] == ["Je reactie staat online"]
+    assert visit(article.url)["X-Cache"] == "hit"
