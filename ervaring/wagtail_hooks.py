@@ -72,6 +72,11 @@ def readability_in_the_editor():
     )
 
 
+@hooks.register("insert_global_admin_js")
+def admin_names_in_dutch():
+    return format_html('<script src="{}" defer></script>', static("js/admin-dutch.js"))
+
+
 @hooks.register("insert_global_admin_css")
 def readability_styles():
     return format_html('<link rel="stylesheet" href="{}">', static("css/readability.css"))

@@ -116,3 +116,46 @@ class TestDutch:
         text = " ".join(soup(client.get(f"/beheer/pages/{article.pk}/edit/")).get_text().split())
         assert "Voeg auteur toe" in text and "Voeg rol toe" in text
         assert not re.search(r"\b[Ee]en (auteur|rol)\b", text)
+
+
+class TestNoEnglishLeft:
+    """Issue 20: the words an editor still met in English or broken Dutch."""
+
+    def test_the_admin_login_asks_for_the_password_in_dutch(self, client):
+        page = soup(client.get("/beheer/login/"))
+        assert (
+            page.find("label", attrs={"for": "id_password"})
+            .get_text(strip=True)
+            .startswith("Wachtwoord")
+        )
+        assert "Password" not in page.get_text()
+
+    def test_search_results_count_in_dutch_without_none(self, client, editor):
+        client.force_login(editor)
+        text = soup(client.get("/beheer/pages/search/?q=rol")).get_text(" ", strip=True)
+        assert re.search(r"\b1-\d+ van \d+\b", text)
+        assert "None" not in text and not re.search(r"\dvan", text)
+
+    def test_the_explorer_starts_at_all_pages_not_root(self, client, editor):
+        client.force_login(editor)
+        page = soup(client.get("/beheer/pages/"))
+        assert page.find("h1").get_text(" ", strip=True) == "Verkennen: Alle pagina's"
+        assert "Root" not in page.get_text()
+
+    def test_listing_and_editor_panels_in_dutch(self, client, editor):
+        client.force_login(editor)
+        role = RolePage.objects.first()
+        listing = soup(client.get(f"/beheer/pages/{role.get_parent().pk}/")).get_text()
+        assert "Acties voor de selectie" in listing and "Bulk acties" not in listing
+        # Texts of the side panel's script included: they show once it runs.
+        edit = client.get(f"/beheer/pages/{role.pk}/edit/").content.decode()
+        assert "Tekststatistieken" in edit and "Content statistieken" not in edit
+        assert "Controles aan- of uitzetten" in edit and "Checks aan/uitzetten" not in edit
+
+    def test_the_account_page_offers_only_time_zones_a_browser_knows(self, client, editor):
+        client.force_login(editor)
+        page = soup(client.get("/beheer/account/"))
+        options = page.select("select[name$='current_time_zone'] option")
+        zones = {option["value"] for option in options}
+        assert "Europe/Amsterdam" in zones
+        assert not zones & {"localtime", "posixrules", "Factory"}

@@ -2,6 +2,7 @@
 environment variables (see README, "Configuratie")."""
 
 import os
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -247,6 +248,13 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The admin's login with its password field in Dutch (Wagtail leaves it unlabelled).
+WAGTAILADMIN_USER_LOGIN_FORM = "ervaring.admin_forms.AdminLoginForm"
+# Time zones an editor can choose on the account page: real zone names only. The system's
+# "localtime" and "posixrules" files are in zoneinfo's list, and the browser refuses them.
+WAGTAIL_USER_TIME_ZONES = sorted(
+    zone for zone in zoneinfo.available_timezones() if "/" in zone or zone == "UTC"
+)
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILSEARCH_BACKENDS = {
     "default": {
