@@ -9,6 +9,7 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from ervaring.readability import B1_MIN_SCORE
 from ervaring.readability_pages import quoted_above_b1
+from ervaring.verbatim import VERBATIM_SHARE
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -211,6 +212,7 @@ class ReadabilityListBlock(blocks.StaticBlock):
         context = super().get_context(value, parent_context=parent_context)
         context["rows"] = quoted_above_b1()
         context["b1_min_score"] = B1_MIN_SCORE
+        context["verbatim_percent"] = round(VERBATIM_SHARE * 100)
         return context
 
     class Meta:

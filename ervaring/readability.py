@@ -13,6 +13,7 @@ The editor (static/js/readability.js), the admin report "Leesbaarheid" and the a
 statement all use `analyse()`, so they never disagree.
 """
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -153,9 +154,15 @@ class Analysis:
             seen.extend(word for word in sentence.long_words if word not in seen)
         return seen
 
+    @property
+    def shown_score(self):
+        """The score as a whole number, rounded down: 59.6 is below the B1 line of 60 and must
+        not read as 60."""
+        return None if self.score is None else math.floor(self.score)
+
     def as_json(self):
         return {
-            "score": None if self.score is None else round(self.score),
+            "score": self.shown_score,
             "level": self.level,
             "b1": self.b1,
             "words": self.words,

@@ -9,16 +9,18 @@ from wagtail.search import index
 from ervaring.caching.data import cached_for_content
 from ervaring.privacy import public
 from ervaring.readability import analyse
+from ervaring.verbatim import EDITORS_FIELDS, VERBATIM_SHARE, verbatim_share
 
 # Pages the site writes itself name this as their source; every other source is quoted.
 OWN_SOURCE = "ervaring"
 
 
-def page_text(page):
+def page_text(page, leave_out=()):
     """All text a reader reads on `page` below its title: the page type's search fields (summary,
-    intro, body, tasks, …), rich text and blocks as plain text, one paragraph each."""
+    intro, body, tasks, …), rich text and blocks as plain text, one paragraph each; without the
+    fields named in `leave_out`."""
     parts = []
-    seen = set(getattr(page, "search_only_fields", ()))
+    seen = {*getattr(page, "search_only_fields", ()), *leave_out}
     for search_field in type(page).search_fields:
         name = search_field.field_name
         if not isinstance(search_field, index.SearchField) or name == "title" or name in seen:
@@ -61,6 +63,13 @@ class PageReadability:
     quoted: bool
     source: str
     has_in_short: bool
+    # The share of its sentences found word for word in a source (ervaring/verbatim.py).
+    verbatim: float | None
+
+    @property
+    def literal(self):
+        """Quoted word for word: most of its sentences stand as they are in a source."""
+        return self.quoted and (self.verbatim or 0) >= VERBATIM_SHARE
 
 
 def measure(page):
@@ -71,7 +80,7 @@ def measure(page):
         type_label=getattr(page, "type_label", "Pagina"),
         url=page.get_url() or "",
         live=page.live,
-        score=None if analysis.score is None else round(analysis.score),
+        score=analysis.shown_score,
         level=analysis.level,
         b1=analysis.b1,
         long_sentences=len(analysis.long_sentences),
@@ -79,6 +88,7 @@ def measure(page):
         quoted=is_quoted(page),
         source=(getattr(page, "source", "") or "").strip(),
         has_in_short=bool((getattr(page, "in_short", "") or "").strip()),
+        verbatim=verbatim_share(page_text(page, leave_out=EDITORS_FIELDS)),
     )
 
 
@@ -98,11 +108,11 @@ def all_pages():
 
 
 def quoted_above_b1():
-    """Live, public pages that quote a source and read above B1: the accessibility statement
-    names them."""
+    """Live, public pages that quote a source word for word and read above B1: the
+    accessibility statement names them."""
     public_ids = set(public(Page.objects.live()).values_list("pk", flat=True))
     return [
         row
         for row in all_pages()
-        if row.quoted and row.b1 is False and row.id in public_ids and row.live
+        if row.literal and row.b1 is False and row.id in public_ids and row.live
     ]

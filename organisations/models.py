@@ -25,6 +25,13 @@ class EmployerIndexPage(BasePage):
         "zijn bron, en het jaar als de bron dat noemt.",
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Tekst", blank=True)
+    source = models.CharField(
+        "Bron",
+        max_length=300,
+        blank=True,
+        help_text="Waar komt de tekst vandaan? Leeg: de tekst is van de redactie, en dat staat "
+        "onder de pagina.",
+    )
 
     type_label = "Overzicht"
     content_panels = [
@@ -32,6 +39,7 @@ class EmployerIndexPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("source"),
     ]
     figures_panels = [FieldPanel("figures")]
     edit_handler = page_tabs(
@@ -73,9 +81,21 @@ class EmployerTypePage(BasePage):
         "Alleen invullen als de bron het zegt.",
     )
     source = models.CharField("Bron", max_length=300, blank=True)
+    summary_by_editors = models.BooleanField(
+        "De samenvatting is een uitleg van de redactie",
+        default=False,
+        help_text="Aanvinken als de samenvatting meer zegt dan de bron, bijvoorbeeld wat dit werk "
+        "inhoudt terwijl de bron alleen de naam noemt. Bezoekers zien dan dat de uitleg van de "
+        "redactie is.",
+    )
 
     type_label = "Werkgever"
-    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
+        FieldPanel("body"),
+    ]
     detail_panels = [FieldPanel("conditions"), FieldPanel("source")]
     edit_handler = page_tabs(
         ObjectList(content_panels, heading="Inhoud"),
@@ -104,6 +124,22 @@ class EmployerTypePage(BasePage):
             "roles": get_catalogue().roles_for_employer_type(self.pk),
             "organisations": list(self.organisations.all()),
         }
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sources"] = self.sources(context["organisations"])
+        return context
+
+    def sources(self, organisations):
+        """Every text this page quotes: its own sources, then those of its example
+        organisations, each named once (the "Bron" line under the page)."""
+        names = []
+        for text in [self.source, *(organisation.source for organisation in organisations)]:
+            for name in text.split(";"):
+                name = name.strip()
+                if name and name not in names:
+                    names.append(name)
+        return names
 
 
 class Organisation(index.Indexed, models.Model):

@@ -117,8 +117,24 @@ class RoleEntry:
     forms: tuple = ()
     few_hours: bool = False
     placed_by_source: bool = False
+    # Of the steps a source places, those the editors added (Lobbyist: the source names step 3,
+    # the editors add step 4).
+    steps_by_editors: tuple = ()
+    summary_by_editors: bool = False
     next_ids: tuple = ()
     employer_type_ids: tuple = ()
+
+    @property
+    def editors_steps(self):
+        """The steps that are the editors' reading: all of them when the source does not place
+        this work, otherwise the ones the editors added."""
+        if not self.placed_by_source:
+            return self.steps
+        return tuple(n for n in self.steps if n in self.steps_by_editors)
+
+    @property
+    def source_steps(self):
+        return tuple(n for n in self.steps if n not in self.editors_steps)
 
     @property
     def top_step(self):
@@ -263,6 +279,8 @@ class Catalogue:
             other_names=tuple(page.other_names_list),
             **{facet.attr: facet.values_of_page(page) for facet in FACETS},
             placed_by_source=page.placed_by_source,
+            steps_by_editors=tuple(sorted(step.number for step in page.steps_by_editors.all())),
+            summary_by_editors=page.summary_by_editors,
             next_ids=tuple(link.role_id for link in page.next_role_links.all()),
             employer_type_ids=tuple(
                 link.employer_type_id for link in page.employer_type_links.all()
@@ -326,12 +344,15 @@ def build_catalogue():
             "summary",
             "other_names",
             "placed_by_source",
+            "summary_by_editors",
             *(facet.field for facet in FACETS if facet.is_flag),
         )
         .order_by("title")
     )
     ids = [page.pk for page in pages]
     links = {attr: _links(relation, ids) for attr, relation in relations.items()}
+    step_number = {step.pk: step.number for step in step_objects}
+    editors_steps = _links(role_page._meta.get_field("steps_by_editors"), ids)
     next_model = apps.get_model("roles", "RoleNextStep")
     next_links = {}
     for page_id, role_id in (
@@ -376,6 +397,10 @@ def build_catalogue():
             other_names=tuple(page.other_names_list),
             **{facet.attr: facet_values(facet, page) for facet in FACETS},
             placed_by_source=page.placed_by_source,
+            steps_by_editors=tuple(
+                sorted(step_number[pk] for pk in editors_steps.get(page.pk, []))
+            ),
+            summary_by_editors=page.summary_by_editors,
             next_ids=tuple(next_links.get(page.pk, [])),
             employer_type_ids=tuple(employer_links.get(page.pk, [])),
         )

@@ -93,12 +93,28 @@ def ladder_cell(role, catalogue):
         return ["Nog geen plek op de ladder."]
     steps = [catalogue.steps_by_number[n] for n in role.steps if n in catalogue.steps_by_number]
     lines = [f"Stap {step.number}: {step.name}" for step in steps]
-    lines.append(
-        "Zo plaatst de bron dit werk."
-        if role.placed_by_source
-        else "Inschatting van de redactie: de bron plaatst dit werk niet zelf."
-    )
+    lines.append(placement(role))
     return lines
+
+
+def placement(role):
+    """Who places this work on the ladder, in one sentence (the role page, the comparison)."""
+    if not role.editors_steps:
+        return "Zo plaatst de bron dit werk."
+    if not role.source_steps:
+        return "Inschatting van de redactie: de bron plaatst dit werk niet zelf."
+    return (
+        f"De bron plaatst dit werk op {steps_words(role.source_steps)}; "
+        f"{steps_words(role.editors_steps)} is een inschatting van de redactie."
+    )
+
+
+def steps_words(numbers):
+    """(3,) -> "stap 3"; (3, 4) -> "stap 3 en 4"."""
+    words = [str(n) for n in numbers]
+    if len(words) == 1:
+        return f"stap {words[0]}"
+    return f"stap {', '.join(words[:-1])} en {words[-1]}"
 
 
 def names(terms):

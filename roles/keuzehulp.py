@@ -175,13 +175,13 @@ def score_role(role, level, wishes, hours, pay, catalogue):
         reasons = [f"Het past bij stap {level}{name}. Daar ben je nu."]
     elif level + 1 in role.steps:
         score += 2
-        reasons = [f"Het is een volgende stap: stap {level + 1}."]
+        reasons = [f"Het staat een stap hoger op de ladder: stap {level + 1}."]
     elif role.top_step and role.top_step < level:
         score += 1
         reasons = ["Het vraagt minder ervaring dan je al hebt."]
     else:
         score -= 3
-        reasons = [f"Het is een doel voor later: het vraagt stap {role.bottom_step}."]
+        reasons = [f"Het staat hoger op de ladder: stap {role.bottom_step}."]
     reasons.append(WISH_REASONS[matched[0]])
 
     fits = []

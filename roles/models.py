@@ -160,7 +160,7 @@ class RolePage(BasePage):
         help_text="Op welke stap(pen) van de ervaringsladder past dit werk?",
     )
     role_types = ParentalManyToManyField(
-        RoleType, verbose_name="Typen rol", related_name="roles", blank=True
+        RoleType, verbose_name="Typen rollen", related_name="roles", blank=True
     )
     work_areas = ParentalManyToManyField(
         WorkArea, verbose_name="Werkvelden", related_name="roles", blank=True
@@ -177,6 +177,15 @@ class RolePage(BasePage):
         default=False,
         help_text="Aanvinken als de bron dit werk zelf bij een stap van de ervaringsladder "
         "noemt. Anders zien bezoekers dat de plek een inschatting van de redactie is.",
+    )
+    steps_by_editors = ParentalManyToManyField(
+        LadderStep,
+        verbose_name="Stappen die de redactie toevoegt",
+        related_name="+",
+        blank=True,
+        help_text="Alleen als de bron dit werk op de ladder plaatst: de stappen hierboven die "
+        "niet van de bron komen, maar jullie eigen lezing zijn. Bezoekers zien bij die stappen "
+        "dat ze een inschatting van de redactie zijn.",
     )
     suits_few_hours = models.BooleanField(
         "Kan ook met weinig uren",
@@ -200,6 +209,13 @@ class RolePage(BasePage):
         help_text="Waar komt de tekst vandaan? Noem alleen de publicaties waar de tekst echt "
         "uit komt.",
     )
+    summary_by_editors = models.BooleanField(
+        "De samenvatting is een uitleg van de redactie",
+        default=False,
+        help_text="Aanvinken als de samenvatting meer zegt dan de bron, bijvoorbeeld wat dit werk "
+        "inhoudt terwijl de bron alleen de naam noemt. Bezoekers zien dan dat de uitleg van de "
+        "redactie is.",
+    )
     editors_note = models.TextField(
         "Toelichting van de redactie",
         blank=True,
@@ -214,11 +230,13 @@ class RolePage(BasePage):
         *Page.content_panels,
         FieldPanel("other_names"),
         FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
         FieldPanel("body"),
     ]
     characteristics_panels = [
         FieldPanel("ladder_steps", widget=forms.CheckboxSelectMultiple),
         FieldPanel("placed_by_source"),
+        FieldPanel("steps_by_editors", widget=forms.CheckboxSelectMultiple),
         FieldPanel("role_types", widget=forms.CheckboxSelectMultiple),
         FieldPanel("work_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("employment_forms", widget=forms.CheckboxSelectMultiple),
@@ -373,6 +391,13 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="Bijvoorbeeld uitleg over kortdurend werk of werk voor zzp'ers.",
     )
+    source = models.CharField(
+        "Bron",
+        max_length=300,
+        blank=True,
+        help_text="Waar komt de tekst vandaan? Leeg: de tekst is van de redactie, en dat staat "
+        "onder de pagina.",
+    )
 
     type_label = "Overzicht"
     content_panels = [
@@ -380,6 +405,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         FieldPanel("intro"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("source"),
     ]
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
@@ -457,6 +483,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
             context_overrides={
                 "form": form,
                 "results": results,
+                "result_roles": [role for role, _, _ in results or ()],
                 "subpage_title": "Welke rol past bij mij?",
             },
         )

@@ -13,6 +13,7 @@ from wagtail.models import Page
 
 from ervaring.loader import FIXTURE_DIR, FIXTURE_FILES, FixtureError, Loader
 from ervaring.models import LoadedContent
+from organisations.models import EmployerTypePage
 from roles.models import RolePage
 from tests.support.guards import at_least
 from tests.support.pages import soup
@@ -359,6 +360,25 @@ class TestReachablePlainAndTrue:
             assert max(len(s.split()) for s in sentences) <= 20, url
         assert len(soup(client.get("/ervaringsladder/")).select(".in-short")) == 4
 
+    def test_no_lead_nearly_repeats_the_first_sentence_of_the_text(self, client):
+        """Issue 20: not only the same words at the start; most of the lead's words in the
+        first sentence is a repeat too (Maatje, Cliëntondersteuner, Zelfstandig, …)."""
+
+        def words(text):
+            return {word for word in re.findall(r"\w+", text.lower()) if len(word) >= 4}
+
+        compared = 0
+        for page in Page.objects.live().filter(depth__gt=1):
+            main = soup(client.get(page.url)).find("main")
+            lead = main.find("p", class_="lead")
+            first = main.select_one(".rich-text p")
+            if lead and first and words(lead.get_text()):
+                compared += 1
+                sentence = re.split(r"(?<=[.!?])\s", normal(first.get_text(" ")))[0]
+                shared = words(lead.get_text()) & words(sentence)
+                assert len(shared) / len(words(lead.get_text())) < 0.6, (page.url, shared)
+        assert compared >= 10
+
     def test_no_lead_repeats_the_first_sentence_of_the_text(self, client):
         compared = 0
         for page in Page.objects.live().filter(depth__gt=1):
@@ -393,3 +413,182 @@ def test_the_sources_live_in_the_repository():
     for _, record in records():
         if record.get("source"):
             assert (SOURCES / record["source"]).exists(), record["key"]
+
+
+def text_of(client, url):
+    return normal(soup(client.get(url)).find("main").get_text(" "))
+
+
+class TestThirdReading:
+    """Issue 20: the facts a third reading of the sources found wrong, pinned one by one."""
+
+    def test_inventions_are_gone(self, client):
+        for url in (
+            "/werk/coordinator/",
+            "/werk/",
+            "/werk/keuzehulp/?niveau=4&wil=beleid&uren=meer&geld=maakt-niet-uit",
+        ):
+            assert "coördinator van ervaringsdeskundigen" not in text_of(client, url), url
+        assert "ervaringsonderzoeker" not in text_of(client, "/werk/onderzoeker/")
+        participant = text_of(client, "/werk/deelnemer-aan-onderzoek/")
+        assert "panellid" not in participant and "respondent" not in participant
+        assert "voorlichter" not in text_of(client, "/werk/leraar-trainer-gastdocent/")
+        assert "UWV-raden" not in text_of(client, "/werkgevers/overheid/")
+        assert "websites en folders" not in text_of(client, "/werk/kwaliteitsmedewerker/")
+        assert "Onderzoeksinstituut" not in text_of(client, "/werkgevers/onderzoek/")
+
+    def test_the_mee_card_keeps_websites_and_the_four_answers_apart(self, client):
+        text = text_of(client, "/werkgevers/zorginstellingen/")
+        assert "op hun website aan dat ze gebruik maken van ervaringsdeskundigen." in text
+        assert "4 van de 20 MEE-organisaties" in text
+
+    def test_wij_staan_op_is_a_national_movement_not_a_local_platform(self, client):
+        assert "Wij staan op!" not in text_of(client, "/werkgevers/lokale-en-regionale-platforms/")
+        text = text_of(client, "/werkgevers/patienten-en-clientenorganisaties/")
+        assert "Wij staan op! Een landelijk bekende beweging." in text
+
+    def test_boevinks_article_is_not_labelled_as_her_lecture(self, client):
+        page = soup(client.get("/artikelen/hoed-u-voor-de-professionaliseringsparadox/"))
+        source = page.select_one("main p.source").get_text()
+        assert "lezing" not in source and "professionaliseringsparadox" in source
+
+    def test_definitions_by_the_editors_say_so(self, client):
+        for url in (
+            "/werk/vertrouwenspersoon/",
+            "/werk/klachtenfunctionaris/",
+            "/werk/lid-klachtencommissie/",
+            "/werk/vn-ambassadeur/",
+            "/werk/kwaliteitsmedewerker/",
+            "/werkgevers/farmaceuten/",
+        ):
+            lead = soup(client.get(url)).find("p", class_="lead")
+            mark = lead.find_next_sibling("p")
+            assert "uitleg is van de redactie" in mark.get_text(), url
+        cards = soup(client.get("/werkgevers/zorginstellingen/"))
+        card = cards.find("a", string="Vertrouwenspersoon").find_parent("li")
+        assert "(uitleg van de redactie)" in card.get_text()
+
+    def test_every_organisation_website_is_marked_as_the_editors_link(self, client):
+        checked = 0
+        for page in Page.objects.live().type(EmployerTypePage):
+            for link in soup(client.get(page.url)).select("main a[rel~=noopener]"):
+                assert "toegevoegd door de redactie" in link.parent.get_text(), page.url
+                checked += 1
+        assert checked >= 10
+
+    def test_the_ladder_is_not_sold_as_a_career_path(self, client):
+        for url in ("/", "/ervaringsladder/"):
+            text = text_of(client, url)
+            assert "groeit" not in text and "naar de volgende groeit" not in text, url
+        reading = "Dat je van de ene stap naar de volgende kunt gaan, is de lezing van de redactie"
+        assert reading in text_of(client, "/werk/clientondersteuner/")
+        assert reading in text_of(
+            client, "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig&geld=vrijwillig"
+        )
+
+    def test_lobbyist_says_which_step_is_the_sources_and_which_the_editors(self, client):
+        page = soup(client.get("/werk/lobbyist/"))
+        who = normal(page.select_one(".ladder-position__who").get_text())
+        assert who == (
+            "De bron plaatst dit werk op stap 3; stap 4 is een inschatting van de redactie."
+        )
+        listing = soup(client.get("/werk/?stap=3"))
+        meta = listing.find("a", string="Lobbyist").find_parent("li").select_one(".meta")
+        assert normal(meta.get_text()).startswith("Stap 3 en 4* (inschatting van de redactie)")
+        ladder = soup(client.get("/ervaringsladder/"))
+        step3 = ladder.find(id="stap-3").find("a", string="Lobbyist").parent
+        step4 = ladder.find(id="stap-4").find("a", string="Lobbyist").parent
+        assert "redactie" not in step3.get_text() and "redactie" in step4.get_text()
+
+    def test_keuzehulp_results_show_whose_placement_it_is(self, client):
+        page = soup(client.get("/werk/keuzehulp/?niveau=1&wil=helpen&uren=weinig&geld=vrijwillig"))
+        results = page.find(id="uitkomst")
+        assert "Een sterretje bij een stap" in results.get_text()
+        maatje = results.find("a", string="Maatje, buddy").find_parent("li")
+        assert "inschatting van de redactie" in maatje.select_one(".meta").get_text()
+
+    def test_the_accessibility_statement_counts_only_literal_quotes(self, client):
+        from ervaring.readability_pages import all_pages
+
+        page = soup(client.get("/toegankelijkheid/"))
+        block = page.select_one(".readability-list")
+        listed = {a.get_text() for a in block.select("li a")}
+        assert f"Deze {len(listed)} teksten" in block.get_text()
+        rows = {row.title: row for row in all_pages()}
+        assert all(rows[title].verbatim >= 0.8 for title in listed)
+        # Rewritten pages are not passed off as the source's words.
+        assert not listed & {"Lobbyist", "Kwaliteitsmedewerker", "Co-begeleider"}
+        assert "Ervaringsdeskundige, hoed u voor de professionaliseringsparadox" in listed
+
+    def test_the_ladder_says_the_editors_made_sentences_of_the_sources_points(self, client):
+        labels = soup(client.get("/ervaringsladder/")).select(".in-short__by")
+        assert len(labels) == 4
+        for label in labels:
+            text = label.get_text()
+            assert text.startswith("Samengevat in eenvoudige woorden door de redactie.")
+            assert "maakte de redactie zinnen" in text
+
+    def test_co_begeleider_gives_the_surveys_share_not_all_social_work(self, client):
+        text = text_of(client, "/werk/co-begeleider/")
+        assert "Bij eenderde van die organisaties" in text and "peiling van Movisie" in text
+
+    def test_every_page_says_where_its_words_come_from(self, client):
+        for page in Page.objects.live().filter(depth__gt=1):
+            line = soup(client.get(page.url)).select("main p.source")
+            assert line, page.url
+        assert "Bron: Handboek" in text_of(client, "/")
+        assert "Bron: Handboek" in text_of(client, "/werk/")
+        assert "Tekst van de redactie." in text_of(client, "/privacy/")
+
+    def test_the_source_line_names_every_source_a_page_quotes(self, client):
+        for url, name in (
+            ("/werk/innovator/", "Wilma Boevink"),
+            ("/werkgevers/onderzoek/", "Movisie"),
+            ("/werkgevers/zorginstellingen/", "Movisie"),
+            ("/werkgevers/patienten-en-clientenorganisaties/", "Wilma Boevink"),
+        ):
+            sources = soup(client.get(url)).select("main p.source")
+            assert name in sources[-1].get_text(), url
+        card = soup(client.get("/werkgevers/patienten-en-clientenorganisaties/")).find(
+            "h3", string="Zelfregiecentra"
+        )
+        text = card.parent.get_text()
+        assert "Wilma Boevink noemt" in text and "kweekvijvers" in text
+
+    def test_anonymous_examples_get_no_role_the_source_does_not_give(self, client):
+        for url in ("/ervaringsdeskundigen-in-de-zorgsector/", "/werk/therapeut/"):
+            text = text_of(client, url)
+            for invented in ("Een therapeut (naam", "Een ervaringswerker (naam"):
+                assert invented not in text, url
+
+    def test_summaries_say_what_the_source_says(self, client):
+        movisie = text_of(client, "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/")
+        box = soup(
+            client.get("/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/")
+        ).find(class_="in-short")
+        assert "peiling" not in box.p.get_text() and "MEE" not in box.p.get_text()
+        assert "Ruim 90 organisaties" in movisie
+        step3 = soup(client.get("/ervaringsladder/")).find(id="stap-3").find(class_="in-short")
+        assert "precies hun ervaring" in step3.get_text()
+        van_os = soup(client.get("/hoe-word-ik-ervaringsdeskundige/")).find(class_="in-short")
+        assert "geen echte keuze" in van_os.get_text()
+
+    def test_clean_dutch(self, client):
+        wrong = [
+            "hier op voorbereiden",
+            "MEE organisaties",
+            "sociaal werk organisaties",
+            "Rollen bij",
+            "Typen rol ",
+            "Typen rol:",
+            "HBO’s",
+            "HBO's",
+        ]
+        for page in Page.objects.live().filter(depth__gt=1):
+            text = text_of(client, page.url)
+            for phrase in wrong:
+                assert phrase not in text, (page.url, phrase)
+        assert "Wmo-raden, sociale raden" in text_of(client, "/werkgevers/clientenraden/")
+        assert "Welk werk kun je hier doen?" in text_of(client, "/werkgevers/cultuursector/")
+        member = text_of(client, "/werk/actief-lid-patientenorganisatie/")
+        assert "PGO-Support, die hen" not in member

@@ -158,7 +158,7 @@ class TestReport:
         everything = self.rows(client.get(self.url))
         above = self.rows(client.get(self.url, {"niveau": "boven-b1"}))
         assert 0 < len(above) < len(everything)
-        assert all(int(score) < B1_MIN_SCORE for _, score in above)
+        assert all(int(score) < B1_MIN_SCORE for _, score in above), above
 
     def test_the_sites_own_texts_read_at_b1(self, client, editor):
         """What the site writes itself (not the quoted sources) is at B1 by its own measure,
@@ -168,7 +168,7 @@ class TestReport:
         own = self.rows(response)
         own_pages = [row for row in all_pages() if not row.quoted]
         assert sorted(title for title, _ in own) == sorted(row.title for row in own_pages)
-        assert len(own) >= 5
+        assert len(own) >= 3  # the privacy page, the accessibility statement, Artikelen
         assert all(int(score) >= B1_MIN_SCORE for _, score in own if score != "–"), own
         summary = soup(response).select_one(".leesbaarheid-rapport__eigen").get_text(" ")
         assert f"alle {len(own)} eigen teksten passen bij B1" in summary
@@ -231,7 +231,7 @@ class TestAccessibilityStatement:
 
     def test_a_quoted_text_made_easier_leaves_the_list(self):
         _, titles = self.listed()
-        role = RolePage.objects.get(title=titles[0])
+        role = RolePage.objects.filter(title__in=titles).first()
         role.summary, role.body, role.tasks, role.pathway = EASY, [], "", ""
         role.in_short = ""
         role.save_revision().publish()

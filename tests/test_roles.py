@@ -263,7 +263,7 @@ class TestKeuzehulp:
         results = self.ask(client, niveau="2", wil="vertellen", uren="weet-niet", geld="zzp")
         assert results[0][0] == "Artiest, kunstenaar, schrijver"
         assert results[1][0] == "Leraar, trainer, gastdocent"
-        assert "volgende stap" in results[1][1]
+        assert "een stap hoger op de ladder" in results[1][1]
 
     def test_several_wishes_widen_the_list(self, client):
         answers = {"niveau": "3", "uren": "weet-niet", "geld": "maakt-niet-uit"}

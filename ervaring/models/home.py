@@ -29,6 +29,13 @@ class HomePage(BasePage):
         blank=True,
         help_text="Korte uitleg onder de introductie.",
     )
+    source = models.CharField(
+        "Bron",
+        max_length=300,
+        blank=True,
+        help_text="Waar komt de tekst vandaan? Leeg: de tekst is van de redactie, en dat staat "
+        "onder de pagina.",
+    )
 
     type_label = "Startpagina"
 
@@ -37,6 +44,7 @@ class HomePage(BasePage):
         FieldPanel("intro"),
         FieldPanel("summary"),
         FieldPanel("body"),
+        FieldPanel("source"),
         InlinePanel(
             "featured_roles",
             label="Uitgelichte rollen",

@@ -7,6 +7,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from roles.catalogue import get_catalogue
+from roles.compare import placement as placement_sentence
 
 register = template.Library()
 
@@ -34,10 +35,16 @@ def occupation_json_ld(context, page, entry, steps):
 
 
 @register.filter
+def placement(entry):
+    """Where the source and the editors each place a role, for a role placed by both."""
+    return placement_sentence(entry)
+
+
+@register.filter
 def placed_by_editors(roles):
     """True when a role in `roles` has a place on the ladder that is the editors' reading, so
     the list shows its legend once instead of the words after every role."""
-    return any(role.steps and not role.placed_by_source for role in roles)
+    return any(role.editors_steps for role in roles)
 
 
 @register.simple_tag
