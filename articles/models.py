@@ -36,7 +36,7 @@ from articles.reads import count_read
 from ervaring.blocks import BaseStreamBlock
 from ervaring.caching.pages import reads_query
 from ervaring.models import BasePage, findable_in_admin, page_tabs
-from ervaring.privacy import public
+from ervaring.privacy import in_private_section, public
 from ervaring.query_params import page_number
 from roles.catalogue import get_catalogue
 
@@ -141,11 +141,11 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
 
     def shown_from_elsewhere(self, query):
         """The tags in use: [{name, slug, pk, url}] of the tags on live articles here."""
+        # Only tags on articles every visitor may read: a tag whose articles are all in a
+        # private section has no chip and no page.
+        shown = public(ArticlePage.objects.child_of(self).live()).values("pk")
         tags = (
-            Tag.objects.filter(
-                articles_articletag_items__content_object__live=True,
-                articles_articletag_items__content_object__path__startswith=self.path,
-            )
+            Tag.objects.filter(articles_articletag_items__content_object__in=shown)
             .distinct()
             .order_by("name")
         )
@@ -370,6 +370,19 @@ class ArticlePage(RoutablePageMixin, BasePage):
         catalogue = get_catalogue()
         # The index this article stands in (the page tree allows no other parent).
         index = ArticleIndexPage.objects.parent_of(self).live().first() if self.path else None
+        tags = list(self.tags.all())
+        if index and index.url and tags and in_private_section(self.path):
+            # A private article's tags link only where a tag page exists: the tags that public
+            # articles carry too.
+            public_slugs = set(
+                Tag.objects.filter(
+                    articles_articletag_items__content_object__in=public(
+                        ArticlePage.objects.child_of(index).live()
+                    ).values("pk")
+                ).values_list("slug", flat=True)
+            )
+        else:
+            public_slugs = None
         return {
             **super().shown_from_elsewhere(query),
             **comments_page(self, query),
@@ -379,9 +392,11 @@ class ArticlePage(RoutablePageMixin, BasePage):
             "article_tags": [
                 {
                     "name": tag.name,
-                    "url": index.tag_url(tag.slug) if index and index.url else "",
+                    "url": index.tag_url(tag.slug)
+                    if index and index.url and (public_slugs is None or tag.slug in public_slugs)
+                    else "",
                 }
-                for tag in self.tags.all()
+                for tag in tags
             ],
             # Live, public roles only: the catalogue holds no others.
             "related_roles": [

@@ -1,9 +1,10 @@
 """The articles' tags ("Onderwerpen") in the admin: find, rename, merge and delete them.
 
 Tags are taggit's `Tag`, registered as a snippet the way Wagtail's documentation describes. A
-rename keeps the slug, so a tag's page keeps its address unless the editor changes it. Merging
-moves every article of the merged tags to the tag kept, then deletes the others; articles that
-had both keep one."""
+rename keeps the slug, so a tag's page keeps its address unless the editor changes it; then the
+old address redirects to the new one. Merging moves every article of the merged tags to the tag
+kept, then deletes the others (their addresses redirect to the kept tag); articles that had
+both keep one."""
 
 import uuid
 
@@ -18,6 +19,7 @@ from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from articles.models import ArticleTag
+from articles.tag_redirects import redirect_tag
 from ervaring.admin_menu import INDELING_MENU_HOOK
 from ervaring.caching.version import bump_content_version
 
@@ -43,6 +45,7 @@ def merge_tags(into, others, user=None):
                 uuid=uuid.uuid4(),
                 data={"merged": other.name},
             )
+            redirect_tag(other.slug, into.slug)
             other.delete()
     bump_content_version()
     return moved

@@ -24,6 +24,7 @@ urlpatterns = [
     path("uitloggen/", accounts.logout, name="logout"),
     # Wagtail's sitemap view: the pages of the site that is asked for, at its own address.
     path("sitemap.xml", reads_query("p")(sitemap), name="sitemap"),
+    path("alle-paginas/", site.overview, name="overview"),
     path("robots.txt", site.robots_txt, name="robots_txt"),
     path("gezond/", site.health, name="health"),
     path("favicon.ico", site.favicon),

@@ -262,3 +262,49 @@ class TestQueryBudgets:
 
 def test_index_page_offers_only_articles_as_children():
     assert ArticleIndexPage.allowed_subpage_models() == [ArticlePage]
+
+
+class TestTagsThatMoveOrHide:
+    """Issue 20: a tag of only private articles shows nowhere; a renamed or merged tag's old
+    address leads to the tag it became."""
+
+    def test_a_tag_on_private_articles_only_has_no_chip_and_no_page(self, client):
+        from wagtail.models import PageViewRestriction
+
+        article = ArticlePageFactory(title="Alleen voor leden")
+        article.tags.add("geheim onderwerp")
+        article.save_revision().publish()
+        PageViewRestriction.objects.create(page=article, restriction_type="login")
+        bump_content_version()
+        index = client.get("/artikelen/").content.decode()
+        assert "geheim onderwerp" not in index
+        assert client.get("/artikelen/tag/geheim-onderwerp/").status_code == 404
+
+    def test_a_renamed_tag_address_redirects_to_the_new_one(self, client):
+        from taggit.models import Tag
+
+        tag = Tag.objects.get(slug="ggz")
+        tag.slug = "geestelijke-gezondheidszorg"
+        tag.save()
+        response = client.get("/artikelen/tag/ggz/")
+        assert response.status_code == 301
+        assert response["Location"].endswith("/artikelen/tag/geestelijke-gezondheidszorg/")
+        assert client.get(response["Location"]).status_code == 200
+        # And back: the first address is a tag page again, no loop.
+        tag.slug = "ggz"
+        tag.save()
+        assert client.get("/artikelen/tag/ggz/").status_code == 200
+        moved = client.get("/artikelen/tag/geestelijke-gezondheidszorg/")
+        assert moved.status_code == 301 and moved["Location"].endswith("/artikelen/tag/ggz/")
+
+    def test_a_merged_tags_address_redirects_to_the_tag_kept(self, client):
+        from taggit.models import Tag
+
+        from articles.tags import merge_tags
+
+        kept = Tag.objects.get(slug="ggz")
+        other = Tag.objects.get(slug="professionalisering")
+        merge_tags(kept, [other])
+        response = client.get("/artikelen/tag/professionalisering/")
+        assert response.status_code == 301
+        assert response["Location"].endswith("/artikelen/tag/ggz/")

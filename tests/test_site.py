@@ -14,6 +14,7 @@ from articles.models import ArticleIndexPage
 from ervaring.caching.version import bump_content_version
 from ervaring.hyphenation import SOFT_HYPHEN
 from ervaring.models import ContentPage, HomePage
+from ervaring.privacy import public
 from ervaring.search import stem, word_forms
 from ervaring.templatetags.site_tags import soft_hyphens
 from roles.models import RoleIndexPage
@@ -409,3 +410,26 @@ class TestSearchWithoutResults:
         page = soup(client.get("/zoeken/", {"q": "xyzzyquux"}))
         hrefs = [a["href"] for a in page.select(".search-help a")]
         assert "/werk/" not in hrefs and "/werk/keuzehulp/" not in hrefs
+
+
+class TestOverviewOfAllPages:
+    """Issue 20: the footer's overview is a page for people; sitemap.xml stays for machines."""
+
+    def test_footer_links_to_a_readable_overview_of_every_public_page(self, client):
+        footer = soup(client.get("/")).find("footer")
+        link = footer.find("a", string="Alle pagina's")
+        assert link is not None and link["href"] == "/alle-paginas/"
+        page = soup(client.get("/alle-paginas/"))
+        assert page.h1.get_text() == "Alle pagina's"
+        listed = {a["href"] for a in page.select("ul.overview a")}
+        expected = {p.url for p in public(Page.objects.live().filter(depth__gt=1))}
+        assert listed == expected
+        # Roles sit under "Werk", as in the menu.
+        werk = page.select_one("ul.overview a[href='/werk/']").find_parent("li")
+        assert werk.find("a", href="/werk/lobbyist/") is not None
+
+    def test_a_private_page_is_not_in_the_overview(self, client):
+        role = Page.objects.get(slug="lobbyist")
+        PageViewRestriction.objects.create(page=role, restriction_type="login")
+        bump_content_version()
+        assert 'href="/werk/lobbyist/"' not in client.get("/alle-paginas/").content.decode()

@@ -33,6 +33,19 @@ PUBLIC_PAGES = [
     "/artikelen/tag/ggz/",
     "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
     "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/",
+    "/alle-paginas/",
+    "/werk/lobbyist/",
+    "/werkgevers/zorginstellingen/",
+]
+
+# The pages where two landmarks of one kind once had no names of their own (issue 20), at a
+# phone's width: the menu and the search field then sit elsewhere.
+NARROW_PAGES = [
+    "/",
+    "/werkgevers/",
+    "/zoeken/?q=ervaringsdeskundige",
+    "/ervaringsdeskundigen-in-de-zorgsector/",
+    "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
 ]
 
 
@@ -41,6 +54,13 @@ def test_public_page_has_no_accessibility_violations(page, url):
     page.goto(url)
     assert page.evaluate("document.documentElement.lang") == "nl"
     assert page.locator("h1").count() == 1
+    assert_accessible(page, best_practice=True)
+
+
+@pytest.mark.parametrize("url", NARROW_PAGES)
+def test_public_page_at_phone_width_has_no_findings_best_practice_included(page, url):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(url)
     assert_accessible(page, best_practice=True)
 
 
