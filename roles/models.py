@@ -21,6 +21,7 @@ from roles.catalogue import get_catalogue
 from roles.compare import ROLE_PARAM, compared, saved
 from roles.filters import QUERY_PARAMS as FILTER_PARAMS
 from roles.filters import RoleFilter
+from roles.forms import RolePageForm
 from roles.keuzehulp import QUERY_PARAMS as KEUZEHULP_PARAMS
 from roles.keuzehulp import KeuzehulpForm
 
@@ -225,6 +226,7 @@ class RolePage(BasePage):
     )
 
     type_label = "Rol"
+    base_form_class = RolePageForm
 
     content_panels = [
         *Page.content_panels,

@@ -479,3 +479,30 @@ class TestEditorsReadingMarkedOnce:
             assert "inschatting van de redactie" not in role_list.get_text(" "), url
             assert "*" in role_list.get_text()
         assert "Een sterretje" in main.get_text(" ")
+
+
+class TestStepsByTheEditors:
+    """Issue 20: the steps the editors add to a source's placement must be among the role's
+    steps, and only where the source places the role at all."""
+
+    def test_the_editors_steps_must_fit_the_placement(self):
+        from roles.forms import steps_by_editors_problem
+        from roles.models import LadderStep
+
+        three, four = LadderStep.objects.get(number=3), LadderStep.objects.get(number=4)
+        assert steps_by_editors_problem([three, four], [four], True) is None
+        assert steps_by_editors_problem([three], [], True) is None
+        outside = steps_by_editors_problem([three], [four], True)
+        assert outside == (
+            "Kies alleen stappen die ook bij ‘Stap(pen) op de ladder’ staan (stap 4 niet)."
+        )
+        assert "Laat dit leeg" in steps_by_editors_problem([three, four], [four], False)
+
+    def test_the_editor_tells_the_two_step_lists_apart(self, client, editor):
+        client.force_login(editor)
+        role = RolePage.objects.get(slug="lobbyist")
+        page = soup(client.get(f"/beheer/pages/{role.pk}/edit/"))
+        labels = [label.get_text(" ", strip=True) for label in page.select("label")]
+        assert labels.count("Stap 3: Gedeelde ervaringskennis") == 1
+        assert "Stap 4: lezing van de redactie" in labels
+        assert page.find("input", attrs={"name": "steps_by_editors", "value": "4", "checked": True})
