@@ -3,13 +3,14 @@
 Every body (content pages, roles, employers, articles) is built from `BaseStreamBlock`, so an
 editor meets the same blocks everywhere and the front end styles them once."""
 
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.contrib.table_block.blocks import TableBlock as WagtailTableBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from ervaring.readability import B1_MIN_SCORE
-from ervaring.readability_pages import quoted_above_b1
-from ervaring.verbatim import VERBATIM_SHARE
+# The Wagtail hook through which the readability app gives the accessibility statement its list
+# of quoted texts above B1: a function returning {rows, b1_min_score, verbatim_percent}.
+# ervaring imports no app; without that app the block shows nothing.
+READABILITY_LIST_HOOK = "readability_list"
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -206,13 +207,14 @@ class FiguresBlock(blocks.StructBlock):
 
 class ReadabilityListBlock(blocks.StaticBlock):
     """The quoted source texts that read above B1, measured when the page is shown (for the
-    accessibility statement; ervaring/readability_pages.py)."""
+    accessibility statement; the readability app provides them through READABILITY_LIST_HOOK)."""
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["rows"] = quoted_above_b1()
-        context["b1_min_score"] = B1_MIN_SCORE
-        context["verbatim_percent"] = round(VERBATIM_SHARE * 100)
+        context["measured"] = False
+        for provide in hooks.get_hooks(READABILITY_LIST_HOOK):
+            context.update(provide())
+            context["measured"] = True
         return context
 
     class Meta:

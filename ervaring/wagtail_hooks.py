@@ -1,15 +1,13 @@
 """Wagtail hooks every app shares: what a served page may be shared under, the "Indeling" menu
-that holds the taxonomy snippets (and the search's words that mean the same), and readability
-in the editor and in the reports."""
+that holds the taxonomy snippets (and the search's words that mean the same), and the admin's
+Dutch names."""
 
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ervaring import readability_admin
 from ervaring.admin_menu import INDELING_MENU_HOOK, indeling_menu_item
 from ervaring.caching.pages import declare
 from ervaring.models import SearchSynonym
@@ -52,31 +50,6 @@ class SearchSynonymViewSet(SnippetViewSet):
 register_snippet(SearchSynonymViewSet)
 
 
-# Readability (ervaring/readability_admin.py): measured as the editor types, and a report.
-@hooks.register("register_admin_urls")
-def register_readability_urls():
-    return readability_admin.urls()
-
-
-@hooks.register("register_reports_menu_item")
-def register_readability_report():
-    return readability_admin.menu_item()
-
-
-@hooks.register("insert_editor_js")
-def readability_in_the_editor():
-    return format_html(
-        '<script src="{}" data-measure-url="{}" id="leesbaarheid-script" defer></script>',
-        static("js/readability.js"),
-        reverse("readability_measure"),
-    )
-
-
 @hooks.register("insert_global_admin_js")
 def admin_names_in_dutch():
     return format_html('<script src="{}" defer></script>', static("js/admin-dutch.js"))
-
-
-@hooks.register("insert_global_admin_css")
-def readability_styles():
-    return format_html('<link rel="stylesheet" href="{}">', static("css/readability.css"))

@@ -39,6 +39,9 @@ def admin_areas():
         "site-instellingen": "/beheer/settings/ervaring/sitesettings/",
         "zoekwoorden": reverse("wagtailsnippets_ervaring_searchsynonym:list"),
         "regels voor reacties": "/beheer/settings/articles/moderationrules/",
+        "eigen woorden": reverse("wagtailsnippets_readability_siteword:list"),
+        "gewonere woorden": reverse("wagtailsnippets_readability_plainword:add"),
+        "leesbaarheidsrapport": reverse("readability_report"),
     }
 
 
@@ -57,6 +60,9 @@ ALLOWED = {
         "documenten",
         "zoekwoorden",
         "regels voor reacties",
+        "eigen woorden",
+        "gewonere woorden",
+        "leesbaarheidsrapport",
     },
     "moderator": {
         "dashboard",

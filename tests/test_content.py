@@ -508,7 +508,7 @@ class TestThirdReading:
         assert "inschatting van de redactie" in maatje.select_one(".meta").get_text()
 
     def test_the_accessibility_statement_counts_only_literal_quotes(self, client):
-        from ervaring.readability_pages import all_pages
+        from readability.pages import all_pages
 
         page = soup(client.get("/toegankelijkheid/"))
         block = page.select_one(".readability-list")

@@ -9,14 +9,14 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from ervaring.models import ContentPage
-from ervaring.readability import (
+from readability.analysis import (
     B1_MIN_SCORE,
     LONG_SENTENCE_WORDS,
     analyse,
     split_sentences,
     syllables,
 )
-from ervaring.readability_pages import all_pages, quoted_above_b1
+from readability.pages import all_pages, quoted_above_b1
 from roles.models import LadderStep, RolePage
 from tests.support.pages import soup
 
@@ -98,7 +98,8 @@ class TestMeasuringForTheEditor:
         assert data["b1"] is False and data["score"] < B1_MIN_SCORE
         assert data["longSentences"] == 1
         assert data["sentences"][0]["long"] is True
-        assert data["limits"] == {"sentenceWords": LONG_SENTENCE_WORDS, "b1": B1_MIN_SCORE}
+        assert data["limits"]["sentenceWords"] == LONG_SENTENCE_WORDS
+        assert data["limits"]["b1"] == B1_MIN_SCORE
 
     def test_only_with_a_csrf_token(self, editor):
         client = Client(enforce_csrf_checks=True)
@@ -248,3 +249,70 @@ def test_the_userbar_content_checks_are_on_and_dutch(client, editor):
     assert checker is not None
     assert "Lege kop gevonden" in checker.string and "Link-tekst is leeg" in checker.string
     assert "Controles" in html and ">Checks<" not in html.replace(" ", "").replace("\n", "")
+
+
+@pytest.mark.django_db
+class TestWordListsInTheAdmin:
+    """Indeling → Eigen woorden and Gewonere woorden: editors keep the lists; bad input gets a
+    Dutch message beside the field and nothing is saved."""
+
+    def test_an_editor_adds_a_plainer_word_and_the_editor_shows_it(self, client, editor):
+        client.force_login(editor)
+        response = client.post(
+            reverse("wagtailsnippets_readability_plainword:add"),
+            {"word": "  Cocreatie ", "alternatives": "samen maken,  samen bedenken ,"},
+        )
+        assert response.status_code == 302
+        from readability.models import PlainWord
+
+        saved = PlainWord.objects.get(word="cocreatie")
+        assert saved.alternatives == "samen maken, samen bedenken"
+        measured = client.post(
+            reverse("readability_measure"), {"text": "We werken in cocreatie met bewoners."}
+        ).json()
+        assert measured["hardWords"] == [
+            {"word": "cocreatie", "alternative": "samen maken, samen bedenken"}
+        ]
+
+    @pytest.mark.parametrize(
+        "data,field,message",
+        [
+            ({"word": "", "alternatives": "iets"}, "word", "Dit is een verplicht veld."),
+            ({"word": "reeds", "alternatives": "al"}, "word", "Dit woord staat al in de lijst."),
+            ({"word": "thans", "alternatives": " , "}, "alternatives", "minstens één"),
+            ({"word": "helpen", "alternatives": "Helpen"}, "alternatives", "hetzelfde"),
+        ],
+    )
+    def test_bad_input_is_refused_beside_the_field(self, client, editor, data, field, message):
+        from readability.models import PlainWord
+
+        client.force_login(editor)
+        before = PlainWord.objects.count()
+        response = client.post(reverse("wagtailsnippets_readability_plainword:add"), data)
+        assert response.status_code == 200
+        page = soup(response)
+        beside = page.select_one(f"[data-field-wrapper]:has(#id_{field}) .error-message")
+        assert message in beside.get_text(" ")
+        assert PlainWord.objects.count() == before
+        # What the editor typed stays in the form.
+        if data["word"]:
+            assert page.select_one("#id_word")["value"].strip().lower() == data["word"].lower()
+
+    def test_a_site_word_is_one_word(self, client, editor):
+        from readability.models import SiteWord
+
+        client.force_login(editor)
+        response = client.post(
+            reverse("wagtailsnippets_readability_siteword:add"), {"word": "twee woorden"}
+        )
+        assert response.status_code == 200
+        assert "Vul één woord in, zonder spaties." in soup(response).get_text()
+        assert not SiteWord.objects.filter(word="twee woorden").exists()
+
+    def test_the_lists_start_with_the_seeded_words(self):
+        from readability.models import PlainWord, SiteWord
+        from readability.seed_words import ALTERNATIVES
+
+        assert len(ALTERNATIVES) >= 100
+        assert PlainWord.objects.filter(word="faciliteren").exists()
+        assert SiteWord.objects.filter(word="kwartiermaker").exists()

@@ -7,8 +7,8 @@ from wagtail.models import Page
 
 from ervaring.models import SearchSynonym
 from ervaring.privacy import public
-from ervaring.readability_pages import page_text
 from ervaring.search import search_ids
+from readability.pages import page_text
 from roles.models import RolePage
 from tests.support.pages import soup
 

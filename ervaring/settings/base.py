@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "roles",
     "organisations",
     "articles",
+    "readability",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",

@@ -2,10 +2,11 @@
  * Readability beside every text and rich-text field in the page and snippet editor.
  *
  * As an editor types (and once for every filled field when the editor opens), the field's
- * text goes to our own server (/beheer/leesbaarheid/meten/, ervaring/readability.py) and the
- * answer shows under the field: the Flesch-Douma score, what it means for B1, how many
- * sentences are over 20 words, which words are very long, and (on request) the text with
- * those sentences and words marked. Nothing goes to a third party.
+ * text goes to our own server (/beheer/leesbaarheid/meten/, readability/analysis.py) and the
+ * answer shows under the field: the Flesch-Douma score, what it means for B1, what to change
+ * (hard words with a plainer word, long and passive sentences, long paragraphs, long stretches
+ * without a subheading), and (on request) the text with those sentences and words marked.
+ * Nothing goes to a third party.
  */
 (() => {
     "use strict";
@@ -68,25 +69,49 @@
         return node;
     }
 
-    function markedSentence(sentence) {
-        const container = sentence.long ? el("mark", "leesbaarheid__lange-zin") : el("span");
-        let rest = sentence.text;
+    function wordsToMark(sentence) {
+        // Hard words (with their plainer word) first, then very long words not already hard.
+        const marks = sentence.hardWords.map((hard) => ({
+            word: hard.word,
+            className: "leesbaarheid__moeilijk-woord",
+            note: hard.alternative ? ` (liever: ${hard.alternative})` : " (weinig gebruikt)",
+        }));
         for (const word of sentence.longWords) {
-            const at = rest.indexOf(word);
-            if (at < 0) continue;
-            container.append(document.createTextNode(rest.slice(0, at)));
-            container.append(el("span", "leesbaarheid__lang-woord", word));
-            rest = rest.slice(at + word.length);
+            if (!marks.some((mark) => mark.word === word)) {
+                marks.push({ word, className: "leesbaarheid__lang-woord", note: "" });
+            }
         }
-        container.append(document.createTextNode(rest));
-        if (sentence.long) {
-            container.append(el("span", "visually-hidden", ` (lange zin: ${sentence.words} woorden)`));
+        return marks;
+    }
+
+    function markedSentence(sentence) {
+        const flagged = sentence.long || sentence.passive;
+        const container = flagged ? el("mark", "leesbaarheid__lange-zin") : el("span");
+        if (sentence.passive) container.classList.add("leesbaarheid__lijdend");
+        let rest = sentence.text;
+        const marks = wordsToMark(sentence)
+            .map((mark) => ({ ...mark, at: rest.indexOf(mark.word) }))
+            .filter((mark) => mark.at >= 0)
+            .sort((a, b) => a.at - b.at);
+        let done = 0;
+        for (const mark of marks) {
+            if (mark.at < done) continue;
+            container.append(document.createTextNode(rest.slice(done, mark.at)));
+            container.append(el("span", mark.className, mark.word));
+            if (mark.note) container.append(el("span", "leesbaarheid__alternatief", mark.note));
+            done = mark.at + mark.word.length;
         }
+        container.append(document.createTextNode(rest.slice(done)));
+        const why = [];
+        if (sentence.long) why.push(`lange zin: ${sentence.words} woorden`);
+        if (sentence.passive) why.push("lijdende zin");
+        if (sentence.sameOpening) why.push("weer hetzelfde eerste woord");
+        if (why.length) container.append(el("span", "leesbaarheid__waarom", ` (${why.join("; ")})`));
         return container;
     }
 
     function show(wrapper, result) {
-        if (result.score === null && !result.longWords.length) {
+        if (result.score === null && !result.longWords.length && !result.hardWords.length) {
             // A title or a few words: no score to give and nothing to point at.
             const old = wrapper.querySelector(":scope > .leesbaarheid");
             if (old) old.remove();
@@ -100,27 +125,34 @@
             score.textContent = `Leesbaarheid: ${result.level}.`;
         } else {
             score.textContent =
-                `Leesbaarheid (Flesch-Douma): ${result.score}, ${result.level}.` +
+                `Leesbaarheid (Flesch-Douma): ${result.scoreText}, ${result.level}.` +
                 (result.b1 ? "" : ` B1 begint bij ${result.limits.b1}.`);
         }
-        const notes = [];
-        if (result.longSentences === 1) {
-            notes.push(`1 zin heeft meer dan ${result.limits.sentenceWords} woorden.`);
-        } else if (result.longSentences > 1) {
-            notes.push(
-                `${result.longSentences} zinnen hebben meer dan ${result.limits.sentenceWords} woorden.`,
-            );
+        const notes = [...result.advice];
+        if (result.hardWords.length) {
+            notes[0] =
+                "Moeilijke woorden: " +
+                result.hardWords
+                    .map((hard) => (hard.alternative ? `${hard.word} (liever: ${hard.alternative})` : hard.word))
+                    .join(", ") +
+                ".";
         }
-        if (result.longWords.length) {
-            notes.push(`Lange woorden: ${result.longWords.join(", ")}.`);
-        }
+        const longOnly = result.longWords.filter(
+            (word) => !result.hardWords.some((hard) => hard.word === word),
+        );
+        if (longOnly.length) notes.push(`Lange woorden: ${longOnly.join(", ")}.`);
         if (notes.length) {
-            output.append(el("p", "leesbaarheid__notes", notes.join(" ")));
+            const list = el("ul", "leesbaarheid__notes");
+            for (const note of notes) list.append(el("li", "", note));
+            output.append(list);
             const details = el("details", "leesbaarheid__details");
             details.append(el("summary", "", "Toon waar het moeilijk is"));
             const text = el("div", "leesbaarheid__text");
             result.sentences.forEach((sentence, index) => {
-                if (index) text.append(document.createTextNode(" "));
+                if (index) {
+                    const newParagraph = sentence.paragraph !== result.sentences[index - 1].paragraph;
+                    text.append(newParagraph ? el("br") : document.createTextNode(" "));
+                }
                 text.append(markedSentence(sentence));
             });
             details.append(text);

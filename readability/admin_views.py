@@ -9,8 +9,10 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST, require_safe
 
 from ervaring.admin_access import PageEditorsMenuItem, may_edit_pages
-from ervaring.readability import B1_MIN_SCORE, MAX_TEXT_LENGTH, analyse
-from ervaring.readability_pages import all_pages
+from readability.analysis import analyse
+from readability.limits import B1_MIN_SCORE, MAX_TEXT_LENGTH
+from readability.lists import word_lists
+from readability.pages import all_pages
 
 ABOVE_B1 = "boven-b1"
 OWN_TEXT = "eigen"
@@ -28,7 +30,7 @@ def measure(request):
             {"error": f"Deze tekst is te lang om te meten (meer dan {MAX_TEXT_LENGTH} tekens)."},
             status=400,
         )
-    return JsonResponse(analyse(text).as_json())
+    return JsonResponse(analyse(text, word_lists()).as_json())
 
 
 @require_safe
@@ -42,7 +44,7 @@ def report(request):
     shown = [row for row in rows if row.b1 is False] if above_b1 else own_rows if own else rows
     return render(
         request,
-        "ervaring/admin/readability_report.html",
+        "readability/report.html",
         {
             "rows": shown,
             "total": len(rows),

@@ -8,8 +8,9 @@ from wagtail.search import index
 
 from ervaring.caching.data import cached_for_content
 from ervaring.privacy import public
-from ervaring.readability import analyse
-from ervaring.verbatim import EDITORS_FIELDS, VERBATIM_SHARE, verbatim_share
+from readability.analysis import analyse
+from readability.lists import word_lists
+from readability.verbatim import EDITORS_FIELDS, VERBATIM_SHARE, verbatim_share
 
 # Pages the site writes itself name this as their source; every other source is quoted.
 OWN_SOURCE = "ervaring"
@@ -61,10 +62,16 @@ class PageReadability:
     long_sentences: int
     long_words: int
     quoted: bool
-    source: str
-    has_in_short: bool
-    # The share of its sentences found word for word in a source (ervaring/verbatim.py).
-    verbatim: float | None
+    score_text: str = ""
+    # The hardest words ([(word, plainer words or "")], at most HARDEST_WORDS) and the first
+    # long or passive sentence: what to change first.
+    hard_words: tuple = ()
+    passive_sentences: int = 0
+    first_hard_sentence: str = ""
+    source: str = ""
+    has_in_short: bool = False
+    # The share of its sentences found word for word in a source (readability/verbatim.py).
+    verbatim: float | None = None
 
     @property
     def literal(self):
@@ -72,8 +79,18 @@ class PageReadability:
         return self.quoted and (self.verbatim or 0) >= VERBATIM_SHARE
 
 
-def measure(page):
-    analysis = analyse(page_text(page))
+HARDEST_WORDS = 5
+
+
+def first_hard_sentence(analysis):
+    for sentence in analysis.sentences:
+        if sentence.long or sentence.passive:
+            return sentence.text
+    return ""
+
+
+def measure(page, lists=None):
+    analysis = analyse(page_text(page), lists or word_lists())
     return PageReadability(
         id=page.pk,
         title=page.title,
@@ -86,6 +103,10 @@ def measure(page):
         long_sentences=len(analysis.long_sentences),
         long_words=len(analysis.long_words),
         quoted=is_quoted(page),
+        score_text=analysis.score_text,
+        hard_words=tuple(analysis.hard_words[:HARDEST_WORDS]),
+        passive_sentences=len(analysis.passive_sentences),
+        first_hard_sentence=first_hard_sentence(analysis),
         source=(getattr(page, "source", "") or "").strip(),
         has_in_short=bool((getattr(page, "in_short", "") or "").strip()),
         verbatim=verbatim_share(page_text(page, leave_out=EDITORS_FIELDS)),
@@ -102,7 +123,8 @@ def all_pages():
 
     def build():
         pages = Page.objects.filter(depth__gt=1).specific().order_by("path")
-        return hardest_first(measure(page) for page in pages)
+        lists = word_lists()
+        return hardest_first(measure(page, lists) for page in pages)
 
     return cached_for_content("readability", build)
 

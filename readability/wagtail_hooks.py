@@ -1,0 +1,82 @@
+"""Readability in the admin: measured as the editor types, the report under Rapporten, the
+word lists under Indeling, and the list of hard quoted texts for the accessibility statement
+(through ervaring's READABILITY_LIST_HOOK)."""
+
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.html import format_html
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from ervaring.admin_menu import INDELING_MENU_HOOK
+from ervaring.blocks import READABILITY_LIST_HOOK
+from readability import admin_views
+from readability.limits import B1_MIN_SCORE
+from readability.models import PlainWord, SiteWord
+from readability.pages import quoted_above_b1
+from readability.verbatim import VERBATIM_SHARE
+
+
+@hooks.register("register_admin_urls")
+def register_readability_urls():
+    return admin_views.urls()
+
+
+@hooks.register("register_reports_menu_item")
+def register_readability_report():
+    return admin_views.menu_item()
+
+
+@hooks.register("insert_editor_js")
+def readability_in_the_editor():
+    return format_html(
+        '<script src="{}" data-measure-url="{}" id="leesbaarheid-script" defer></script>',
+        static("js/readability.js"),
+        reverse("readability_measure"),
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def readability_styles():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/readability.css"))
+
+
+@hooks.register(READABILITY_LIST_HOOK)
+def hard_quoted_texts():
+    """What the accessibility statement's block shows."""
+    return {
+        "rows": quoted_above_b1(),
+        "b1_min_score": B1_MIN_SCORE,
+        "verbatim_percent": round(VERBATIM_SHARE * 100),
+    }
+
+
+class SiteWordViewSet(SnippetViewSet):
+    """Words of this site that are rare in everyday Dutch but fine here."""
+
+    model = SiteWord
+    icon = "openquote"
+    menu_hook = INDELING_MENU_HOOK
+    menu_label = "Eigen woorden"
+    menu_order = 100
+    list_display = ["word", "note"]
+    search_fields = ["word"]
+    ordering = ["word"]
+
+
+class PlainWordViewSet(SnippetViewSet):
+    """Hard words and the plainer words the editor sees beside them."""
+
+    model = PlainWord
+    icon = "edit"
+    menu_hook = INDELING_MENU_HOOK
+    menu_label = "Gewonere woorden"
+    menu_order = 110
+    list_display = ["word", "alternatives"]
+    search_fields = ["word", "alternatives"]
+    ordering = ["word"]
+
+
+register_snippet(SiteWordViewSet)
+register_snippet(PlainWordViewSet)
