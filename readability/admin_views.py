@@ -7,6 +7,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.views.decorators.http import require_POST, require_safe
+from wagtail.admin.ui.components import Component
 
 from ervaring.admin_access import PageEditorsMenuItem, may_edit_pages
 from readability.analysis import analyse
@@ -75,3 +76,25 @@ def menu_item():
         icon_name="doc-full",
         order=50,
     )
+
+
+class B1SharePanel(Component):
+    """On the dashboard of people who edit: how many published pages read at B1."""
+
+    name = "leesbaarheid"
+    order = 60
+    template_name = "readability/dashboard_panel.html"
+
+    def get_context_data(self, parent_context=None):
+        published = [row for row in all_pages() if row.live]
+        measured = [row for row in published if row.b1 is not None]
+        at_b1 = [row for row in measured if row.b1]
+        return {
+            "measured": len(measured),
+            "at_b1": len(at_b1),
+            "percent": round(100 * len(at_b1) / len(measured)) if measured else 0,
+            "too_short": len(published) - len(measured),
+            "report_url": reverse("readability_report"),
+            "above_b1_param": ABOVE_B1,
+            "b1_min_score": B1_MIN_SCORE,
+        }

@@ -3,6 +3,7 @@
 
 from dataclasses import dataclass
 
+from wagtail.admin.panels import ObjectList, PanelGroup
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -16,11 +17,10 @@ from readability.verbatim import EDITORS_FIELDS, VERBATIM_SHARE, verbatim_share
 OWN_SOURCE = "ervaring"
 
 
-def page_text(page, leave_out=()):
-    """All text a reader reads on `page` below its title: the page type's search fields (summary,
-    intro, body, tasks, …), rich text and blocks as plain text, one paragraph each; without the
-    fields named in `leave_out`."""
-    parts = []
+def field_texts(page, leave_out=()):
+    """(field name, text) for all text a reader reads on `page` below its title: the page type's
+    search fields (summary, intro, body, tasks, …), rich text and blocks as plain text, one
+    paragraph each; without the fields named in `leave_out`."""
     seen = {*getattr(page, "search_only_fields", ()), *leave_out}
     for search_field in type(page).search_fields:
         name = search_field.field_name
@@ -37,10 +37,52 @@ def page_text(page, leave_out=()):
         except Exception:  # a property or method indexed by name
             model_field = None
         if model_field is not None and hasattr(model_field, "get_searchable_content"):
-            parts.extend(str(text) for text in model_field.get_searchable_content(value) if text)
+            texts = [str(text) for text in model_field.get_searchable_content(value) if text]
         else:
-            parts.append(str(value))
-    return "\n".join(parts)
+            texts = [str(value)]
+        if texts:
+            yield name, "\n".join(texts)
+
+
+def page_text(page, leave_out=()):
+    """All text a reader reads on `page` below its title, one paragraph each (field_texts)."""
+    return "\n".join(text for _, text in field_texts(page, leave_out))
+
+
+def field_anchor(model, field_name):
+    """The id of the section that holds a field in Wagtail's page editor
+    ("panel-child-inhoud-intro-section"), from the model's own panels: Wagtail gives each child
+    of an ObjectList (a tab, or a page without tabs) a section "<prefix>-<identifier>-section", and
+    a link to the editor with it opens that tab at the field. Empty when no panel shows it."""
+
+    def holds(panel):
+        if getattr(panel, "field_name", None) == field_name:
+            return True
+        return any(holds(child) for child in getattr(panel, "children", None) or [])
+
+    def walk(panel, prefix):
+        for child, identifier in zip(panel.children, panel.child_identifiers, strict=True):
+            if not holds(child):
+                continue
+            if isinstance(panel, ObjectList):
+                return f"{prefix}-{identifier}-section"
+            if isinstance(child, PanelGroup):
+                return walk(child, f"{prefix}-child-{identifier}")
+        return ""
+
+    handler = model.get_edit_handler()
+    return walk(handler, "panel") if isinstance(handler, PanelGroup) else ""
+
+
+def where_first_hard(page, sentence):
+    """The field that holds `sentence`, as an anchor in the editor (field_anchor)."""
+    if not sentence:
+        return ""
+    probe = " ".join(sentence.split()[:8])
+    for name, text in field_texts(page):
+        if probe in " ".join(text.split()):
+            return field_anchor(type(page), name)
+    return ""
 
 
 def is_quoted(page):
@@ -68,6 +110,8 @@ class PageReadability:
     hard_words: tuple = ()
     passive_sentences: int = 0
     first_hard_sentence: str = ""
+    # The editor's anchor of the field that holds it ("panel-child-inhoud-intro-section").
+    first_hard_field: str = ""
     source: str = ""
     has_in_short: bool = False
     # The share of its sentences found word for word in a source (readability/verbatim.py).
@@ -91,6 +135,7 @@ def first_hard_sentence(analysis):
 
 def measure(page, lists=None):
     analysis = analyse(page_text(page), lists or word_lists())
+    hard_sentence = first_hard_sentence(analysis)
     return PageReadability(
         id=page.pk,
         title=page.title,
@@ -106,7 +151,8 @@ def measure(page, lists=None):
         score_text=analysis.score_text,
         hard_words=tuple(analysis.hard_words[:HARDEST_WORDS]),
         passive_sentences=len(analysis.passive_sentences),
-        first_hard_sentence=first_hard_sentence(analysis),
+        first_hard_sentence=hard_sentence,
+        first_hard_field=where_first_hard(page, hard_sentence),
         source=(getattr(page, "source", "") or "").strip(),
         has_in_short=bool((getattr(page, "in_short", "") or "").strip()),
         verbatim=verbatim_share(page_text(page, leave_out=EDITORS_FIELDS)),

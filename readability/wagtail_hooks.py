@@ -9,9 +9,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from ervaring.admin_access import may_edit_pages
 from ervaring.admin_menu import INDELING_MENU_HOOK
 from ervaring.blocks import READABILITY_LIST_HOOK
-from readability import admin_views
+from ervaring.preview_notes import PREVIEW_NOTES_HOOK
+from readability import admin_views, checks
 from readability.limits import B1_MIN_SCORE
 from readability.models import PlainWord, SiteWord
 from readability.pages import quoted_above_b1
@@ -28,6 +30,12 @@ def register_readability_report():
     return admin_views.menu_item()
 
 
+@hooks.register("construct_homepage_panels")
+def readability_on_the_dashboard(request, panels):
+    if may_edit_pages(request.user):
+        panels.append(admin_views.B1SharePanel())
+
+
 @hooks.register("insert_editor_js")
 def readability_in_the_editor():
     return format_html(
@@ -40,6 +48,16 @@ def readability_in_the_editor():
 @hooks.register("insert_global_admin_css")
 def readability_styles():
     return format_html('<link rel="stylesheet" href="{}">', static("css/readability.css"))
+
+
+@hooks.register("construct_wagtail_userbar")
+def readability_in_the_checks(request, items, page):
+    checks.with_our_checker(items)
+
+
+@hooks.register(PREVIEW_NOTES_HOOK)
+def readability_verdict_in_the_preview(request, page):
+    return checks.verdict_note(request, page)
 
 
 @hooks.register(READABILITY_LIST_HOOK)

@@ -51,7 +51,13 @@ def base_forms(word):
 
     for ending in ("en", "s", "e", "'s", "’s"):
         if word.endswith(ending):
-            add(word[: -len(ending)])
+            stem = word[: -len(ending)]
+            add(stem)
+            # An open syllable lost its double vowel: "adequate" -> "adequaat", "grote" -> "groot"
+            if ending in ("e", "en") and len(stem) >= 3 and stem[-2] in VOWELS:
+                after_consonant = stem[-3] not in VOWELS or stem[-4:-2] == "qu"
+                if after_consonant and stem[-1] not in VOWELS:
+                    add(stem[:-1] + stem[-2] + stem[-1])
     for ending in ("t", "de", "te", "den", "ten"):
         if word.endswith(ending):
             infinitive(word[: -len(ending)])

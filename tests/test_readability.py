@@ -2,8 +2,10 @@
 sentences and words marked, measured on our own server as the editor types; a report of all
 pages; the accessibility statement naming the quoted texts above B1."""
 
+import json
+
 import pytest
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -17,6 +19,7 @@ from readability.analysis import (
     syllables,
 )
 from readability.pages import all_pages, quoted_above_b1
+from readability.verdict import verdict_for
 from roles.models import LadderStep, RolePage
 from tests.support.pages import soup
 
@@ -212,6 +215,119 @@ class TestReport:
         assert client.get(self.url).status_code in (302, 403)
         menu = soup(client.get("/beheer/")).find(id="wagtail-sidebar-props").string
         assert '"Leesbaarheid"' not in menu
+
+    def test_the_sentence_to_rewrite_first_opens_its_field(self, client, editor):
+        client.force_login(editor)
+        page = ContentPage.objects.get(slug="privacy")
+        page.summary = "Het formulier wordt door de cliënt ingevuld. " + EASY
+        page.save_revision().publish()
+        row = soup(client.get(self.url)).find("tr", attrs={"data-page-id": str(page.pk)})
+        link = row.select_one(".leesbaarheid-rapport__zin a")
+        assert link.get_text() == "Het formulier wordt door de cliënt ingevuld."
+        address, anchor = link["href"].split("#")
+        assert address == f"/beheer/pages/{page.pk}/edit/"
+        section = soup(client.get(address)).find(id=anchor)
+        assert section is not None and section.find(attrs={"name": "summary"}) is not None
+
+
+@pytest.mark.django_db
+class TestDashboard:
+    """The share of published pages at B1, on the dashboard of people who edit."""
+
+    def share(self, client):
+        return soup(client.get("/beheer/")).find(attrs={"data-b1-share": True})
+
+    def test_editors_see_the_share_of_published_pages_at_b1(self, client, editor):
+        client.force_login(editor)
+        live = [row for row in all_pages() if row.live and row.b1 is not None]
+        at_b1 = [row for row in live if row.b1]
+        shown = self.share(client)
+        assert shown.get_text() == (
+            f"{len(at_b1)} van de {len(live)} gepubliceerde pagina's lezen op B1 "
+            f"({round(100 * len(at_b1) / len(live))}%)"
+        )
+        link = shown.find_parent("section").find("a", string="Bekijk de pagina's boven B1")
+        assert link["href"] == "/beheer/leesbaarheid/?niveau=boven-b1"
+
+    def test_a_page_made_plain_raises_the_share(self, client, editor):
+        client.force_login(editor)
+        before = int(self.share(client)["data-b1-share"])
+        for role in RolePage.objects.live()[:5]:
+            role.summary, role.body, role.tasks, role.pathway, role.in_short = EASY, [], "", "", ""
+            role.save_revision().publish()
+        assert int(self.share(client)["data-b1-share"]) > before
+
+    def test_moderators_do_not_see_it(self, client, moderator):
+        client.force_login(moderator)
+        assert self.share(client) is None
+
+
+@pytest.mark.django_db
+class TestChecksPanel:
+    """Our B1 verdict in Wagtail's Checks panel: a content check of our own, the verdict in the
+    preview only, Wagtail's LIX score replaced (docs/readability.md)."""
+
+    def preview(self, page, user):
+        request = RequestFactory().get("/")
+        request.user = user
+        return page.make_preview_request(request).content.decode()
+
+    def test_the_check_is_in_the_editor_in_dutch(self, client, editor):
+        client.force_login(editor)
+        response = client.get(f"/beheer/pages/{RolePage.objects.first().pk}/edit/")
+        html = soup(response)
+        config = json.loads(html.find(id="checker-axe-configuration").string)
+        assert "leesbaarheid-b1" in config["options"]["runOnly"]
+        assert config["messages"]["leesbaarheid-b1"]["error_name"] == "Tekst boven taalniveau B1"
+        panel = html.find(attrs={"data-side-panel": "checks"})
+        assert "Leesbaarheid (B1)" in panel.get_text()
+        assert panel.find(attrs={"data-content-readability-score": True}) is None
+        # The explainer (in a <template>, which get_text leaves out).
+        assert "leesbaarheidsscore (LIX) tonen we niet" in response.content.decode()
+
+    @pytest.mark.parametrize(
+        "summary,passes",
+        [(EASY, True), (HARD + " " + HARD + " " + HARD, False)],
+    )
+    def test_the_preview_carries_the_verdict(self, editor, summary, passes):
+        page = ContentPage.objects.get(slug="privacy")
+        page.summary, page.body = summary, []
+        html = soup(type("R", (), {"content": self.preview(page, editor).encode()})())
+        note = html.select_one("main template#leesbaarheid-oordeel")
+        verdict = json.loads(note["data-oordeel"])
+        assert verdict["passes"] is passes
+        assert verdict["reason"].startswith("Leest op B1" if passes else "Boven B1")
+
+    def test_a_public_page_never_carries_it(self, client, editor):
+        anonymous = Client().get("/privacy/").content
+        assert b"leesbaarheid-oordeel" not in anonymous
+        client.force_login(editor)
+        assert b"leesbaarheid-oordeel" not in client.get("/privacy/").content
+
+
+@pytest.mark.django_db
+class TestVerdict:
+    def test_a_quoted_text_above_b1_passes_only_with_in_short(self):
+        role = RolePage.objects.live().first()
+        role.source = "Movisie"
+        role.summary, role.body, role.tasks, role.pathway = HARD * 3, [], "", ""
+        role.in_short = ""
+        assert not verdict_for(role).passes
+        role.in_short = EASY
+        assert verdict_for(role).passes
+        assert "met ‘In het kort’ erboven" in verdict_for(role).reason
+
+    def test_own_text_above_b1_does_not_pass_even_with_in_short(self):
+        page = ContentPage.objects.get(slug="privacy")
+        page.summary, page.body, page.source = HARD * 3, [], "ervaring"
+        page.in_short = EASY
+        assert not verdict_for(page).passes
+
+    def test_a_short_text_is_not_judged(self):
+        page = ContentPage.objects.get(slug="privacy")
+        page.summary, page.body = "Kort.", []
+        verdict = verdict_for(page)
+        assert verdict.passes and verdict.reason == "Te weinig tekst om te meten."
 
 
 @pytest.mark.django_db

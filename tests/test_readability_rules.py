@@ -80,6 +80,7 @@ HARD_WORDS = [
     ("Wij evalueren het project samen.", [("evalueren", "nagaan hoe het ging, bespreken")]),
     ("Derhalve stoppen we met de groep.", [("Derhalve", "daarom")]),
     ("Dit gaat conform de afspraken.", [("conform", "volgens")]),
+    ("Dat is een adequate oplossing.", [("adequate", "goed, passend")]),
 ]
 # Sentences whose words are common, or the site's own words: nothing is marked.
 NOTHING_HARD = [

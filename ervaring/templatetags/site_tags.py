@@ -6,6 +6,7 @@ from wagtail.models import Page, Site
 from ervaring.caching.data import cached_for_content
 from ervaring.hyphenation import hyphenate
 from ervaring.models import SiteSettings
+from ervaring.preview_notes import preview_notes as notes_for_preview
 
 register = template.Library()
 
@@ -94,3 +95,10 @@ def messages_for(context, place):
     found = context.get("messages") or []
     in_comments = [message for message in found if "reactie" in message.tags.split()]
     return in_comments if place == "comments" else [m for m in found if m not in in_comments]
+
+
+@register.simple_tag(takes_context=True)
+def preview_notes(context):
+    """What apps tell the editor in a preview (ervaring/preview_notes.py); empty on every
+    public page."""
+    return notes_for_preview(context.get("request"), context.get("page"))

@@ -218,6 +218,34 @@
         }
     }
 
+    // Wagtail's Checks panel: the page's verdict, as the server computed it on the preview
+    // (readability/checks.py puts it in the preview's <main>, which the panel extracts).
+    function showVerdict(event) {
+        const html = event.detail && event.detail.content && event.detail.content.innerHTML;
+        const score = document.querySelector("[data-leesbaarheid-score]");
+        if (!score || typeof html !== "string") return;
+        const holder = document.createElement("template");
+        holder.innerHTML = html;
+        const note = holder.content.getElementById("leesbaarheid-oordeel");
+        const reason = document.querySelector("[data-leesbaarheid-reden]");
+        const advice = document.querySelector("[data-leesbaarheid-advies]");
+        if (!note) {
+            score.textContent = "-";
+            return;
+        }
+        let verdict;
+        try {
+            verdict = JSON.parse(note.dataset.oordeel);
+        } catch {
+            return;
+        }
+        score.textContent =
+            verdict.b1 === null ? "te kort om te meten" : `${verdict.score}, ${verdict.level}`;
+        if (reason) reason.textContent = verdict.reason;
+        if (advice) advice.replaceChildren(...verdict.advice.map((line) => el("li", "", line)));
+    }
+    document.addEventListener("w-preview:content", showVerdict);
+
     // Draftail and StreamField build their fields after load.
     if (document.readyState === "complete") {
         setTimeout(measureAll, 300);

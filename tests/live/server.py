@@ -47,6 +47,17 @@ page.save_revision().publish()
 print("PK", page.pk)
 """
 
+NEW_ARTICLE = """
+import datetime
+from articles.models import ArticleIndexPage, ArticlePage
+parent = ArticleIndexPage.objects.get()
+page = ArticlePage(title={title!r}, slug={slug!r}, intro={intro!r}, source="ervaring",
+                   date=datetime.date(2026, 11, 30))
+parent.add_child(instance=page)
+page.save_revision().publish()
+print("PK", page.pk)
+"""
+
 
 def redis_url(offset):
     """A database of the test run's Redis server (scripts/test.sh starts one), or None. Each
@@ -110,6 +121,12 @@ class SiteServer:
         slug = f"test-{uuid.uuid4().hex[:8]}"
         pk = self.shell_output(NEW_PAGE.format(title=title, slug=slug), marker="PK")
         return int(pk), f"/{slug}/"
+
+    def new_article(self, title, intro="Een artikel om mee te testen."):
+        """A fresh, published article of the site's own (no source quoted): (id, address)."""
+        slug = f"test-{uuid.uuid4().hex[:8]}"
+        code = NEW_ARTICLE.format(title=title, slug=slug, intro=intro)
+        return int(self.shell_output(code, marker="PK")), f"/artikelen/{slug}/"
 
     def _run(self, *args):
         return manage(self.env, *args)

@@ -59,10 +59,6 @@ def test_an_editor_sees_readability_while_typing_and_in_the_report(make_page):
     assert_accessible(editor, context="main")
 
 
-ARTICLE_PK = """
-from articles.models import ArticlePage
-print("PK", ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars").pk)
-"""
 HARD_TEXT = (
     "De gemeente faciliteert de groep. Het formulier wordt door de cliënt ingevuld. "
     "Een kwartiermaker zoekt plekken in de wijk."
@@ -74,7 +70,8 @@ def test_an_editor_sees_the_hard_word_with_its_alternative_and_the_passive_sente
     an article; the site's own word (kwartiermaker) is not marked."""
     editor = make_page()
     login(editor, "redacteur")
-    pk = get_server().shell_output(ARTICLE_PK, marker="PK")
+    # An article of its own: the editor autosaves what is typed, as a draft.
+    pk, _ = get_server().new_article("Moeilijke woorden testen")
     editor.goto(f"/beheer/pages/{pk}/edit/")
     editor.locator("[name=intro]").fill(HARD_TEXT)
     result = field(editor, "intro").locator(".leesbaarheid")
@@ -91,6 +88,54 @@ def test_an_editor_sees_the_hard_word_with_its_alternative_and_the_passive_sente
     expect(passive).to_contain_text("lijdende zin")
     assert "kwartiermaker" not in result.locator(".leesbaarheid__moeilijk-woord").all_inner_texts()
     assert_accessible(editor, context=".leesbaarheid")
+
+
+VERY_HARD = (
+    "De implementatie van ervaringsdeskundigheidsbevorderende beleidsinstrumenten "
+    "veronderstelt interorganisationele samenwerkingsverbanden tussen "
+    "zorgverzekeraarsorganisaties, gemeentelijke uitvoeringsinstanties en "
+    "belangenbehartigingsorganisaties, teneinde een adequate operationalisering te faciliteren."
+)
+
+
+def test_the_checks_panel_gives_the_same_verdict_as_the_field(make_page):
+    """Issue 18: our B1 verdict in Wagtail's Checks panel, not Wagtail's LIX score."""
+    editor = make_page()
+    login(editor, "redacteur")
+    pk, _ = get_server().new_page("Controles testen")
+    editor.goto(f"/beheer/pages/{pk}/edit/")
+    editor.get_by_role("textbox", name="Samenvatting").fill(VERY_HARD)
+    field_result = field(editor, "summary").locator(".leesbaarheid")
+    expect(field_result).to_contain_text("Leesbaarheid (Flesch-Douma): lager dan 0")
+    expect(field_result).to_contain_text("boven B1")
+    editor.get_by_role("button", name="Controles aan- of uitzetten").click()
+    panel = editor.locator('[data-side-panel="checks"]')
+    expect(panel.locator("[data-leesbaarheid-score]")).to_have_text(
+        "lager dan 0, heel moeilijk: ver boven B1", timeout=20_000
+    )
+    expect(panel).to_contain_text("Tekst boven taalniveau B1")
+    expect(panel).to_contain_text("Boven B1 (Flesch-Douma lager dan 0; B1 begint bij 60).")
+    expect(panel).not_to_contain_text("Goed")  # Wagtail's LIX verdict is gone
+    advice = panel.locator("[data-leesbaarheid-advies] li")
+    expect(advice.first).to_contain_text("Moeilijke woorden")
+
+    # Plain words: the issue goes, the panel says B1.
+    editor.get_by_role("textbox", name="Samenvatting").fill(
+        "Ik heb zelf iets meegemaakt. Daar wil ik iets mee doen. Ik praat met anderen."
+    )
+    expect(field_result).to_have_attribute("data-b1", "ja")
+    # Wagtail runs the checks when the panel opens (and as the preview panel refreshes).
+    toggle = editor.get_by_role("button", name="Controles aan- of uitzetten")
+    toggle.click()
+    expect(panel).to_be_hidden()
+    toggle.click()
+    expect(panel.locator("[data-leesbaarheid-reden]")).to_contain_text(
+        "Leest op B1", timeout=20_000
+    )
+    expect(panel).not_to_contain_text("Tekst boven taalniveau B1")
+    assert_accessible(editor, context='[data-side-panel="checks"]')
+    # Wagtail logs the checks' findings as a console error; this test asked for one.
+    editor.problems[:] = [p for p in editor.problems if "axe.run results" not in p]
 
 
 def post_comment(reader, name, body):
@@ -222,6 +267,10 @@ def test_an_editor_gives_an_article_a_listing_image_with_alt_text(make_page, tmp
     expect(editor.get_by_role("region", name="Afbeelding")).to_contain_text("Werkgroep aan tafel")
 
     # Without alt text the page is not published, and the editor is told why beside the field.
+    # (Wagtail autosaves the change first, and pauses: the draft is not valid without alt text.)
+    expect(editor.locator("#w-autosave-indicator")).to_have_attribute(
+        "data-w-autosave-state-value", "paused"
+    )
     editor.get_by_role("button", name="Meer acties").click()
     editor.get_by_role("button", name="Publiceren").click()
     alt = field(editor, "listing_image_alt")
