@@ -1,10 +1,16 @@
-"""The two word lists editors keep (Indeling → Eigen woorden, Indeling → Gewonere woorden):
-words of this site that are fine although rare, and hard words with a plainer alternative."""
+"""The workflow task "Leesbaarheid", and the two word lists editors keep (Indeling → Eigen
+woorden, Indeling → Gewonere woorden): words of this site that are fine although rare, and hard
+words with a plainer alternative."""
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.forms import TaskStateCommentForm
+from wagtail.models import AbstractGroupApprovalTask
 from wagtail.search import index
+
+from readability.verdict import verdict_for
 
 
 def clean_word(value):
@@ -87,3 +93,55 @@ class PlainWord(index.Indexed, models.Model):
             errors["alternatives"] = "Het gewonere woord is hetzelfde als het moeilijke."
         if errors:
             raise ValidationError(errors)
+
+
+class ReadabilityTask(AbstractGroupApprovalTask):
+    """The workflow task "Leesbaarheid" before an article or a role page is published: it passes
+    by itself when the page reads at B1 (or quotes a source word for word with an "In het kort"
+    above it, readability/verdict.py); otherwise a member of its groups (Eindredactie) approves,
+    and must say why. Both are in the page's history (docs/readability.md)."""
+
+    def start(self, workflow_state, user=None):
+        task_state = super().start(workflow_state, user=user)
+        verdict = verdict_for(task_state.revision.as_object())
+        if verdict.passes:
+            # Wagtail's WorkflowState.update() moves on when a task approves itself at start.
+            task_state.approve(user=None, update=False, comment=f"Vanzelf: {verdict.reason}")
+        return task_state
+
+    def get_actions(self, obj, user):
+        if user.is_superuser or self.groups.filter(pk__in=user.groups.all()).exists():
+            return [
+                ("reject", "Vraag om aanpassingen", True),
+                ("approve", "Goedkeuren met reden", True),
+            ]
+        return []
+
+    def get_form_for_action(self, action):
+        return ApprovalReasonForm if action == "approve" else TaskStateCommentForm
+
+    def get_template_for_action(self, action):
+        return "readability/workflow_action_modal.html"
+
+    @classmethod
+    def get_description(cls):
+        return (
+            "Gaat vanzelf door als de pagina op B1 leest (of letterlijk uit een bron komt "
+            "met ‘In het kort’ erboven). Anders keurt iemand uit de gekozen groepen goed, "
+            "met een reden."
+        )
+
+    class Meta:
+        verbose_name = "leesbaarheidstaak"
+        verbose_name_plural = "leesbaarheidstaken"
+
+
+class ApprovalReasonForm(TaskStateCommentForm):
+    """Approving a page above B1 needs a reason: it is kept with the task in the history."""
+
+    comment = forms.CharField(
+        label="Waarom mag deze tekst boven B1?",
+        widget=forms.Textarea({"rows": 3}),
+        error_messages={"required": "Schrijf op waarom deze tekst boven B1 mag."},
+        help_text="Bijvoorbeeld: ‘Letterlijk citaat van de bron; In het kort volgt.’",
+    )

@@ -13,7 +13,7 @@ from ervaring.admin_access import may_edit_pages
 from ervaring.admin_menu import INDELING_MENU_HOOK
 from ervaring.blocks import READABILITY_LIST_HOOK
 from ervaring.preview_notes import PREVIEW_NOTES_HOOK
-from readability import admin_views, checks
+from readability import admin_views, checks, gate
 from readability.limits import B1_MIN_SCORE
 from readability.models import PlainWord, SiteWord
 from readability.pages import quoted_above_b1
@@ -58,6 +58,26 @@ def readability_in_the_checks(request, items, page):
 @hooks.register(PREVIEW_NOTES_HOOK)
 def readability_verdict_in_the_preview(request, page):
     return checks.verdict_note(request, page)
+
+
+@hooks.register("construct_page_action_menu")
+def publish_through_the_gate(menu_items, request, context):
+    gate.without_publish(menu_items, request, context)
+
+
+@hooks.register("before_edit_page")
+def no_publish_past_the_gate(request, page):
+    gate.refuse_publish_post(request, page)
+
+
+@hooks.register("before_create_page")
+def no_new_page_past_the_gate(request, parent_page, page_class):
+    gate.refuse_publish_post(request, parent_page)
+
+
+@hooks.register("before_bulk_action")
+def no_bulk_publish_past_the_gate(request, action_type, objects, action):
+    gate.refuse_bulk_publish(request, action_type, objects, action)
 
 
 @hooks.register(READABILITY_LIST_HOOK)

@@ -21,16 +21,21 @@ import psycopg2
 from tests.support.servers import free_port, manage, start_gunicorn
 
 PASSWORD = "een-lang-browserwachtwoord"
-USERS = {"redacteur": "Redacteuren", "moderator": "Moderatoren", "beheerder": None}
+USERS = {
+    "redacteur": ["Redacteuren"],
+    "eindredacteur": ["Redacteuren", "Eindredactie"],
+    "moderator": ["Moderatoren"],
+    "beheerder": [],
+}
 
 CREATE_USERS = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 User = get_user_model()
-for name, group in {USERS!r}.items():
+for name, groups in {USERS!r}.items():
     user = User.objects.create_user(name, f"{{name}}@example.org", {PASSWORD!r})
-    if group:
-        user.groups.add(Group.objects.get(name=group))
+    if groups:
+        user.groups.add(*Group.objects.filter(name__in=groups))
     else:
         user.is_superuser = user.is_staff = True
         user.save()
@@ -51,8 +56,10 @@ NEW_ARTICLE = """
 import datetime
 from articles.models import ArticleIndexPage, ArticlePage
 parent = ArticleIndexPage.objects.get()
+from wagtail.rich_text import RichText
 page = ArticlePage(title={title!r}, slug={slug!r}, intro={intro!r}, source="ervaring",
-                   date=datetime.date(2026, 11, 30))
+                   date=datetime.date(2026, 11, 30),
+                   body=[("paragraph", RichText("<p>Een alinea om mee te testen.</p>"))])
 parent.add_child(instance=page)
 page.save_revision().publish()
 print("PK", page.pk)
