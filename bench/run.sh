@@ -47,6 +47,8 @@ echo "== meten"
 # BENCH_STEPS=faults runs only the load with faults (it reads the capacity from the last run).
 if [ "${BENCH_STEPS:-all}" != "faults" ]; then
     $PY -m bench.bench
+    echo "== leesbaarheid van een lange pagina"
+    $PY -m bench.readability
     echo "== de minuut na publiceren"
     $PY -m bench.publishing
 fi

@@ -21,6 +21,7 @@ import html
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.html import strip_tags
 
@@ -38,6 +39,7 @@ from readability.limits import (
     PASSIVE_MAX_SHARE,
     SAME_OPENING_RUN,
     SECTION_WORDS,
+    WORD_CACHE,
 )
 from readability.lists import EMPTY, WordLists
 from readability.words import hard_words
@@ -90,6 +92,7 @@ BLOCK_END = re.compile(r"</(p|li|h[1-6]|blockquote|div|figcaption|dd|dt|td|th)>|
 TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def syllables(word):
     """Syllables in a Dutch word: groups of vowels, where a diaeresis (ë, ï) starts a new one
     and 'ij' counts as a vowel. At least one."""
@@ -143,8 +146,11 @@ def split_sentences(text):
 
 
 def is_long_word(word, known=SUBJECT_WORDS):
-    if word.lower() in known:
-        return False
+    return word.lower() not in known and long_by_measure(word)
+
+
+@lru_cache(maxsize=WORD_CACHE)
+def long_by_measure(word):
     letters = sum(ch.isalpha() for ch in word)
     return letters >= LONG_WORD_LETTERS or syllables(word) >= LONG_WORD_SYLLABLES
 

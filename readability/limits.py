@@ -40,3 +40,7 @@ LONG_WORD_LETTERS = 18
 
 # The longest text the tool measures at once (a long article is about 30,000 characters).
 MAX_TEXT_LENGTH = 50_000
+
+# Per process, the judgements of this many different words are kept (syllables, participles,
+# frequencies): measuring a long page then takes a few milliseconds (docs/benchmark.md).
+WORD_CACHE = 50_000

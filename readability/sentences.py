@@ -20,6 +20,9 @@ Nouns and adjectives that look like one (beleid, gebied, gezondheid, verschillen
 """
 
 import re
+from functools import lru_cache
+
+from readability.limits import WORD_CACHE
 
 WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
@@ -55,6 +58,7 @@ def words_of(text):
     return WORD.findall(text)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_participle(word):
     """Whether `word` can be a past participle (see the module's docstring)."""
     word = word.lower()

@@ -9,9 +9,9 @@ rare but the subject of the site and explained on it (never hard), and hard word
 plainer alternative (always hard, and the alternative is shown)."""
 
 import math
-from functools import cache
+from functools import cache, lru_cache
 
-from readability.limits import COMPOUND_PART_ZIPF, MIN_LETTERS_FOR_RARE, RARE_ZIPF
+from readability.limits import COMPOUND_PART_ZIPF, MIN_LETTERS_FOR_RARE, RARE_ZIPF, WORD_CACHE
 
 LANGUAGE = "nl"
 VOWELS = "aeiou"
@@ -31,6 +31,7 @@ def zipf(word):
     return math.log10(share * 1e9) if share > 0 else 0.0
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def base_forms(word):
     """The word and the forms it may come from: plurals, verb forms, participles, adjectives
     with -e. Guesses; the most frequent of them is taken."""
@@ -67,13 +68,15 @@ def base_forms(word):
         infinitive(word[:-1])
     if word.endswith("en") and len(word) > 4 and word[-3] == word[-4]:  # "bedden" -> "bed"
         add(word[:-3])
-    return forms
+    return tuple(forms)
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def form_frequency(word):
     return max(zipf(form) for form in base_forms(word))
 
 
+@lru_cache(maxsize=WORD_CACHE)
 def is_common_compound(word):
     """Two common words joined, with or without the linking s or e(n): "zorginstelling",
     "ervaringsverhaal", "vrijwilligerswerk"."""
