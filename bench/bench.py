@@ -252,6 +252,19 @@ def main():
     print(table)
 
 
+def add_to_latest(key, result, line):
+    """A later step's result: under `key` in latest.json, and its line below the table in
+    latest.md (bench.publishing, bench.readability)."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    latest = RESULTS / "latest.json"
+    data = json.loads(latest.read_text()) if latest.exists() else {}
+    data[key] = result
+    latest.write_text(json.dumps(data, indent=2))
+    with open(RESULTS / "latest.md", "a") as table:
+        table.write("\n" + line + "\n")
+    print(line)
+
+
 def reference_size():
     from django.conf import settings
 

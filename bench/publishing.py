@@ -10,7 +10,7 @@ import threading
 import time
 from pathlib import Path
 
-from bench.bench import RESULTS, start_gunicorn, wrk_output
+from bench.bench import add_to_latest, start_gunicorn, wrk_output
 from tests.support.servers import stop
 
 SECONDS = int(os.environ.get("BENCH_PUBLISH_SECONDS", "60"))
@@ -102,18 +102,12 @@ def main():
         "with_publishes": busy,
         "ratio": busy["rps"] / quiet["rps"],
     }
-    latest = RESULTS / "latest.json"
-    data = json.loads(latest.read_text()) if latest.exists() else {}
-    data["publishing"] = result
-    latest.write_text(json.dumps(data, indent=2))
     line = (
         f"De minuut na publiceren ({len(paths)} adressen, {SECONDS} s, {len(published)}× "
         f"publiceren): {busy['rps']:,.0f} verzoeken/s tegen {quiet['rps']:,.0f} zonder "
         f"publiceren = {result['ratio']:.2f}× (doel ≥ 0,5×); fouten: {busy['errors']}"
     )
-    with open(RESULTS / "latest.md", "a") as table:
-        table.write("\n" + line + "\n")
-    print(line)
+    add_to_latest("publishing", result, line)
 
 
 if __name__ == "__main__":

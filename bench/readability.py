@@ -7,7 +7,6 @@ The text is the five source texts of the site (fixtures/sources/), one after ano
 content is loaded (`python -m bench.readability` on its own, with any settings whose database
 has the word lists); prints its result and adds it to bench/results/latest.json and latest.md."""
 
-import json
 import statistics
 import time
 from pathlib import Path
@@ -74,14 +73,9 @@ def dutch(number, decimals=1):
 
 def main():
     django.setup()
-    from bench.bench import RESULTS
+    from bench.bench import add_to_latest
 
     result = measure()
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    latest = RESULTS / "latest.json"
-    data = json.loads(latest.read_text()) if latest.exists() else {}
-    data["readability"] = result
-    latest.write_text(json.dumps(data, indent=2))
     line = (
         f"Leesbaarheid van een pagina van {dutch(result['words'], 0)} woorden: "
         f"{dutch(result['median_ms'])} ms (mediaan van {RUNS}, langzaamste "
@@ -89,9 +83,7 @@ def main():
         f"proces {dutch(result['first_ms'])} ms, na {dutch(result['load_ms'], 0)} ms voor het "
         "laden van de woordenlijsten"
     )
-    with open(RESULTS / "latest.md", "a") as table:
-        table.write("\n" + line + "\n")
-    print(line)
+    add_to_latest("readability", result, line)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock, FiguresBlock, ListBlock, ParagraphBlock
-from ervaring.models import BasePage, findable_in_admin, page_tabs
+from ervaring.models import BasePage, findable_in_admin, page_tabs, source_field
 from ervaring.privacy import public
 from roles.catalogue import get_catalogue
 
@@ -25,13 +25,7 @@ class EmployerIndexPage(BasePage):
         "zijn bron, en het jaar als de bron dat noemt.",
     )
     body = StreamField(BaseStreamBlock(), verbose_name="Tekst", blank=True)
-    source = models.CharField(
-        "Bron",
-        max_length=300,
-        blank=True,
-        help_text="Waar komt de tekst vandaan? Leeg: de tekst is van de redactie, en dat staat "
-        "onder de pagina.",
-    )
+    source = source_field()
 
     type_label = "Overzicht"
     content_panels = [

@@ -16,7 +16,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
-from ervaring.models import BasePage, findable_in_admin, page_tabs
+from ervaring.models import BasePage, findable_in_admin, page_tabs, source_field
 from roles.catalogue import get_catalogue
 from roles.compare import ROLE_PARAM, compared, saved
 from roles.filters import QUERY_PARAMS as FILTER_PARAMS
@@ -393,13 +393,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         blank=True,
         help_text="Bijvoorbeeld uitleg over kortdurend werk of werk voor zzp'ers.",
     )
-    source = models.CharField(
-        "Bron",
-        max_length=300,
-        blank=True,
-        help_text="Waar komt de tekst vandaan? Leeg: de tekst is van de redactie, en dat staat "
-        "onder de pagina.",
-    )
+    source = source_field()
 
     type_label = "Overzicht"
     content_panels = [

@@ -5,7 +5,13 @@ the rate limits' counters (`ratelimit`) and the search's words that mean the sam
 
 from ervaring.models.home import HomeFeaturedRole, HomePage
 from ervaring.models.ledger import LoadedContent
-from ervaring.models.pages import BasePage, ContentPage, findable_in_admin, page_tabs
+from ervaring.models.pages import (
+    BasePage,
+    ContentPage,
+    findable_in_admin,
+    page_tabs,
+    source_field,
+)
 from ervaring.models.ratelimit import RateCount
 from ervaring.models.search_words import SearchSynonym
 from ervaring.models.site_settings import SiteSettings
@@ -21,4 +27,5 @@ __all__ = [
     "SiteSettings",
     "findable_in_admin",
     "page_tabs",
+    "source_field",
 ]

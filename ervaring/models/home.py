@@ -12,7 +12,13 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from ervaring.blocks import BaseStreamBlock
-from ervaring.models.pages import BasePage, ContentPage, findable_in_admin, page_tabs
+from ervaring.models.pages import (
+    BasePage,
+    ContentPage,
+    findable_in_admin,
+    page_tabs,
+    source_field,
+)
 
 
 class HomePage(BasePage):
@@ -29,13 +35,7 @@ class HomePage(BasePage):
         blank=True,
         help_text="Korte uitleg onder de introductie.",
     )
-    source = models.CharField(
-        "Bron",
-        max_length=300,
-        blank=True,
-        help_text="Waar komt de tekst vandaan? Leeg: de tekst is van de redactie, en dat staat "
-        "onder de pagina.",
-    )
+    source = source_field()
 
     type_label = "Startpagina"
 

@@ -17,6 +17,17 @@ from ervaring.caching.pages import query_key
 from ervaring.privacy import in_private_section
 
 
+def source_field():
+    """The field "Bron" of a page type whose text may be the editors' own: empty says so."""
+    return models.CharField(
+        "Bron",
+        max_length=300,
+        blank=True,
+        help_text="Waar komt de tekst vandaan? Leeg: de tekst is van de redactie, en dat staat "
+        "onder de pagina.",
+    )
+
+
 def page_tabs(*tabs):
     """The tabs of a page editor: the page type's own tabs, then "Promotie" and "Instellingen"
     (Wagtail's publishing panel: go-live and expiry dates), the same on every page type."""
