@@ -119,16 +119,20 @@ def test_the_checks_panel_gives_the_same_verdict_as_the_field(make_page):
     advice = panel.locator("[data-leesbaarheid-advies] li")
     expect(advice.first).to_contain_text("Moeilijke woorden")
 
-    # Plain words, typed: the issue goes, the panel says B1 like the field. (Wagtail refreshes
-    # the panel's preview when the editor's typing marks the form as changed.)
-    box = editor.get_by_role("textbox", name="Samenvatting")
-    box.press("Control+A")
-    box.press_sequentially(
+    # Plain words, saved as a draft: the issue goes, the panel says B1 like the field.
+    # (Wagtail refreshes an open panel only while its unsaved-changes tracker marks the form as
+    # changed, which depends on how keys arrive; a saved draft opens the panel afresh.)
+    editor.get_by_role("textbox", name="Samenvatting").fill(
         "Ik heb zelf iets meegemaakt. Daar wil ik iets mee doen. Ik praat met anderen."
     )
     expect(field_result).to_have_attribute("data-b1", "ja")
+    editor.get_by_role("button", name="Bewaar concept").click()
+    expect(editor.locator(".messages")).to_contain_text("Controles testen")
+    expect(field_result).to_have_attribute("data-b1", "ja")
+    if panel.is_hidden():
+        editor.get_by_role("button", name="Controles aan- of uitzetten").click()
     expect(panel.locator("[data-leesbaarheid-reden]")).to_contain_text(
-        "Leest op B1", timeout=20_000
+        "Leest op B1", timeout=30_000
     )
     expect(panel).not_to_contain_text("Tekst boven taalniveau B1")
     assert_accessible(editor, context='[data-side-panel="checks"]')
