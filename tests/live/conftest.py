@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 
 from tests.live.server import PASSWORD, get_server
 
@@ -53,6 +53,11 @@ def chromium():
         yield browser
         browser.close()
 
+
+# `make test` runs the SQLite and the PostgreSQL suites at once on 2 cores: an admin page that
+# answers a form with errors can take more than Playwright's 5 seconds to come back. A
+# person waits too; what is asserted does not change.
+expect.set_options(timeout=15_000)
 
 # Console messages that are not errors of the page: a 404 the test asked for, and Wagtail's
 # content checks (its own and our B1 check) logging what they found in the editor's preview
