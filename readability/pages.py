@@ -85,6 +85,11 @@ def where_first_hard(page, sentence):
     return ""
 
 
+def has_in_short(page):
+    """Whether the page starts with the editors' plain summary, "In het kort"."""
+    return bool((getattr(page, "in_short", "") or "").strip())
+
+
 def is_quoted(page):
     """Whether the page's text comes word for word from a source (not written for this site)."""
     source = (getattr(page, "source", "") or "").strip()
@@ -154,7 +159,7 @@ def measure(page, lists=None):
         first_hard_sentence=hard_sentence,
         first_hard_field=where_first_hard(page, hard_sentence),
         source=(getattr(page, "source", "") or "").strip(),
-        has_in_short=bool((getattr(page, "in_short", "") or "").strip()),
+        has_in_short=has_in_short(page),
         verbatim=verbatim_share(page_text(page, leave_out=EDITORS_FIELDS)),
     )
 

@@ -5,8 +5,9 @@ with an "In het kort" above it (docs/readability.md)."""
 from dataclasses import dataclass
 
 from readability.analysis import Analysis, analyse
+from readability.limits import B1_MIN_SCORE
 from readability.lists import word_lists
-from readability.pages import is_quoted, page_text
+from readability.pages import has_in_short, is_quoted, page_text
 
 
 @dataclass
@@ -33,7 +34,7 @@ class PageVerdict:
                 f"Boven B1 (Flesch-Douma {analysis.score_text}), maar letterlijk uit een bron "
                 "met ‘In het kort’ erboven."
             )
-        return f"Boven B1 (Flesch-Douma {analysis.score_text}; B1 begint bij 60)."
+        return f"Boven B1 (Flesch-Douma {analysis.score_text}; B1 begint bij {B1_MIN_SCORE})."
 
     def as_json(self):
         return {
@@ -50,5 +51,5 @@ def verdict_for(page):
     return PageVerdict(
         analyse(page_text(page), word_lists()),
         is_quoted(page),
-        bool((getattr(page, "in_short", "") or "").strip()),
+        has_in_short(page),
     )

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from articles.models import ArticleIndexPage, ArticlePage
@@ -18,8 +19,8 @@ from ervaring.models import ContentPage
 from roles.models import RolePage
 from tests.conftest import make_user
 from tests.support.pages import soup
+from tests.test_readability import EASY
 
-EASY = "Ik heb zelf iets meegemaakt. Daar wil ik iets mee doen. Ik praat met anderen. Dat is fijn."
 HARD = (
     "De implementatie van ervaringsdeskundigheidsbevorderende beleidsinstrumenten "
     "veronderstelt interorganisationele samenwerkingsverbanden tussen "
@@ -160,6 +161,18 @@ class TestTheTask:
         approval = PageLogEntry.objects.get(page=article, action="wagtail.workflow.approve")
         assert approval.user == final_editor
         assert approval.data["comment"] == "Een citaat van de bron, met uitleg erboven."
+
+    def test_a_scheduled_article_at_b1_is_scheduled_not_published(self, editor):
+        """Scheduling still works for editors: the gate passes the revision; Wagtail
+        schedules it."""
+        article = new_article(EASY)
+        article.go_live_at = timezone.now() + datetime.timedelta(days=3)
+        revision = article.save_revision()
+        assert submit(article, editor).status == "approved"
+        article.refresh_from_db()
+        revision.refresh_from_db()
+        assert not article.live
+        assert revision.approved_go_live_at == article.go_live_at
 
     def test_a_quoted_page_with_in_short_passes(self, editor):
         article = new_article(HARD * 2)
