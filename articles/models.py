@@ -38,6 +38,7 @@ from ervaring.caching.pages import reads_query
 from ervaring.models import BasePage, findable_in_admin, page_tabs
 from ervaring.privacy import in_private_section, public
 from ervaring.query_params import page_number
+from ervaring.templatetags.site_tags import chrome_for_site
 from roles.catalogue import get_catalogue
 
 WORDS_PER_MINUTE = 200
@@ -358,13 +359,6 @@ class ArticlePage(RoutablePageMixin, BasePage):
             return True  # not online yet: a preview
         return timezone.now() <= self.first_published_at + timedelta(days=days)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        # An empty form (the same for every visitor), or none when comments are closed; a
-        # posted form with what went wrong replaces it (post_comment).
-        context["form"] = CommentForm(article=self) if self.comments_open else None
-        return context
-
     def shown_from_elsewhere(self, query):
         """Authors, tags, related roles and a page of approved comments (`?reacties=`)."""
         catalogue = get_catalogue()
@@ -398,6 +392,17 @@ class ArticlePage(RoutablePageMixin, BasePage):
                 }
                 for tag in tags
             ],
+            # The empty comment form (the same for every visitor), or none when comments are
+            # closed; a posted form with what went wrong is rendered in the page instead
+            # (post_comment).
+            "comment_form": self.rendered_part(
+                "articles/includes/comment_form.html",
+                page=self,
+                form=CommentForm(article=self),
+                chrome=chrome_for_site(self.get_site()),
+            )
+            if self.comments_open
+            else "",
             # Live, public roles only: the catalogue holds no others.
             "related_roles": [
                 catalogue.roles_by_id[link.role_id]

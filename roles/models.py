@@ -332,6 +332,11 @@ class RolePage(BasePage):
         the catalogue says around it: the ladder, terms, next step, employer types."""
         catalogue = get_catalogue()
         entry = catalogue.entry_for_page(self)
+        next_step = catalogue.next_step(entry) or {}
+
+        def cards(roles, heading):
+            return self.rendered_part("includes/role_list.html", roles=roles, heading=heading)
+
         return {
             **super().shown_from_elsewhere(query),
             "entry": entry,
@@ -339,13 +344,20 @@ class RolePage(BasePage):
             "current_steps": [catalogue.steps_by_number[n] for n in entry.steps],
             # {"types": [...], "areas": [...], "forms": [...]}: every taxonomy facet.
             "terms": catalogue.terms_of(entry),
-            "next_step": catalogue.next_step(entry),
+            "next_step": next_step,
+            # The role cards of the next step, and the choice of every other role to compare
+            # with: the same for every visitor, rendered once per content version.
+            "next_roles": next_step and cards(next_step["roles"], "h3"),
+            "later_roles": next_step.get("later") and cards(next_step["later"], "h4"),
             "employer_types": catalogue.employer_types_for(entry),
             "index_url": catalogue.index_url,
             "ladder_url": catalogue.ladder_url,
             "compare_url": catalogue.compare_url,
             "saved_url": catalogue.saved_url,
-            "other_roles": [role for role in catalogue.roles if role.id != entry.id],
+            "compare_options": self.rendered_part(
+                "roles/includes/compare_options.html",
+                roles=[role for role in catalogue.roles if role.id != entry.id],
+            ),
         }
 
 
@@ -422,9 +434,22 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         the address, those roles compared and as a shortlist."""
         catalogue = get_catalogue()
         chosen = query.getlist(ROLE_PARAM)
+        role_filter = RoleFilter(query)
         return {
             **super().shown_from_elsewhere(query),
-            "filter": RoleFilter(query),
+            "filter": role_filter,
+            # The filter's options and a page of role cards: the same for every visitor with
+            # this address, rendered once per content version.
+            "facet_fields": self.rendered_part(
+                "roles/includes/facet_fields.html", facets=role_filter.facets
+            ),
+            "result_cards": self.rendered_part(
+                "includes/role_list.html",
+                roles=role_filter.page.object_list,
+                heading="h3",
+                choose="vergelijk",
+                saved_url=self.saved_url,
+            ),
             "role_types": catalogue.terms["types"],
             "all_roles": catalogue.roles,
             "compare": compared(chosen),
@@ -522,8 +547,12 @@ class LadderPage(BasePage):
 
     def shown_from_elsewhere(self, query):
         catalogue = get_catalogue()
+        # The steps and their roles: the same for every visitor, rendered once per version.
         return {
             **super().shown_from_elsewhere(query),
-            "ladder": catalogue.ladder(),
-            "index_url": catalogue.index_url,
+            "ladder_steps": self.rendered_part(
+                "roles/includes/ladder_steps.html",
+                ladder=catalogue.ladder(),
+                index_url=catalogue.index_url,
+            ),
         }

@@ -109,6 +109,54 @@ class TestOnePageOneAnswer:
         assert int(second["Content-Length"]) == len(second.content)
 
 
+class TestListsRenderedOncePerVersion:
+    """What every visitor sees the same — role cards, the choice of roles to compare with, the
+    ladder's steps, the home page's lists, the empty comment form — is rendered once per content
+    version (BasePage.rendered_part), so a page rendered without the page cache does not render
+    more when the site has more roles; after a change it is rendered anew."""
+
+    @pytest.mark.parametrize(
+        "url, part",
+        [
+            ("/", "ervaring/includes/home_lists.html"),
+            ("/werk/?stap=2&vorm=vrijwillig", "includes/role_list.html"),
+            ("/werk/clientondersteuner/", "roles/includes/compare_options.html"),
+            ("/ervaringsladder/", "roles/includes/ladder_steps.html"),
+            (ARTICLE, "articles/includes/comment_form.html"),
+        ],
+    )
+    def test_a_part_is_rendered_again_only_after_a_change(self, url, part, settings):
+        settings.ERVARING = {**settings.ERVARING, "PAGE_CACHE_ENABLED": False}
+
+        def rendered(response):
+            assert response.status_code == 200, url
+            return [template.name for template in response.templates]
+
+        version.bump_content_version()
+        first = visit(url)
+        again = visit(url)
+        assert part in rendered(first)
+        assert part not in rendered(again)
+        assert again.content == first.content
+        version.bump_content_version()
+        assert part in rendered(visit(url))
+
+    def test_a_posted_comment_with_a_mistake_keeps_what_was_typed(self, client):
+        # The kept empty form is for readers who did not post; a posted one is their own.
+        visit(ARTICLE)
+        response = client.post(
+            ARTICLE,
+            {"name": "Sanne", "email": "geen-adres", "body": "Mijn eigen woorden."},
+            HTTP_ORIGIN="http://testserver",
+            HTTP_SEC_FETCH_SITE="same-origin",
+        )
+        form = soup(response).select_one("form.comment-form")
+        assert form.select_one("#id_name")["value"] == "Sanne"
+        assert form.select_one("#id_body").get_text().strip() == "Mijn eigen woorden."
+        assert "e-mailadres" in form.select_one(".field--error").get_text().lower()
+        assert "Mijn eigen woorden." not in visit(ARTICLE).content.decode()
+
+
 class TestHttpCaching:
     @pytest.mark.parametrize("url", PUBLIC)
     def test_public_pages_say_how_long_a_shared_cache_may_keep_them(self, url, settings):

@@ -89,7 +89,7 @@ class HomePage(BasePage):
         featured = [found[pk] for pk in chosen if pk in found]
         if not featured:
             featured = list(public_roles.descendant_of(self).order_by("title")[:6])
-        return {
+        shown = {
             **super().shown_from_elsewhere(query),
             "sections": sections,
             "keuzehulp_url": keuzehulp_url,
@@ -107,6 +107,10 @@ class HomePage(BasePage):
                 .order_by(F("date").desc(nulls_last=True), "-first_published_at", "-pk")[:3]
             ),
         }
+        # The same for every visitor: rendered once per content version.
+        shown["home_links"] = self.rendered_part("ervaring/includes/home_links.html", **shown)
+        shown["home_lists"] = self.rendered_part("ervaring/includes/home_lists.html", **shown)
+        return shown
 
 
 class HomeFeaturedRole(Orderable):

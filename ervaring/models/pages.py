@@ -6,6 +6,7 @@ from http import HTTPMethod
 
 from django.db import models
 from django.http import QueryDict
+from django.template.loader import render_to_string
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -150,6 +151,15 @@ class BasePage(Page):
         may change them. Page types add to what this returns; a value an address asks for that
         does not exist (a page of comments) raises Http404."""
         return {"breadcrumb": self.breadcrumb()}
+
+    @staticmethod
+    def rendered_part(template_name, **context):
+        """A part of the page rendered from `context` alone — no request, no visitor, no user —
+        for `shown_from_elsewhere()` to return: kept with the rest of it, so a list that many
+        visitors see the same (role cards, comments, a choice of 40 roles) is rendered once per
+        content version instead of on every request. What depends on the visitor (a posted
+        form, a message, the menu's current item) stays in the page's own template."""
+        return render_to_string(template_name, context)
 
     def breadcrumb(self):
         """[{title, url}] of the live ancestors between the home page and this page."""

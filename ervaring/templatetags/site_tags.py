@@ -54,8 +54,12 @@ def _chrome_for(site):
 @register.simple_tag(takes_context=True)
 def site_chrome(context):
     """Menu, footer links and tagline of the current site, cached until content changes."""
-    request = context.get("request")
-    site = Site.find_for_request(request)
+    return chrome_for_site(Site.find_for_request(context.get("request")))
+
+
+def chrome_for_site(site):
+    """Menu, footer links, tagline and the moderators' promise of `site` (None: the defaults),
+    kept until content changes."""
     if site is None:
         return {
             "home_url": "/",
