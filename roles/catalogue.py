@@ -13,6 +13,9 @@ from django.apps import apps
 from ervaring.caching.data import cached_for_content
 
 FLAG_VALUE = "ja"
+# How many roles a role page offers to compare with (Catalogue.roles_like): a choice a visitor
+# can take in at a glance, the same size however many roles the site has.
+COMPARE_CHOICES = 20
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,24 @@ class Catalogue:
             "roles": soon[:limit],
             "later": later[:limit],
         }
+
+    def roles_like(self, entry, limit=COMPARE_CHOICES):
+        """The roles a role page offers to compare with: those nearest to it — a work area in
+        common first, then the fewest steps apart on the ladder — at most `limit`, by title.
+        Every other role can be chosen on the compare page itself."""
+        areas = set(entry.areas)
+
+        def steps_apart(role):
+            if not entry.steps or not role.steps:
+                return len(self.steps)
+            return min(abs(mine - theirs) for mine in entry.steps for theirs in role.steps)
+
+        others = [role for role in self.roles if role.id != entry.id]
+        nearest = sorted(
+            others, key=lambda role: (not areas & set(role.areas), steps_apart(role), role.title)
+        )[:limit]
+        chosen = {role.id for role in nearest}
+        return [role for role in others if role.id in chosen]  # the catalogue's order
 
     def employer_types_for(self, entry):
         return [

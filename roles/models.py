@@ -355,8 +355,7 @@ class RolePage(BasePage):
             "compare_url": catalogue.compare_url,
             "saved_url": catalogue.saved_url,
             "compare_options": self.rendered_part(
-                "roles/includes/compare_options.html",
-                roles=[role for role in catalogue.roles if role.id != entry.id],
+                "roles/includes/compare_options.html", roles=catalogue.roles_like(entry)
             ),
         }
 

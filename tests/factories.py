@@ -22,7 +22,6 @@ class RolePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = RolePage
-        exclude = ["steps", "types", "areas"]
 
     title = factory.Sequence(lambda n: f"Testrol {n:04d}")
     slug = factory.Sequence(lambda n: f"testrol-{n:04d}")
@@ -35,6 +34,8 @@ class RolePageFactory(wagtail_factories.PageFactory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         parent = kwargs.pop("parent")
+        # Not fields of the page: they become its relations below. (Declared as `exclude`,
+        # factory_boy would drop them before they got here.)
         steps, types, areas = (kwargs.pop(name, ()) for name in ("steps", "types", "areas"))
         role = model_class(**kwargs)
         # Set the relations before the one save that add_child does.

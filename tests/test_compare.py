@@ -165,8 +165,32 @@ class TestWaysIn:
         assert form.find("input", type="hidden")["value"] == "clientondersteuner"
         options = [o["value"] for o in form.find("select").find_all("option")]
         assert "clientondersteuner" not in options and "ervaringswerker" in options
+        # Any other role: on the compare page, with this one already chosen.
+        everything = page.select_one(".role-tools__all a")
+        assert everything["href"] == COMPARE + "?rol=clientondersteuner"
+        chosen = soup(client.get(everything["href"])).select_one("#kies-rol-1 option[selected]")
+        assert chosen["value"] == "clientondersteuner"
         save = page.select_one("a[data-save-role]")
         assert save["href"] == SAVED + "?rol=clientondersteuner"
+
+    def test_a_role_page_offers_the_nearest_roles_however_many_there_are(self, client):
+        def offered():
+            bump_content_version()
+            page = soup(client.get("/werk/clientondersteuner/"))
+            select = page.select_one("form.role-tools__compare select")
+            return [o["value"] for o in select.find_all("option") if o["value"]]
+
+        before = offered()
+        # 60 roles far away: another work area, two steps higher.
+        far = RolePageFactory.create_batch(60, steps=[4], areas=["beleid-en-belangenbehartiging"])
+        after = offered()
+        assert len(after) == len(before) == 20
+        assert not {role.slug for role in far} & set(after)
+        assert after == sorted(after, key=lambda slug: RolePage.objects.get(slug=slug).title)
+        # A role in the same area on the same step is offered before others.
+        area = "zorg-en-begeleiding"
+        near = RolePageFactory(title="Aandachtfunctionaris", steps=[2], areas=[area])
+        assert near.slug in offered()
 
     def test_keuzehulp_results_can_be_compared(self, client):
         page = soup(
