@@ -17,6 +17,7 @@ from articles.comments.models import Comment
 from articles.comments.moderation import moderate
 from articles.models import ArticlePage, Author
 from ervaring.caching import data as data_cache
+from ervaring.caching import pages as cache_pages
 from ervaring.caching import release, version
 from ervaring.caching.memory import ProcessMemory
 from ervaring.settings.environment import cache_from_url
@@ -96,6 +97,17 @@ class TestOnePageOneAnswer:
         # The same choices in another order, with an unknown parameter: the same copy.
         assert visit("/werk/?vorm=vrijwillig&x=1&stap=2")["X-Cache"] == "hit"
         assert visit("/werk/?stap=2")["X-Cache"] == "miss"
+
+    def test_query_strings_kept_per_process_stay_bounded_and_exact(self, monkeypatch):
+        monkeypatch.setattr(cache_pages, "QUERY_KEYS", 3)
+        for n in range(10):
+            assert visit(f"/werk/?stap=2&x={n}").status_code == 200
+            assert len(cache_pages._query_keys) <= 3
+        # A long query string is worked out, not kept; it still finds the same copy.
+        assert visit("/werk/?stap=2")["X-Cache"] == "miss"
+        long = "/werk/?" + "&".join(f"utm{n}=1" for n in range(60)) + "&stap=2"
+        assert visit(long)["X-Cache"] == "hit"
+        assert all(len(raw) <= cache_pages.SHORT_QUERY for raw, _ in cache_pages._query_keys)
 
     def test_anonymous_pages_come_from_the_cache_the_second_time(self):
         first = visit("/werk/")
