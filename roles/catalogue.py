@@ -248,7 +248,8 @@ class Catalogue:
 
     def roles_like(self, entry, limit=COMPARE_CHOICES):
         """The roles a role page offers to compare with: those nearest to it — a work area in
-        common first, then the fewest steps apart on the ladder — at most `limit`, by title.
+        common first, then the fewest steps apart on the ladder — at most `limit`, in the
+        catalogue's order (by title).
         Every other role can be chosen on the compare page itself."""
         areas = set(entry.areas)
 

@@ -345,8 +345,8 @@ class RolePage(BasePage):
             # {"types": [...], "areas": [...], "forms": [...]}: every taxonomy facet.
             "terms": catalogue.terms_of(entry),
             "next_step": next_step,
-            # The role cards of the next step, and the choice of every other role to compare
-            # with: the same for every visitor, rendered once per content version.
+            # The role cards of the next step, and the nearest roles to compare with: the same
+            # for every visitor, rendered once per content version.
             "next_roles": next_step and cards(next_step["roles"], "h3"),
             "later_roles": next_step.get("later") and cards(next_step["later"], "h4"),
             "employer_types": catalogue.employer_types_for(entry),

@@ -157,8 +157,8 @@ class BasePage(Page):
     def rendered_part(template_name, **context):
         """A part of the page rendered from `context` alone — no request, no visitor, no user —
         for `shown_from_elsewhere()` to return: kept with the rest of it, so a list that many
-        visitors see the same (role cards, comments, a choice of 40 roles) is rendered once per
-        content version instead of on every request. What depends on the visitor (a posted
+        visitors see the same (role cards, the ladder's steps, the empty comment form) is rendered
+        once per content version instead of on every request. What depends on the visitor (a posted
         form, a message, the menu's current item) stays in the page's own template."""
         html = render_to_string(template_name, context)
         if "<pre" in html or "<textarea" in html:
