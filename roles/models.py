@@ -347,8 +347,8 @@ class RolePage(BasePage):
             "next_step": next_step,
             # The role cards of the next step, and the nearest roles to compare with: the same
             # for every visitor, rendered once per content version.
-            "next_roles": next_step and cards(next_step["roles"], "h3"),
-            "later_roles": next_step.get("later") and cards(next_step["later"], "h4"),
+            "next_roles": cards(next_step["roles"], "h3") if next_step else "",
+            "later_roles": cards(next_step["later"], "h4") if next_step.get("later") else "",
             "employer_types": catalogue.employer_types_for(entry),
             "index_url": catalogue.index_url,
             "ladder_url": catalogue.ladder_url,

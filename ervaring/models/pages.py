@@ -165,7 +165,8 @@ class BasePage(Page):
             return html  # where white space is part of the text
         # Without the templates' indentation and empty lines: a list of 40 role cards is a
         # sixth smaller, and HTML reads the same.
-        return mark_safe("\n".join(line.strip() for line in html.splitlines() if line.strip()))  # noqa: S308 - rendered by Django, escaped there
+        lines = (line.strip() for line in html.splitlines())
+        return mark_safe("\n".join(line for line in lines if line))  # noqa: S308 - escaped by Django
 
     def breadcrumb(self):
         """[{title, url}] of the live ancestors between the home page and this page."""
