@@ -32,7 +32,7 @@ class RssFeed(Feed):
         return self.index_page.intro or "Artikelen over werken als ervaringsdeskundige."
 
     def items(self):
-        return list(self.index_page.articles()[:FEED_SIZE])
+        return self.index_page.feed_items()
 
     def item_title(self, item):
         return item.title

@@ -6,7 +6,7 @@ from http import HTTPMethod
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
@@ -28,18 +28,19 @@ from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from articles.comments.forms import CommentForm
-from articles.comments.models import COMMENTS_PARAM, Comment
-from articles.comments.views import comments_page, post_comment
-from articles.feeds import AtomFeed, RssFeed
+from articles.feeds import FEED_SIZE, AtomFeed, RssFeed
 from articles.reads import count_read
-from ervaring.blocks import BaseStreamBlock
-from ervaring.caching.pages import reads_query
-from ervaring.models import BasePage, findable_in_admin, page_tabs
-from ervaring.privacy import in_private_section, public
-from ervaring.query_params import page_number
-from ervaring.templatetags.site_tags import chrome_for_site
-from roles.catalogue import get_catalogue
+from caching.data import cached_for_content
+from caching.declaration import reads_query
+from comments.forms import CommentForm
+from comments.models import COMMENTS_PARAM, Comment
+from comments.views import comments_page, post_comment
+from core.blocks import BaseStreamBlock
+from core.models import BasePage, findable_in_admin, page_tabs
+from core.navigation import chrome_for_site
+from core.privacy import in_private_section, public
+from core.query_params import number_param
+from roles.models import get_catalogue
 
 WORDS_PER_MINUTE = 200
 # Articles newest first: by the text's date; texts without one (the source gives none) after
@@ -113,7 +114,7 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
-    parent_page_types = ["ervaring.HomePage"]
+    parent_page_types = ["core.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     max_count = 1
 
@@ -161,29 +162,55 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     def tag_url(self, slug):
         return self.url + self.reverse_subpage("tag_view", args=[slug])
 
-    def listing_response(self, request, articles, tag=None):
-        page = page_number(request.GET, Paginator(articles, self.page_size))
+    def listing(self, query, tag=None):
+        """One page of the listing (all articles, or those with `tag`) with its pagination,
+        rendered: the same for every visitor, kept per content version. A page number that does
+        not exist is a 404, and is not kept."""
+        number = number_param(query, "page")
+        number = 1 if number is None else number
+
+        def build():
+            articles = self.articles()
+            if tag is not None:
+                articles = articles.filter(tags__pk=tag["pk"])
+            try:
+                page = Paginator(articles, self.page_size).page(number)
+            except InvalidPage:
+                return None
+            return self.rendered_part("articles/includes/article_list.html", articles=page, tag=tag)
+
+        name = f"articles:{self.pk}:{tag['slug'] if tag else ''}:{number}"
+        found = cached_for_content(name, build) if self.pk else build()
+        if found is None:
+            raise Http404("Deze pagina bestaat niet.")
+        return found
+
+    def listing_response(self, request, tag=None):
         return self.render(
             request,
             context_overrides={
-                "articles": page,
+                "listing": self.listing(request.GET, tag),
                 "tag": tag,
                 "subpage_title": f"Over {tag['name']}" if tag else None,
             },
         )
 
+    def feed_items(self):
+        """The newest articles for the feeds, kept per content version."""
+        return cached_for_content(
+            f"article-feed:{self.pk}", lambda: list(self.articles()[:FEED_SIZE])
+        )
+
     @path("")
     def index_view(self, request):
-        return self.listing_response(request, self.articles())
+        return self.listing_response(request)
 
     @path("tag/<slug:tag>/")
     def tag_view(self, request, tag):
         found = [used for used in self.from_elsewhere(request)["tags"] if used["slug"] == tag]
         if not found:
             raise Http404("Dit onderwerp bestaat niet.")
-        return self.listing_response(
-            request, self.articles().filter(tags__pk=found[0]["pk"]), tag=found[0]
-        )
+        return self.listing_response(request, tag=found[0])
 
     @path("feed/rss/")
     @reads_query()
@@ -396,9 +423,9 @@ class ArticlePage(RoutablePageMixin, BasePage):
             # closed; a posted form with what went wrong is rendered in the page instead
             # (post_comment).
             "comment_form": self.rendered_part(
-                "articles/includes/comment_form.html",
+                "comments/includes/form.html",
                 page=self,
-                form=CommentForm(article=self),
+                form=CommentForm(),
                 chrome=chrome_for_site(self.get_site()),
             )
             if self.comments_open

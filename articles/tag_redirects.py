@@ -6,6 +6,8 @@ Instellingen → Redirects."""
 from django.db import transaction
 from wagtail.contrib.redirects.models import Redirect
 
+from articles.models import ArticleIndexPage
+
 
 def tag_route(slug):
     return f"tag/{slug}/"
@@ -13,8 +15,6 @@ def tag_route(slug):
 
 def redirect_tag(old_slug, new_slug):
     """Send `…/tag/<old_slug>/` to `…/tag/<new_slug>/` on every article index."""
-    from articles.models import ArticleIndexPage
-
     if not old_slug or old_slug == new_slug:
         return
     with transaction.atomic():

@@ -20,8 +20,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from articles.models import ArticleTag
 from articles.tag_redirects import redirect_tag
-from ervaring.admin_menu import INDELING_MENU_HOOK
-from ervaring.caching.version import bump_content_version
+from caching.version import bump_content_version
+from core.admin_menu import INDELING_MENU_HOOK
 
 
 def merge_tags(into, others, user=None):

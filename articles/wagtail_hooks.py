@@ -1,5 +1,5 @@
 """Admin for articles: authors in "Indeling", a flat listing of articles with their reads, and
-"Reacties", the moderation queue (articles/comments/admin.py)."""
+the articles' tags. The comments' admin is the comments app's own."""
 
 from django.db.models import Value
 from django.db.models.functions import Coalesce
@@ -11,13 +11,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from articles.comments import admin as comments_admin
-from articles.comments import notify_views, personal_data
 from articles.models import ArticlePage, Author
 from articles.tags import MergeTagsBulkAction, TagViewSet
-from ervaring.admin_access import PageEditorsMenuItem
-from ervaring.admin_menu import INDELING_MENU_HOOK
-from ervaring.views.site import SITE_URLS_HOOK
+from core.admin_access import PageEditorsMenuItem
+from core.admin_menu import INDELING_MENU_HOOK
 
 
 class AuthorChooserViewSet(SnippetChooserViewSet):
@@ -73,17 +70,6 @@ def register_article_listing():
     return ArticlePageListingViewSet("artikelen")
 
 
-# The moderators' part of the admin: "Reacties".
-comments_admin.register()
-
-
 # The articles' tags ("Onderwerpen"): rename, merge, delete.
 register_snippet(TagViewSet)
 hooks.register("register_bulk_action", MergeTagsBulkAction)
-
-
-@hooks.register(SITE_URLS_HOOK)
-def comment_notification_urls():
-    """The pages behind the links in a reader's mails (confirm, stop) and a commenter's own
-    data (see, download, erase)."""
-    return [*notify_views.urls(), *personal_data.urls()]

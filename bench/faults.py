@@ -171,7 +171,7 @@ def commenters(base, run, stop_at, outcomes, lane):
 
 
 def main():
-    from articles.models import Comment
+    from comments.models import Comment
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     port = int(os.environ.get("BENCH_PORT", "8123")) + 1

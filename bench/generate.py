@@ -10,8 +10,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import ArticleIndexPage, ArticlePage, Comment
-from ervaring.caching.version import bump_content_version
+from articles.models import ArticleIndexPage, ArticlePage
+from caching.version import bump_content_version
+from comments.models import Comment
 from roles.models import EmploymentForm, LadderStep, RoleIndexPage, RolePage, RoleType, WorkArea
 
 ROLES = 1000

@@ -38,9 +38,9 @@ def long_text(words=WORDS):
 def measure(text=None, runs=RUNS):
     """Milliseconds: loading the word lists (once per process), the first analysis of the text
     (the per-word judgements not kept yet), and the median and slowest of `runs` more."""
-    from readability import lists
-    from readability.analysis import analyse
-    from readability.words import zipf
+    from readability import models as lists
+    from readability.text.analysis import analyse
+    from readability.text.words import zipf
 
     text = text or long_text()
     started = time.perf_counter()

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.static import static as media_static
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.generic import RedirectView
 from django.views.static import serve as serve_file
 from modern_csrf.decorators import csrf_protect as same_origin_only
 from wagtail import hooks
@@ -11,11 +12,28 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from ervaring.caching.pages import reads_query
-from ervaring.views import accounts, errors, limited, search, site
+from caching.declaration import reads_query
+from core.views import accounts, errors, search, site
+from limits import views as limited
+
+# Admin addresses from before the page foundation and the comments became apps of their own
+# (Wagtail names an admin page after its model's app): a bookmark still arrives, with its
+# filters. The moderators' queue has its own address (/beheer/reacties/) and did not move.
+MOVED_ADMIN_PAGES = {
+    "settings/articles/moderationrules/": "settings/comments/moderationrules/",
+    "settings/ervaring/sitesettings/": "settings/core/sitesettings/",
+    "snippets/ervaring/searchsynonym/": "snippets/core/searchsynonym/",
+}
 
 urlpatterns = [
-    # Wagtail's "wachtwoord vergeten", with a limit in front (ervaring/views/limited.py).
+    *(
+        re_path(
+            rf"^beheer/{old}(?P<rest>.*)$",
+            RedirectView.as_view(url=f"/beheer/{new}%(rest)s", permanent=True, query_string=True),
+        )
+        for old, new in MOVED_ADMIN_PAGES.items()
+    ),
+    # Wagtail's "wachtwoord vergeten", with a limit in front (limits/views.py).
     path("beheer/password_reset/", limited.password_reset),
     path("beheer/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -48,7 +66,7 @@ elif getattr(settings, "SERVE_MEDIA_IMAGES", False):
 # and Origin headers must say it was sent from this site (django-modern-csrf; docs/decisions.md,
 # "The comment form without a token"). Every other form keeps Django's token.
 serve_page = csrf_exempt(same_origin_only(wagtail_views.serve))
-# A private page's password form gets a limit on wrong tries (ervaring/views/limited.py).
+# A private page's password form gets a limit on wrong tries (limits/views.py).
 replaced = {"wagtail_serve", "wagtailcore_authenticate_with_password"}
 urlpatterns += [
     path(

@@ -7,10 +7,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from ervaring.blocks import BaseStreamBlock, FiguresBlock, ListBlock, ParagraphBlock
-from ervaring.models import BasePage, findable_in_admin, page_tabs, source_field
-from ervaring.privacy import public
-from roles.catalogue import get_catalogue
+from core.blocks import BaseStreamBlock, FiguresBlock, ListBlock, ParagraphBlock
+from core.models import BasePage, findable_in_admin, page_tabs, source_field
+from core.privacy import public
+from roles.models import get_catalogue
 
 
 class EmployerIndexPage(BasePage):
@@ -28,6 +28,7 @@ class EmployerIndexPage(BasePage):
     source = source_field()
 
     type_label = "Overzicht"
+    rendered_streams = ("figures", "body")
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -42,7 +43,7 @@ class EmployerIndexPage(BasePage):
     )
     search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
-    parent_page_types = ["ervaring.HomePage"]
+    parent_page_types = ["core.HomePage"]
     subpage_types = ["organisations.EmployerTypePage"]
     max_count = 1
 

@@ -2,7 +2,7 @@
 OrganisationsConfig.ready(): example organisations show on the employer pages; a change to one
 makes cached pages stale."""
 
-from ervaring.caching.invalidation import invalidate_on_change
+from caching.invalidation import invalidate_on_change
 from organisations.models import Organisation
 
 

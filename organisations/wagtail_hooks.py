@@ -4,7 +4,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ervaring.admin_menu import INDELING_MENU_HOOK
+from core.admin_menu import INDELING_MENU_HOOK
 from organisations.models import Organisation
 
 

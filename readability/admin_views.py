@@ -9,11 +9,11 @@ from django.urls import path, reverse
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.admin.ui.components import Component
 
-from ervaring.admin_access import PageEditorsMenuItem, may_edit_pages
-from readability.analysis import analyse
-from readability.limits import B1_MIN_SCORE, MAX_TEXT_LENGTH
-from readability.lists import word_lists
-from readability.pages import all_pages
+from core.admin_access import PageEditorsMenuItem, may_edit_pages
+from readability.models import word_lists
+from readability.report import all_pages
+from readability.text.analysis import analyse
+from readability.text.limits import B1_MIN_SCORE, MAX_TEXT_LENGTH
 
 ABOVE_B1 = "boven-b1"
 OWN_TEXT = "eigen"

@@ -14,6 +14,7 @@ from django.forms import Media
 from django.utils.html import format_html
 from wagtail.admin.userbar import ContentCheckerItem
 
+from readability.models import word_lists
 from readability.verdict import verdict_for
 
 RULE = "leesbaarheid-b1"
@@ -73,5 +74,5 @@ def verdict_note(request, page):
     return format_html(
         '<template id="{}" data-oordeel="{}"></template>',
         NOTE_ID,
-        json.dumps(verdict_for(page).as_json(), ensure_ascii=False),
+        json.dumps(verdict_for(page, word_lists()).as_json(), ensure_ascii=False),
     )

@@ -1,6 +1,6 @@
-"""The workflow task "Leesbaarheid", and the two word lists editors keep (Indeling → Eigen
-woorden, Indeling → Gewonere woorden): words of this site that are fine although rare, and hard
-words with a plainer alternative."""
+"""The two word lists editors keep (Indeling → Eigen woorden, Indeling → Gewonere woorden):
+words of this site that are fine although rare, and hard words with a plainer alternative; the
+lists as the analysis reads them (`word_lists`); and the workflow task "Leesbaarheid"."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -10,6 +10,8 @@ from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
 from wagtail.search import index
 
+from caching.data import cached_for_content
+from readability.text.word_lists import WordLists
 from readability.verdict import verdict_for
 
 
@@ -95,6 +97,20 @@ class PlainWord(index.Indexed, models.Model):
             raise ValidationError(errors)
 
 
+def word_lists():
+    """Both lists as the analysis reads them: from the database once per content version (a
+    change to either list raises the version, readability/signal_handlers.py), not once per
+    measured text."""
+    return cached_for_content("readability:word-lists", read_word_lists)
+
+
+def read_word_lists():
+    return WordLists(
+        frozenset(SiteWord.objects.values_list("word", flat=True)),
+        dict(PlainWord.objects.values_list("word", "alternatives")),
+    )
+
+
 class ReadabilityTask(AbstractGroupApprovalTask):
     """The workflow task "Leesbaarheid" before an article or a role page is published: it passes
     by itself when the page reads at B1 (or quotes a source word for word with an "In het kort"
@@ -103,7 +119,7 @@ class ReadabilityTask(AbstractGroupApprovalTask):
 
     def start(self, workflow_state, user=None):
         task_state = super().start(workflow_state, user=user)
-        verdict = verdict_for(task_state.revision.as_object())
+        verdict = verdict_for(task_state.revision.as_object(), word_lists())
         if verdict.passes:
             # Wagtail's WorkflowState.update() moves on when a task approves itself at start.
             task_state.approve(user=None, update=False, comment=f"Vanzelf: {verdict.reason}")

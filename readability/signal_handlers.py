@@ -7,7 +7,7 @@ from django.apps import apps
 from django.db.models.signals import post_save
 from wagtail.models import Workflow, WorkflowPage
 
-from ervaring.caching.invalidation import invalidate_on_change
+from caching.invalidation import invalidate_on_change
 from readability.models import PlainWord, ReadabilityTask, SiteWord
 
 # The pages whose subtree goes through the gate: what an editor publishes there is an article

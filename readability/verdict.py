@@ -4,10 +4,10 @@ with an "In het kort" above it (docs/readability.md)."""
 
 from dataclasses import dataclass
 
-from readability.analysis import Analysis, analyse
-from readability.limits import B1_MIN_SCORE
-from readability.lists import word_lists
-from readability.pages import has_in_short, is_quoted, page_text
+from readability.page_text import has_in_short, is_quoted, page_text
+from readability.text.analysis import Analysis, analyse
+from readability.text.limits import B1_MIN_SCORE
+from readability.text.word_lists import WordLists
 
 
 @dataclass
@@ -47,9 +47,11 @@ class PageVerdict:
         }
 
 
-def verdict_for(page):
+def verdict_for(page, lists: WordLists):
+    """The verdict on `page` (a page object, a draft as much as a live one), measured with the
+    editors' word lists `lists`."""
     return PageVerdict(
-        analyse(page_text(page), word_lists()),
+        analyse(page_text(page), lists),
         is_quoted(page),
         has_in_short(page),
     )

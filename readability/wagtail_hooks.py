@@ -9,14 +9,14 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ervaring.admin_access import may_edit_pages
-from ervaring.admin_menu import INDELING_MENU_HOOK
-from ervaring.blocks import READABILITY_LIST_HOOK
-from ervaring.preview_notes import PREVIEW_NOTES_HOOK
+from core.admin_access import may_edit_pages
+from core.admin_menu import INDELING_MENU_HOOK
+from core.blocks import READABILITY_LIST_HOOK
+from core.preview_notes import PREVIEW_NOTES_HOOK
 from readability import admin_views, checks, gate
-from readability.limits import B1_MIN_SCORE
 from readability.models import PlainWord, SiteWord
-from readability.pages import quoted_above_b1
+from readability.report import quoted_above_b1
+from readability.text.limits import B1_MIN_SCORE
 from readability.verbatim import VERBATIM_SHARE
 
 

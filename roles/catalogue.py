@@ -1,16 +1,17 @@
-"""The role catalogue: every live role with its facets, the ladder and the taxonomy, read from
-the database in a fixed number of queries and kept until content changes.
+"""The role catalogue: every live role with its facets, the ladder and the taxonomy, as plain
+values read from the database in a fixed number of queries.
 
 Every page that lists roles (the index and its filters, the keuzehulp, the ladder, a role's
 "Volgende stap", employer type pages, the home page) reads this one structure, so no page asks
 the database per role, and the number of queries does not grow with the number of roles.
-"""
+
+This module knows no model: `build_catalogue` is given the role page, the role index and the
+ladder page models, and reaches everything else through their relations (the next steps, the
+employer types). roles/models.py builds it and keeps it per content version
+(`roles.models.get_catalogue`); the modules that read it (filters, keuzehulp, compare) are given
+it."""
 
 from dataclasses import dataclass, field
-
-from django.apps import apps
-
-from ervaring.caching.data import cached_for_content
 
 FLAG_VALUE = "ja"
 # How many roles a role page offers to compare with (Catalogue.roles_like): a choice a visitor
@@ -320,9 +321,9 @@ def _links(relation, ids):
     return pairs
 
 
-def build_catalogue():
-    """Read the catalogue from the database (about a dozen queries, whatever the size)."""
-    role_page = apps.get_model("roles", "RolePage")
+def build_catalogue(role_page, index_page, ladder_page):
+    """Read the catalogue from the database (about a dozen queries, whatever the size), from
+    the model of the role pages and of the two sections that list them."""
     relations = {
         facet.attr: role_page._meta.get_field(facet.field) for facet in FACETS if not facet.is_flag
     }
@@ -375,7 +376,7 @@ def build_catalogue():
     links = {attr: _links(relation, ids) for attr, relation in relations.items()}
     step_number = {step.pk: step.number for step in step_objects}
     editors_steps = _links(role_page._meta.get_field("steps_by_editors"), ids)
-    next_model = apps.get_model("roles", "RoleNextStep")
+    next_model = role_page._meta.get_field("next_role_links").related_model
     next_links = {}
     for page_id, role_id in (
         next_model.objects.filter(page_id__in=ids)
@@ -383,7 +384,7 @@ def build_catalogue():
         .values_list("page_id", "role_id")
     ):
         next_links.setdefault(page_id, []).append(role_id)
-    employer_model = apps.get_model("roles", "RoleEmployerType")
+    employer_model = role_page._meta.get_field("employer_type_links").related_model
     employer_links = {}
     for page_id, type_id in (
         employer_model.objects.filter(page_id__in=ids, employer_type__live=True)
@@ -392,11 +393,12 @@ def build_catalogue():
     ):
         employer_links.setdefault(page_id, []).append(type_id)
 
-    # Every live, public employer type (a preview may link one that no live role links yet).
+    # Every live, public employer type (a preview may link one that no live role links yet),
+    # reached through the page relation that ties a role to where it is done.
+    employer_type_page = employer_model._meta.get_field("employer_type").related_model
     employer_types = {
         page.pk: LinkEntry(page.pk, page.title, page.get_url())
-        for page in apps.get_model("organisations", "EmployerTypePage")
-        .objects.live()
+        for page in employer_type_page.objects.live()
         .public()
         .only("id", "title", "url_path", "path", "depth")
         .order_by("path")
@@ -429,16 +431,10 @@ def build_catalogue():
         for page in pages
     ]
 
-    def section(model_name):
-        return (
-            apps.get_model("roles", model_name)
-            .objects.live()
-            .public()
-            .only("id", "url_path", "path", "depth")
-            .first()
-        )
+    def section(model):
+        return model.objects.live().public().only("id", "url_path", "path", "depth").first()
 
-    index, ladder = section("RoleIndexPage"), section("LadderPage")
+    index, ladder = section(index_page), section(ladder_page)
     return Catalogue(
         roles=roles,
         steps=steps,
@@ -450,10 +446,3 @@ def build_catalogue():
         saved_url=index.saved_url if index else "",
         ladder_url=ladder.get_url() if ladder else "",
     )
-
-
-def get_catalogue():
-    """The catalogue for the current content version: kept in this process and in the shared
-    cache, rebuilt only after content changed."""
-    # One object per process, shared by every request: nothing may change it.
-    return cached_for_content("role-catalogue", build_catalogue)

@@ -1,16 +1,13 @@
 """Choosing between roles: compare two or three side by side, and a shortlist that lives in the
 address (`?rol=…&rol=…`): no account, no cookie, nothing stored on our server.
 
-Both read the same parameter and the same catalogue (roles/catalogue.py: live, public roles
-only, so a private or unknown role is never shown, only counted in a Dutch message). Every fact
-in a comparison comes from the role's own data; where a role has none, the cell says so."""
+Both read the same parameter and the same catalogue, which the role list gives them
+(roles/catalogue.py: live, public roles only, so a private or unknown role is never shown, only
+counted in a Dutch message). Every fact in a comparison comes from the role's own data; where a
+role has none, the cell says so."""
 
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
-
-from django.apps import apps
-
-from roles.catalogue import get_catalogue
 
 ROLE_PARAM = "rol"
 MAX_COMPARED = 3
@@ -52,9 +49,8 @@ class Selection:
         return [role.slug for role in self.roles]
 
 
-def select(values, limit, catalogue=None):
+def select(values, limit, catalogue):
     """The known public roles among `values` (slugs from the address), at most `limit`."""
-    catalogue = catalogue or get_catalogue()
     chosen, unknown, over = [], 0, 0
     for value in values[:MAX_READ]:
         role = catalogue.roles_by_slug.get(value.strip())
@@ -130,17 +126,12 @@ def next_cell(role, catalogue):
     return [{"title": next_role.title, "url": next_role.url} for next_role in step["roles"]]
 
 
-def comparison(selection):
-    """The rows of the comparison, in a fixed order, for the roles of `selection`."""
-    catalogue = get_catalogue()
+def comparison(selection, catalogue, texts_of):
+    """The rows of the comparison, in a fixed order, for the roles of `selection`;
+    `texts_of(ids)` gives the role pages' own texts (tasks, how to get there), the only facts
+    outside the catalogue: {id: page}, in one query."""
     roles = selection.roles
-    role_page = apps.get_model("roles", "RolePage")
-    texts = {
-        page.pk: page
-        for page in role_page.objects.filter(pk__in=[role.id for role in roles]).only(
-            "id", "tasks", "pathway"
-        )
-    }
+    texts = texts_of([role.id for role in roles])
     terms = [catalogue.terms_of(role) for role in roles]
 
     def tasks(role):
@@ -178,10 +169,10 @@ def comparison(selection):
     ]
 
 
-def compared(values):
+def compared(values, catalogue, texts_of):
     """What the comparison page shows for the address's `rol` values."""
-    selection = select(values, MAX_COMPARED)
-    rows = comparison(selection) if len(selection.roles) >= 2 else []
+    selection = select(values, MAX_COMPARED, catalogue)
+    rows = comparison(selection, catalogue, texts_of) if len(selection.roles) >= 2 else []
     return {
         "selection": selection,
         "rows": rows,
@@ -189,10 +180,10 @@ def compared(values):
     }
 
 
-def saved(values, base):
-    """What the shortlist page at `base` shows for the address's `rol` values: the roles, each
-    with the address of the list without it, and the roles that could be added."""
-    catalogue = get_catalogue()
+def saved(values, catalogue):
+    """What the shortlist page shows for the address's `rol` values: the roles, each with the
+    address of the list without it, and the roles that could be added."""
+    base = catalogue.saved_url
     selection = select(values, MAX_SAVED, catalogue)
     slugs = selection.slugs
     return {

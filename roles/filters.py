@@ -9,8 +9,8 @@ from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 
-from ervaring.query_params import page_number
-from roles.catalogue import FACETS, get_catalogue
+from core.query_params import page_number
+from roles.catalogue import FACETS
 
 PAGE_SIZE = 40
 
@@ -47,8 +47,7 @@ class RoleFilter:
     the roles that satisfy all, and the count for an option of facet F is taken over the roles
     that satisfy every facet except F."""
 
-    def __init__(self, params):
-        catalogue = get_catalogue()
+    def __init__(self, params, catalogue):
         self.choices = {facet.param: catalogue.facet_choices(facet) for facet in FACETS}
         self.selected = {
             facet.param: self._valid_values(params.getlist(facet.param), facet.param)

@@ -5,7 +5,7 @@ import logging
 
 from django import forms
 
-from roles.catalogue import TERM_FACETS, get_catalogue
+from roles.catalogue import TERM_FACETS
 
 logger = logging.getLogger("ervaring")
 
@@ -118,10 +118,10 @@ class KeuzehulpForm(forms.Form):
         error_messages={"required": "Kies of je betaald wilt worden."},
     )
 
-    def ranked_roles(self):
-        """[(role, reasons, pay)] best first, at most MAX_RESULTS: `reasons` are two or three
-        short sentences; `pay` says paid, volunteer or zzp, from the role's own data."""
-        catalogue = get_catalogue()
+    def ranked_roles(self, catalogue):
+        """[(role, reasons, pay)] best first, at most MAX_RESULTS, from `catalogue`: `reasons` are
+        two or three short sentences; `pay` says paid, volunteer or zzp, from the role's own
+        data."""
         missing = missing_codes(catalogue)
         if missing:
             # Loud, not silent: a role that fits would be left out without anyone noticing.

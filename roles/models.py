@@ -15,9 +15,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from ervaring.blocks import BaseStreamBlock
-from ervaring.models import BasePage, findable_in_admin, page_tabs, source_field
-from roles.catalogue import get_catalogue
+from caching.data import cached_for_content
+from core.blocks import BaseStreamBlock
+from core.models import BasePage, findable_in_admin, page_tabs, source_field
+from roles.catalogue import build_catalogue
 from roles.compare import ROLE_PARAM, compared, saved
 from roles.filters import QUERY_PARAMS as FILTER_PARAMS
 from roles.filters import RoleFilter
@@ -319,6 +320,14 @@ class RolePage(BasePage):
     def other_names_list(self):
         return [name.strip() for name in self.other_names.split(",") if name.strip()]
 
+    @classmethod
+    def texts_of(cls, ids):
+        """{id: role page} with only its own texts (tasks, how to get there), in one query: the
+        comparison's facts outside the catalogue (roles/compare.py)."""
+        return {
+            page.pk: page for page in cls.objects.filter(pk__in=ids).only("id", "tasks", "pathway")
+        }
+
     @property
     def task_list(self):
         return [line.strip(" •-\t") for line in self.tasks.splitlines() if line.strip(" •-\t")]
@@ -417,7 +426,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
-    parent_page_types = ["ervaring.HomePage"]
+    parent_page_types = ["core.HomePage"]
     subpage_types = ["roles.RolePage"]
     max_count = 1
 
@@ -433,7 +442,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         the address, those roles compared and as a shortlist."""
         catalogue = get_catalogue()
         chosen = query.getlist(ROLE_PARAM)
-        role_filter = RoleFilter(query)
+        role_filter = RoleFilter(query, catalogue)
         return {
             **super().shown_from_elsewhere(query),
             "filter": role_filter,
@@ -451,8 +460,8 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
             ),
             "role_types": catalogue.terms["types"],
             "all_roles": catalogue.roles,
-            "compare": compared(chosen),
-            "saved": saved(chosen, catalogue.saved_url),
+            "compare": compared(chosen, catalogue, RolePage.texts_of),
+            "saved": saved(chosen, catalogue),
         }
 
     @path("")
@@ -496,7 +505,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         # empty form, not a form with everything missing.
         answered = any(name in request.GET for name in KEUZEHULP_PARAMS)
         form = KeuzehulpForm(request.GET if answered else None)
-        results = form.ranked_roles() if form.is_bound and form.is_valid() else None
+        results = form.ranked_roles(get_catalogue()) if form.is_bound and form.is_valid() else None
         return self.render(
             request,
             template="roles/keuzehulp.html",
@@ -537,7 +546,7 @@ class LadderPage(BasePage):
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
-    parent_page_types = ["ervaring.HomePage"]
+    parent_page_types = ["core.HomePage"]
     subpage_types = []
     max_count = 1
 
@@ -555,3 +564,12 @@ class LadderPage(BasePage):
                 index_url=catalogue.index_url,
             ),
         }
+
+
+def get_catalogue():
+    """The role catalogue (roles/catalogue.py) for the current content version: built from
+    these models, kept in this process and in the shared cache, rebuilt only after content
+    changed. One object per process, shared by every request: nothing may change it."""
+    return cached_for_content(
+        "role-catalogue", lambda: build_catalogue(RolePage, RoleIndexPage, LadderPage)
+    )

@@ -10,16 +10,16 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from ervaring.admin_access import PageEditorsMenuItem
-from ervaring.admin_menu import INDELING_MENU_HOOK
-from ervaring.views.search import SEARCH_HELP_HOOK
-from roles.catalogue import get_catalogue
+from core.admin_access import PageEditorsMenuItem
+from core.admin_menu import INDELING_MENU_HOOK
+from core.views.search import SEARCH_HELP_HOOK
 from roles.models import (
     EmploymentForm,
     LadderStep,
     RolePage,
     RoleType,
     WorkArea,
+    get_catalogue,
 )
 
 

@@ -12,10 +12,11 @@ start)
     mkdir -p "$dir"
     port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
     # The settings production should use too (docs/operations.md): a memory limit, and
-    # eviction only of keys that expire (the content version never does).
+    # eviction only of keys that expire (the content version never does). 64 databases: three
+    # for every test process of both runs (scripts/test.sh).
     "$REDIS_SERVER" --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize yes \
         --pidfile "$dir/redis.pid" --logfile "$dir/redis.log" --save "" --appendonly no \
-        --maxmemory 256mb --maxmemory-policy volatile-lru >/dev/null
+        --maxmemory 256mb --maxmemory-policy volatile-lru --databases 64 >/dev/null
     for _ in $(seq 50); do
         if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
             echo "redis://127.0.0.1:$port"

@@ -10,18 +10,19 @@
 
 import pytest
 from django.conf import settings
-from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage
-from ervaring.caching import data as data_cache
-from ervaring.caching import version
-from ervaring.loader import load_content
+from caching import data as data_cache
+from caching import version
+from operations.loader import load_content
 from tests.live import server
 from tests.live.server import get_server
+from tests.support.content import OPMARS
+from tests.support.users import make_user
 
 
 @pytest.fixture(scope="session")
@@ -42,19 +43,6 @@ def fresh_cache():
     version.forget_request_version()
 
 
-def make_user(django_user_model, username, group=None, superuser=False):
-    user = django_user_model.objects.create_user(
-        username=username,
-        email=f"{username}@example.org",
-        password="een-lang-testwachtwoord",
-        is_staff=superuser,
-        is_superuser=superuser,
-    )
-    if group:
-        user.groups.add(Group.objects.get(name=group))
-    return user
-
-
 @pytest.fixture
 def editor(db, django_user_model):
     return make_user(django_user_model, "redactie", group="Redacteuren")
@@ -73,7 +61,7 @@ def admin_user(db, django_user_model):
 @pytest.fixture
 def article(db):
     """The Movisie article: its source has no comments, so every comment on it is a test's."""
-    return ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
+    return ArticlePage.objects.get(slug=OPMARS)
 
 
 @pytest.fixture

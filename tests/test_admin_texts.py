@@ -9,10 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from articles.comments.models import Comment
 from articles.models import ArticlePage, Author
+from comments.models import Comment
 from roles.models import RolePage, RoleType
-from tests.factories import CommentFactory
+from tests.support.factories import CommentFactory
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
@@ -74,7 +74,7 @@ class TestDutch:
 
     def test_bulk_selection_says_how_many_without_snippets(self, client, moderator):
         client.force_login(moderator)
-        config = soup(client.get(reverse("wagtailsnippets_articles_comment:list"))).find(
+        config = soup(client.get(reverse("wagtailsnippets_comments_comment:list"))).find(
             id="wagtail-config"
         )
         assert '"PLURAL": "%(objects)s geselecteerd"' in config.string

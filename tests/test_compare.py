@@ -5,10 +5,11 @@ import pytest
 from django.test import Client
 from wagtail.models import PageViewRestriction
 
-from ervaring.caching.version import bump_content_version
+from caching.version import bump_content_version
 from roles.compare import MAX_READ, NOT_DESCRIBED
 from roles.models import RolePage
-from tests.factories import RolePageFactory
+from tests.support.budgets import PAGE_QUERIES
+from tests.support.factories import RolePageFactory
 from tests.support.pages import soup, visit
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +147,7 @@ class TestCompare:
         RolePageFactory.create_batch(200, steps=[2], types=["hulpverlener"])
         bump_content_version()
         assert {url: count_queries(url) for url in urls} == before
+        assert before == dict.fromkeys(urls, PAGE_QUERIES)
 
 
 class TestWaysIn:

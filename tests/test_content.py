@@ -11,10 +11,12 @@ import pytest
 import yaml
 from wagtail.models import Page
 
-from ervaring.loader import FIXTURE_DIR, FIXTURE_FILES, FixtureError, Loader
-from ervaring.models import LoadedContent
+from operations.loader import FIXTURE_DIR, FIXTURE_FILES, FixtureError, Loader
+from operations.models import LoadedContent
 from organisations.models import EmployerTypePage
+from readability.report import all_pages
 from roles.models import RolePage
+from tests.support.content import OPMARS_URL, PARADOX_URL
 from tests.support.guards import at_least
 from tests.support.pages import soup
 
@@ -189,7 +191,7 @@ class TestNothingInvented:
         assert "2020" not in section.get_text()
 
     def test_no_dates_for_articles_and_comments_the_sources_do_not_date(self, client):
-        page = soup(client.get("/artikelen/hoed-u-voor-de-professionaliseringsparadox/"))
+        page = soup(client.get(PARADOX_URL))
         assert page.find("p", class_="meta").find("time") is None
         assert "1 juni 2018" not in page.get_text()
         metas = [
@@ -349,8 +351,8 @@ class TestReachablePlainAndTrue:
 
     def test_long_source_texts_have_a_short_version_in_plain_words(self, client):
         for url in (
-            "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
-            "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/",
+            PARADOX_URL,
+            OPMARS_URL,
             "/hoe-word-ik-ervaringsdeskundige/",
         ):
             box = soup(client.get(url)).find(class_="in-short")
@@ -448,7 +450,7 @@ class TestThirdReading:
         assert "Wij staan op! Een landelijk bekende beweging." in text
 
     def test_boevinks_article_is_not_labelled_as_her_lecture(self, client):
-        page = soup(client.get("/artikelen/hoed-u-voor-de-professionaliseringsparadox/"))
+        page = soup(client.get(PARADOX_URL))
         source = page.select_one("main p.source").get_text()
         assert "lezing" not in source and "professionaliseringsparadox" in source
 
@@ -508,8 +510,6 @@ class TestThirdReading:
         assert "inschatting van de redactie" in maatje.select_one(".meta").get_text()
 
     def test_the_accessibility_statement_counts_only_literal_quotes(self, client):
-        from readability.pages import all_pages
-
         page = soup(client.get("/toegankelijkheid/"))
         block = page.select_one(".readability-list")
         listed = {a.get_text() for a in block.select("li a")}
@@ -562,10 +562,8 @@ class TestThirdReading:
                 assert invented not in text, url
 
     def test_summaries_say_what_the_source_says(self, client):
-        movisie = text_of(client, "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/")
-        box = soup(
-            client.get("/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/")
-        ).find(class_="in-short")
+        movisie = text_of(client, OPMARS_URL)
+        box = soup(client.get(OPMARS_URL)).find(class_="in-short")
         assert "peiling" not in box.p.get_text() and "MEE" not in box.p.get_text()
         assert "Ruim 90 organisaties" in movisie
         step3 = soup(client.get("/ervaringsladder/")).find(id="stap-3").find(class_="in-short")

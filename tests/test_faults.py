@@ -17,11 +17,11 @@ from django.test import override_settings
 from django.urls import path
 from wagtail.images.models import Image
 
-from ervaring.caching.version import bump_content_version
-from ervaring.models import ContentPage
+from caching.version import bump_content_version
+from core.models import ContentPage
 from roles.models import LadderStep, RolePage
+from tests.support.files import image_file
 from tests.support.servers import free_port, start_gunicorn, stop
-from tests.test_security import image_file
 
 
 def test_an_unreachable_database_gives_a_dutch_503_without_traceback(tmp_path):

@@ -13,13 +13,14 @@ from django.core import mail
 from django.test import Client, RequestFactory, override_settings
 from wagtail.models import PageViewRestriction
 
-from articles.comments.models import Comment
 from articles.models import ArticlePage
-from ervaring.clients import client_address, client_network
-from ervaring.models import RateCount
-from ervaring.ratelimit import claim, claim_key, forget_old_counts, release, visitor_key
+from comments.models import Comment
+from limits.clients import client_address, client_network
+from limits.models import RateCount
+from limits.ratelimit import claim, claim_key, forget_old_counts, release, visitor_key
 from roles.models import RolePage
-from tests.support.comments import OPMARS, comment_data
+from tests.support.comments import comment_data
+from tests.support.content import OPMARS
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
@@ -55,7 +56,7 @@ class TestClientAddress:
 
 
 class TestRateLimiter:
-    """ervaring/ratelimit.py: what every limit counts with."""
+    """limits/ratelimit.py: what every limit counts with."""
 
     def test_a_claim_takes_a_place_and_stores_no_address(self):
         request = request_from("192.0.2.60")
@@ -145,7 +146,7 @@ class TestPrivatePagePassword:
         answers = [self.try_password(client, role, action, f"gok-{n}") for n in range(25)]
         statuses = [answer.status_code for answer in answers]
         assert statuses == [200] * 10 + [429] * 15
-        refused = soup(answers[-1])
+        refused = soup(answers[-1], status=429)
         assert "Probeer het over 15 minuten opnieuw" in refused.find(id="wachten").get_text()
         assert 840 <= int(answers[-1]["Retry-After"]) <= 900  # the first try leaves in 15 min
         # The form is still there, and the page's own words still do not show.
@@ -181,7 +182,7 @@ class TestPasswordReset:
     def test_one_address_may_ask_five_times_an_hour(self, client, editor):
         answers = [self.ask(client, f"iemand{n}@example.org") for n in range(6)]
         assert [answer.status_code for answer in answers] == [302] * 5 + [429]
-        page = soup(answers[-1])
+        page = soup(answers[-1], status=429)
         assert page.h1.get_text() == "Even wachten"
         assert "Probeer het over 60 minuten opnieuw" in page.get_text(" ", strip=True)
         # Another address is not hindered.
@@ -262,7 +263,7 @@ class TestPublicForms:
         article = ArticlePage.objects.get(slug=OPMARS)
         response = client.post(article.url, comment_data("x" * 20_000), REMOTE_ADDR="192.0.2.94")
         assert response.status_code == 413
-        assert soup(response).h1.get_text() == "Dit is te veel om te versturen"
+        assert soup(response, status=413).h1.get_text() == "Dit is te veel om te versturen"
 
     def test_the_admin_may_still_post_large_forms(self, client, editor):
         client.force_login(editor)

@@ -4,7 +4,7 @@ import pytest
 import yaml
 from wagtail.models import Page
 
-from ervaring.loader import (
+from operations.loader import (
     BLOCK_KEYS,
     FIGURE_KEYS,
     FIXTURE_DIR,
@@ -12,7 +12,7 @@ from ervaring.loader import (
     Loader,
     stream_value,
 )
-from ervaring.models import LoadedContent
+from operations.models import LoadedContent
 from roles.models import LadderStep, RolePage
 
 pytestmark = pytest.mark.django_db

@@ -15,11 +15,11 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry
 
 from articles.models import ArticleIndexPage, ArticlePage
-from ervaring.models import ContentPage
+from core.models import ContentPage
 from roles.models import RolePage
-from tests.conftest import make_user
 from tests.support.pages import soup
-from tests.test_readability import EASY
+from tests.support.texts import EASY
+from tests.support.users import make_user
 
 HARD = (
     "De implementatie van ervaringsdeskundigheidsbevorderende beleidsinstrumenten "

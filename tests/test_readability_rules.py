@@ -5,10 +5,10 @@ open with the same word. Every sentence here was written for these tests."""
 
 import pytest
 
-from readability.analysis import analyse, score_text
-from readability.limits import LONG_PARAGRAPH_WORDS, SAME_OPENING_RUN, SECTION_WORDS
-from readability.lists import word_lists
-from readability.sentences import is_passive
+from readability.models import PlainWord, SiteWord, word_lists
+from readability.text.analysis import analyse, score_text
+from readability.text.limits import LONG_PARAGRAPH_WORDS, SAME_OPENING_RUN, SECTION_WORDS
+from readability.text.sentences import is_passive
 
 PASSIVE = [
     "Het formulier wordt door de cliënt ingevuld.",
@@ -129,8 +129,6 @@ def test_names_inside_a_sentence_are_not_judged():
 
 @pytest.mark.django_db
 def test_the_editors_lists_change_the_verdict_at_once(client):
-    from readability.models import PlainWord, SiteWord
-
     text = "De wijkbewoners kregen een empowermenttraining."
     assert ("empowermenttraining", "") in analyse(text, word_lists()).hard_words
     SiteWord.objects.create(word="empowermenttraining")

@@ -13,21 +13,22 @@ import redis
 from django.core.cache import cache
 from django.test import override_settings
 
-from articles.comments.models import Comment
-from articles.comments.moderation import moderate
 from articles.models import ArticlePage
-from ervaring.caching import data as data_cache
-from ervaring.caching.version import CHANGE_KEY, bump_content_version, forget_request_version
+from caching import data as data_cache
+from caching.version import CHANGE_KEY, bump_content_version, forget_request_version
+from comments.models import Comment
+from comments.moderation import moderate
 from ervaring.settings.environment import cache_from_url
 from roles.models import RolePage
 from tests.live.server import redis_url
+from tests.support.content import OPMARS
 from tests.support.pages import visit
 from tests.support.servers import free_port
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[1]
 
-ARTICLE = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
+ARTICLE = OPMARS
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ import pytest
 from django.urls import reverse
 from wagtail.models import Page
 
-from ervaring.models import SearchSynonym
-from ervaring.privacy import public
-from ervaring.search import search_ids
-from readability.pages import page_text
+from core.models import SearchSynonym
+from core.privacy import public
+from core.search import search_ids
+from readability.page_text import page_text
 from roles.models import RolePage
 from tests.support.pages import soup
 
@@ -52,7 +52,7 @@ def test_everyday_words_find_the_work_through_the_editors_synonyms(client):
 def test_a_group_the_editors_add_is_used_at_once(client, editor):
     assert result_titles(client, "klusje") == []
     client.force_login(editor)
-    add = reverse("wagtailsnippets_ervaring_searchsynonym:add")
+    add = reverse("wagtailsnippets_core_searchsynonym:add")
     response = client.post(add, {"words": "Klusje, taak , taak"})
     assert response.status_code == 302
     assert str(SearchSynonym.objects.get(words__startswith="klusje")) == "klusje, taak"
@@ -73,7 +73,7 @@ def test_a_group_that_cannot_work_gets_a_dutch_message_beside_the_field(
 ):
     client.force_login(editor)
     before = SearchSynonym.objects.count()
-    response = client.post(reverse("wagtailsnippets_ervaring_searchsynonym:add"), {"words": typed})
+    response = client.post(reverse("wagtailsnippets_core_searchsynonym:add"), {"words": typed})
     assert response.status_code == 200
     page = soup(response)
     field = page.select_one(".w-field:has(#id_words)")

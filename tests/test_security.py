@@ -1,7 +1,6 @@
 """Security settings and defences: headers, production checks, login throttling, passwords,
 uploads, documents."""
 
-import io
 import os
 import secrets
 import subprocess
@@ -13,11 +12,11 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from PIL import Image as PILImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Page
 
+from tests.support.files import image_file
 from tests.support.pages import soup
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -206,12 +205,6 @@ def test_weak_passwords_are_refused(password, editor):
 @pytest.mark.django_db
 def test_a_strong_password_is_accepted(editor):
     validate_password("paarse-olifant-danst-op-dinsdag", user=editor)
-
-
-def image_file(name="foto.png", size=(40, 30), image_format="PNG"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, "teal").save(buffer, image_format)
-    return SimpleUploadedFile(name, buffer.getvalue())
 
 
 @pytest.mark.django_db

@@ -13,8 +13,8 @@ from ervaring.settings.environment import cache_from_url, env_bool, env_list
 @pytest.mark.parametrize(
     ("url", "backend"),
     [
-        ("redis://cache.internal:6379/0", "ervaring.caching.backends.ResilientRedisCache"),
-        ("rediss://cache.internal:6380/1", "ervaring.caching.backends.ResilientRedisCache"),
+        ("redis://cache.internal:6379/0", "caching.backends.ResilientRedisCache"),
+        ("rediss://cache.internal:6380/1", "caching.backends.ResilientRedisCache"),
         ("file:///var/lib/ervaring/cache", "django.core.cache.backends.filebased.FileBasedCache"),
         ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
         ("dummy://", "django.core.cache.backends.dummy.DummyCache"),

@@ -11,7 +11,6 @@ from django.utils.csp import CSP
 from ervaring.settings.environment import cache_from_url, env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
-PROJECT_DIR = BASE_DIR / "ervaring"
 # Everything the site writes (SQLite database, uploads, collected static files, file cache)
 # lives in var/, which git ignores.
 VAR_DIR = Path(os.environ.get("ERVARING_VAR_DIR", BASE_DIR / "var"))
@@ -22,10 +21,15 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "ervaring",
+    # The foundation: pages every feature builds on, the cache seam, limits, operations.
+    "core",
+    "caching",
+    "limits",
+    # The features.
     "roles",
     "organisations",
     "articles",
+    "comments",
     "readability",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
@@ -50,19 +54,21 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Last: its post_migrate step gives the groups their permissions once every app's exist.
+    "operations",
 ]
 
 MIDDLEWARE = [
     # One spelling per host (lower case, no default port), a port that exists: first, so
     # everything after it, the page cache included, sees one address.
-    "ervaring.middleware.CanonicalHostMiddleware",
+    "core.middleware.CanonicalHostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public forms take few fields; refused before anything reads them.
-    "ervaring.middleware.PublicFormLimitMiddleware",
+    "limits.middleware.PublicFormLimitMiddleware",
     # Says for every response whether caches may share it, and serves anonymous visitors from
     # the cache right after static files: a cached page costs about what a static file costs.
-    "ervaring.caching.pages.PageCacheMiddleware",
+    "caching.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -71,7 +77,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "ervaring.middleware.SecurityHeadersMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -81,6 +87,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "ervaring.urls"
+# Where the Wagtail admin lives (ervaring/urls.py): it gets its own limits and policy.
+ADMIN_URL_PREFIX = "/beheer/"
 WSGI_APPLICATION = "ervaring.wsgi.application"
 
 TEMPLATES = [
@@ -187,7 +195,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 # A refused form (no CSRF token, or the comment form posted from another site) gets a Dutch page.
-CSRF_FAILURE_VIEW = "ervaring.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "core.views.errors.csrf_failure"
 # Messages travel in a cookie, so showing one never needs a session.
 MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"
 X_FRAME_OPTIONS = "DENY"
@@ -209,7 +217,7 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 # The Wagtail admin uses inline scripts and styles; it gets a looser policy of its own
-# (ervaring.middleware.SecurityHeadersMiddleware), still without third parties.
+# (core.middleware.SecurityHeadersMiddleware), still without third parties.
 ADMIN_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
@@ -220,7 +228,7 @@ ADMIN_CSP = {
     "frame-src": [CSP.SELF],
     "object-src": [CSP.NONE],
     "base-uri": [CSP.SELF],
-    # Only Wagtail's preview views are framed (by the admin itself): ervaring/middleware.py.
+    # Only Wagtail's preview views are framed (by the admin itself): core/middleware.py.
     "frame-ancestors": [CSP.NONE],
     "form-action": [CSP.SELF],
 }
@@ -230,7 +238,7 @@ PERMISSIONS_POLICY = (
 )
 
 # How many reverse proxies stand before the site: the visitor's address is then read from
-# X-Forwarded-For, counted from the right (ervaring/clients.py).
+# X-Forwarded-For, counted from the right (limits/clients.py).
 PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
 
 # Login throttling for /beheer/ and /inloggen/ (django-axes): five wrong passwords lock that
@@ -240,7 +248,7 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_locked.html"
-AXES_CLIENT_IP_CALLABLE = "ervaring.clients.client_network"
+AXES_CLIENT_IP_CALLABLE = "limits.clients.client_network"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ervaring"
@@ -250,7 +258,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_CONTENT_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # The admin's login with its password field in Dutch (Wagtail leaves it unlabelled).
-WAGTAILADMIN_USER_LOGIN_FORM = "ervaring.admin_forms.AdminLoginForm"
+WAGTAILADMIN_USER_LOGIN_FORM = "core.admin_forms.AdminLoginForm"
 # Time zones an editor can choose on the account page: real zone names only. The system's
 # "localtime" and "posixrules" files are in zoneinfo's list, and the browser refuses them.
 WAGTAIL_USER_TIME_ZONES = sorted(
@@ -272,13 +280,13 @@ WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"avif": "avif", "webp": "webp"}
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Private pages (Wagtail's page privacy): the forms look like the rest of the site.
-WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "ervaring/password_required.html"  # noqa: S105
-WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "ervaring/login.html"
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "core/password_required.html"  # noqa: S105
+WAGTAIL_FRONTEND_LOGIN_TEMPLATE = "core/login.html"
 WAGTAIL_FRONTEND_LOGIN_URL = "/inloggen/"
 LOGIN_URL = "/inloggen/"
 LOGIN_REDIRECT_URL = "/"
 # The admin posts long pages (every block is fields); public forms are limited much further
-# (PUBLIC_FORM_MAX_FIELDS, ervaring.middleware.PublicFormLimitMiddleware).
+# (PUBLIC_FORM_MAX_FIELDS, limits.middleware.PublicFormLimitMiddleware).
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 PUBLIC_FORM_MAX_FIELDS = 20
 
@@ -298,14 +306,14 @@ ERVARING = {
     "PAGE_STALE_SECONDS": int(os.environ.get("PAGE_STALE_SECONDS", "30")),
     # After Redis failed (or did not answer in time), leave it alone this long.
     "CACHE_BREAKER_SECONDS": float(os.environ.get("CACHE_BREAKER_SECONDS", "5")),
-    # Production refuses a cache that lives in one process (ervaring/caching/checks.py).
+    # Production refuses a cache that lives in one process (caching/checks.py).
     "SHARED_CACHE_REQUIRED": False,
     # Comments close by themselves this many days after an article went online here (0: never).
     "COMMENTS_CLOSE_AFTER_DAYS": int(os.environ.get("COMMENTS_CLOSE_AFTER_DAYS", "365")),
     # At most this many comments per client in any hour.
     "COMMENT_RATE_LIMIT": int(os.environ.get("COMMENT_RATE_LIMIT", "5")),
     # A private page's password: at most this many wrong tries per client and page in any
-    # PAGE_PASSWORD_WINDOW seconds (ervaring/views/limited.py).
+    # PAGE_PASSWORD_WINDOW seconds (limits/views.py).
     "PAGE_PASSWORD_LIMIT": int(os.environ.get("PAGE_PASSWORD_LIMIT", "10")),
     "PAGE_PASSWORD_WINDOW": 15 * 60,
     # The admin's "wachtwoord vergeten": at most this many requests per client, and mails per

@@ -30,7 +30,7 @@ def cache_from_url(url, folder=None):
     if scheme in {"redis", "rediss", "unix"}:
         return {
             # Django's RedisCache; when Redis is away, pages are served uncached, not as errors.
-            "BACKEND": "ervaring.caching.backends.ResilientRedisCache",
+            "BACKEND": "caching.backends.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "ervaring",
             # Fail fast when Redis does not answer, rather than hold a visitor; after a failure

@@ -6,8 +6,8 @@ from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from roles.catalogue import get_catalogue
 from roles.compare import placement as placement_sentence
+from roles.models import get_catalogue
 
 register = template.Library()
 

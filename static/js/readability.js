@@ -2,7 +2,7 @@
  * Readability beside every text and rich-text field in the page and snippet editor.
  *
  * As an editor types (and once for every filled field when the editor opens), the field's
- * text goes to our own server (/beheer/leesbaarheid/meten/, readability/analysis.py) and the
+ * text goes to our own server (/beheer/leesbaarheid/meten/, readability/text/analysis.py) and the
  * answer shows under the field: the Flesch-Douma score, what it means for B1, what to change
  * (hard words with a plainer word, long and passive sentences, long paragraphs, long stretches
  * without a subheading), and (on request) the text with those sentences and words marked.

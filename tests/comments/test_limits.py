@@ -3,9 +3,10 @@ comment with a mistake costs no place (tests/live/test_machines.py: 50 posts at 
 
 import pytest
 
-from articles.comments.models import Comment
 from articles.models import ArticlePage
-from tests.support.comments import OPMARS, comment_data
+from comments.models import Comment
+from tests.support.comments import comment_data
+from tests.support.content import OPMARS
 
 pytestmark = pytest.mark.django_db
 

@@ -16,10 +16,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.comments.models import Comment
 from articles.models import ArticlePage
-from tests.factories import CommentFactory
-from tests.support.comments import OPMARS, comment_data
+from comments.models import Comment
+from tests.support.comments import comment_data
+from tests.support.content import OPMARS
+from tests.support.factories import CommentFactory
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
@@ -38,7 +39,7 @@ class TestModerationInOneClick:
     def test_a_row_button_approves_and_the_queue_keeps_its_filter(self, client, moderator, waiting):
         client = Client(enforce_csrf_checks=True)  # as a browser: the form must carry its token
         client.force_login(moderator)
-        queue = reverse("wagtailsnippets_articles_comment:list") + "?status=pending"
+        queue = reverse("wagtailsnippets_comments_comment:list") + "?status=pending"
         row = next(
             tr for tr in soup(client.get(queue)).select("tbody tr") if "wacht." in tr.get_text()
         )
@@ -48,7 +49,7 @@ class TestModerationInOneClick:
         assert response.status_code == 302 and response["Location"] == queue
         waiting.refresh_from_db()
         assert waiting.status == Comment.Status.APPROVED and waiting.moderated_by == moderator
-        history = client.get(reverse("wagtailsnippets_articles_comment:history", args=[waiting.pk]))
+        history = client.get(reverse("wagtailsnippets_comments_comment:history", args=[waiting.pk]))
         assert "Reactie goedgekeurd" in soup(history).get_text()
 
     def test_the_comments_own_page_has_the_buttons_local_time_and_a_link_to_it(
@@ -59,7 +60,7 @@ class TestModerationInOneClick:
         client.force_login(moderator)
         waiting.created_at = timezone.datetime(2026, 7, 1, 10, 30, tzinfo=timezone.UTC)
         waiting.save()
-        url = reverse("wagtailsnippets_articles_comment:inspect", args=[waiting.pk])
+        url = reverse("wagtailsnippets_comments_comment:inspect", args=[waiting.pk])
         page = soup(client.get(url))
         assert "1 juli 2026, 12:30" in page.get_text()  # Europe/Amsterdam, summer time
         buttons = [b.get_text(strip=True) for b in page.select(".moderate-actions button")]
@@ -70,7 +71,7 @@ class TestModerationInOneClick:
         waiting.refresh_from_db()
         assert waiting.status == Comment.Status.SPAM
         approve = reverse(
-            "wagtailsnippets_articles_comment:moderate", args=[waiting.pk, "approved"]
+            "wagtailsnippets_comments_comment:moderate", args=[waiting.pk, "approved"]
         )
         client.post(approve, fields)
         link = soup(client.get(url)).find("a", string=lambda s: s and "op de site" in s)
@@ -80,10 +81,10 @@ class TestModerationInOneClick:
         comments = CommentFactory.create_batch(3, article=article, status=Comment.Status.PENDING)
         client.force_login(moderator)
         ids = "&".join(f"id={c.pk}" for c in comments)
-        client.post(f"/beheer/bulk/articles/comment/reject/?{ids}")
+        client.post(f"/beheer/bulk/comments/comment/reject/?{ids}")
         for comment in comments:
             history = client.get(
-                reverse("wagtailsnippets_articles_comment:history", args=[comment.pk])
+                reverse("wagtailsnippets_comments_comment:history", args=[comment.pk])
             )
             assert "Reactie afgewezen" in soup(history).get_text()
 
@@ -92,8 +93,8 @@ class TestModerationInOneClick:
     ):
 
         client.force_login(moderator)
-        queue = reverse("wagtailsnippets_articles_comment:list") + "?status=pending"
-        edit = reverse("wagtailsnippets_articles_comment:edit", args=[waiting.pk])
+        queue = reverse("wagtailsnippets_comments_comment:list") + "?status=pending"
+        edit = reverse("wagtailsnippets_comments_comment:edit", args=[waiting.pk])
         response = client.post(f"{edit}?next={queue}", {"status": "approved", "reply": ""})
         assert response["Location"] == queue
         assert "De reactie is bijgewerkt." in soup(client.get(queue)).get_text()
@@ -101,7 +102,7 @@ class TestModerationInOneClick:
     def test_a_reply_from_the_editors_shows_under_the_comment(self, client, moderator, article):
         comment = CommentFactory(article=article, body="Waar vind ik meer?")
         client.force_login(moderator)
-        edit = reverse("wagtailsnippets_articles_comment:edit", args=[comment.pk])
+        edit = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
         client.post(edit, {"status": "approved", "reply": "Kijk bij ‘Werk’.\nSucces!"})
         comment.refresh_from_db()
         assert comment.replied_by == moderator and comment.replied_at is not None
@@ -112,14 +113,14 @@ class TestModerationInOneClick:
 
     def test_a_get_never_moderates(self, client, moderator, waiting):
         client.force_login(moderator)
-        url = reverse("wagtailsnippets_articles_comment:moderate", args=[waiting.pk, "approved"])
+        url = reverse("wagtailsnippets_comments_comment:moderate", args=[waiting.pk, "approved"])
         assert client.get(url).status_code == 405
         waiting.refresh_from_db()
         assert waiting.status == Comment.Status.PENDING
 
     def test_an_editor_cannot_use_the_buttons(self, client, editor, waiting):
         client.force_login(editor)
-        url = reverse("wagtailsnippets_articles_comment:moderate", args=[waiting.pk, "approved"])
+        url = reverse("wagtailsnippets_comments_comment:moderate", args=[waiting.pk, "approved"])
         assert client.post(url).status_code in (302, 403)
         waiting.refresh_from_db()
         assert waiting.status == Comment.Status.PENDING
@@ -130,7 +131,7 @@ class TestModeration:
         CommentFactory(article=article, body="Graag meer hierover", status=Comment.Status.PENDING)
         CommentFactory(article=article, body="Al goedgekeurd")
         client.force_login(moderator)
-        url = reverse("wagtailsnippets_articles_comment:list")
+        url = reverse("wagtailsnippets_comments_comment:list")
         pending = soup(client.get(url, {"status": "pending"})).get_text()
         assert "Graag meer hierover" in pending and "Al goedgekeurd" not in pending
         found = soup(client.get(url, {"q": "meer hierover"})).get_text()
@@ -162,7 +163,7 @@ class TestModeration:
         comments = CommentFactory.create_batch(2, article=article, status=Comment.Status.PENDING)
         client.force_login(moderator)
         ids = "&".join(f"id={c.pk}" for c in comments)
-        url = f"/beheer/bulk/articles/comment/{action}/?{ids}"
+        url = f"/beheer/bulk/comments/comment/{action}/?{ids}"
         assert client.get(url).status_code == 200
         response = client.post(url)
         assert response.status_code == 302
@@ -183,7 +184,7 @@ class TestModeration:
         assert "Wacht op mij" not in visitor.get(article.url).content.decode()
         assert visitor.get(article.url)["X-Cache"] == "hit"
         client.force_login(moderator)
-        client.post(f"/beheer/bulk/articles/comment/approve/?id={comment.pk}")
+        client.post(f"/beheer/bulk/comments/comment/approve/?id={comment.pk}")
         html = visitor.get(article.url).content.decode()
         assert "Wacht op mij" in html
         assert "Reacties (1)" in html
@@ -191,7 +192,7 @@ class TestModeration:
     def test_changing_the_status_in_the_edit_form_is_recorded(self, client, moderator, article):
         comment = CommentFactory(article=article, status=Comment.Status.PENDING)
         client.force_login(moderator)
-        url = reverse("wagtailsnippets_articles_comment:edit", args=[comment.pk])
+        url = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
         response = client.post(url, {"status": "approved"})
         assert response.status_code == 302
         comment.refresh_from_db()
@@ -201,21 +202,21 @@ class TestModeration:
     def test_one_comment_is_shown_with_its_article(self, client, moderator, article):
         comment = CommentFactory(article=article, body="Bekijk mij")
         client.force_login(moderator)
-        listing = soup(client.get(reverse("wagtailsnippets_articles_comment:list")))
+        listing = soup(client.get(reverse("wagtailsnippets_comments_comment:list")))
         [link] = [a for a in listing.select("td a") if "Bekijk mij" in a.get_text()]
         # The row opens the comment's own page (text, status, buttons, reply), not a form.
         assert link["href"] == reverse(
-            "wagtailsnippets_articles_comment:inspect", args=[comment.pk]
+            "wagtailsnippets_comments_comment:inspect", args=[comment.pk]
         )
         text = soup(
-            client.get(reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk]))
+            client.get(reverse("wagtailsnippets_comments_comment:inspect", args=[comment.pk]))
         ).get_text()
         assert "Bekijk mij" in text and "Inzet ervaringsdeskundigen" in text
 
     def test_an_editor_cannot_moderate(self, client, editor, article):
         comment = CommentFactory(article=article, status=Comment.Status.PENDING)
         client.force_login(editor)
-        client.post(f"/beheer/bulk/articles/comment/approve/?id={comment.pk}")
+        client.post(f"/beheer/bulk/comments/comment/approve/?id={comment.pk}")
         comment.refresh_from_db()
         assert comment.status == Comment.Status.PENDING
         assert "Reacties" not in [
@@ -227,7 +228,7 @@ class TestModeration:
             article=article, name="Echte Naam", email="echt@example.org", body="Mijn verhaal"
         )
         client.force_login(moderator)
-        client.post(f"/beheer/bulk/articles/comment/erase/?id={comment.pk}")
+        client.post(f"/beheer/bulk/comments/comment/erase/?id={comment.pk}")
         comment.refresh_from_db()
         assert (comment.name, comment.email, comment.body) == ("Anoniem", "", "Mijn verhaal")
         assert comment.personal_data_erased_at is not None
@@ -303,7 +304,7 @@ class TestTheCommentsPage:
         )
         client = Client(enforce_csrf_checks=True)
         client.force_login(moderator)
-        url = reverse("wagtailsnippets_articles_comment:inspect", args=[comment.pk])
+        url = reverse("wagtailsnippets_comments_comment:inspect", args=[comment.pk])
         page = soup(client.get(url))
         top = page.select_one(".comment-page")
         assert top.select_one(".comment-page__text").get_text(strip=True) == (
@@ -312,7 +313,7 @@ class TestTheCommentsPage:
         status = top.select_one(".comment-page__status").get_text(" ", strip=True)
         assert status == "Status: Tegengehouden — Te veel links: 3 (hooguit 2)."
         assert "Live" not in page.get_text()
-        edit = reverse("wagtailsnippets_articles_comment:edit", args=[comment.pk])
+        edit = reverse("wagtailsnippets_comments_comment:edit", args=[comment.pk])
         assert "Live" not in soup(client.get(edit)).get_text()
         form = top.select_one("form.comment-page__reply")
         fields = {i["name"]: i["value"] for i in form.select("input[type=hidden]")}
@@ -321,7 +322,7 @@ class TestTheCommentsPage:
         assert response.status_code == 302 and response["Location"] == url
         comment.refresh_from_db()
         assert comment.reply == "Dank je wel." and comment.status == Comment.Status.HELD
-        history = client.get(reverse("wagtailsnippets_articles_comment:history", args=[comment.pk]))
+        history = client.get(reverse("wagtailsnippets_comments_comment:history", args=[comment.pk]))
         assert "Reactie van de redactie toegevoegd" in soup(history).get_text()
 
     def test_after_a_click_in_the_queue_the_next_waiting_comment_is_next(self, moderator, article):
@@ -332,8 +333,8 @@ class TestTheCommentsPage:
         older.save()
         client = Client()
         client.force_login(moderator)
-        queue = reverse("wagtailsnippets_articles_comment:list") + "?status=pending"
-        approve = reverse("wagtailsnippets_articles_comment:moderate", args=[newer.pk, "approved"])
+        queue = reverse("wagtailsnippets_comments_comment:list") + "?status=pending"
+        approve = reverse("wagtailsnippets_comments_comment:moderate", args=[newer.pk, "approved"])
         response = client.post(approve, {"next": queue})
         assert response["Location"] == f"{queue}#beoordeel-{older.pk}"
         row = soup(client.get(queue)).find(id=f"beoordeel-{older.pk}")
@@ -343,7 +344,7 @@ class TestTheCommentsPage:
         Comment.objects.filter(status=Comment.Status.PENDING).delete()
         client.force_login(moderator)
         page = soup(
-            client.get(reverse("wagtailsnippets_articles_comment:list"), {"status": "pending"})
+            client.get(reverse("wagtailsnippets_comments_comment:list"), {"status": "pending"})
         )
         assert "Er wacht niets op beoordeling." in page.get_text()
         assert "matchen met je zoekopdracht" not in page.get_text()

@@ -8,8 +8,9 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from articles.comments.models import Comment
-from tests.support.comments import OPMARS, post_comment
+from comments.models import Comment
+from tests.support.comments import post_comment
+from tests.support.content import OPMARS
 from tests.support.pages import soup, visit
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,7 @@ def judge(comment, status, moderator):
     """A moderator's one click in the queue (a request: the mails go out after it)."""
     client = Client()
     client.force_login(moderator)
-    url = reverse("wagtailsnippets_articles_comment:moderate", args=[comment.pk, status])
+    url = reverse("wagtailsnippets_comments_comment:moderate", args=[comment.pk, status])
     assert client.post(url).status_code == 302
 
 
@@ -139,7 +140,7 @@ def test_stopping_works_with_one_click_and_stops_every_mail(article, moderator):
 def test_a_wrong_link_is_a_dutch_404(client, path):
     response = client.get(path)
     assert response.status_code == 404
-    assert "Deze link werkt niet" in soup(response).h1.get_text()
+    assert "Deze link werkt niet" in soup(response, status=404).h1.get_text()
     assert client.post(path).status_code == 404
 
 

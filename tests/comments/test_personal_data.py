@@ -9,9 +9,9 @@ from django.core import mail, signing
 from django.test import Client
 from wagtail.models import ModelLogEntry
 
-from articles.comments import personal_data
-from articles.comments.models import Comment
-from tests.factories import CommentFactory
+from comments import personal_data
+from comments.models import Comment
+from tests.support.factories import CommentFactory
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
@@ -97,7 +97,7 @@ def test_erasing_can_remove_the_comments_altogether(client, mine, article):
 def test_a_wrong_link_is_a_dutch_404(client, mine):
     page = client.get(REQUEST + "klopt-niet/")
     assert page.status_code == 404
-    assert "Deze link werkt niet" in soup(page).h1.get_text()
+    assert "Deze link werkt niet" in soup(page, status=404).h1.get_text()
     # A link for another purpose, signed with the same key, does not open anyone's data.
     other = signing.dumps("sanne@example.org", salt="ervaring.iets-anders", compress=True)
     assert client.get(f"{REQUEST}{other}/").status_code == 404

@@ -8,11 +8,11 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from articles.comments.models import Comment
 from articles.models import ArticlePage
-from ervaring.caching.version import bump_content_version
-from tests.factories import CommentFactory
-from tests.support.comments import OPMARS
+from caching.version import bump_content_version
+from comments.models import Comment
+from tests.support.content import OPMARS, PARADOX
+from tests.support.factories import CommentFactory
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +62,7 @@ class TestPosting:
         # A beheerder changes the promise under Instellingen; the site says it at once.
         editor = Client()
         editor.force_login(admin_user)
-        opened = editor.get("/beheer/settings/ervaring/sitesettings/", follow=True)
+        opened = editor.get("/beheer/settings/core/sitesettings/", follow=True)
         fields = soup(opened).find("form", method="POST")
         settings_url = fields["action"]
         data = {
@@ -274,17 +274,17 @@ class TestCachedArticle:
         response = reader.post(
             article.url, self.form_data(page, "Van elders."), REMOTE_ADDR="10.4.4.5", **headers
         )
-        assert response.status_code == 403
-        text = soup(response).get_text(" ")
+        refused = soup(response, status=403)
+        text = refused.get_text(" ")
         assert "Je bericht is niet verstuurd" in text
         assert "alleen vanaf deze site" in text
         assert "DEBUG" not in text and "CSRF" not in text
         assert not Comment.objects.filter(body="Van elders.").exists()
         # What the reader typed comes back to copy, in a field that sends nothing.
-        kept = soup(response).find("textarea", id="je-tekst")
+        kept = refused.find("textarea", id="je-tekst")
         assert kept.get_text() == "Van elders." and kept.has_attr("readonly")
         assert kept.find_parent("form") is None
-        assert soup(response).find("a", string="het formulier")["href"] == f"{article.url}#reageer"
+        assert refused.find("a", string="het formulier")["href"] == f"{article.url}#reageer"
 
     def test_a_refused_text_is_shown_back_escaped(self, article):
         response = Client(enforce_csrf_checks=True).post(
@@ -305,9 +305,9 @@ class TestCachedArticle:
             HTTP_SEC_FETCH_SITE="same-origin",
             HTTP_ORIGIN="http://testserver",
         )
-        assert response.status_code == 403
-        assert "Je bericht is niet verstuurd" in soup(response).get_text(" ")
-        assert "iets" not in soup(response).find("main").get_text(" ").split()
+        refused = soup(response, status=403)
+        assert "Je bericht is niet verstuurd" in refused.get_text(" ")
+        assert "iets" not in refused.find("main").get_text(" ").split()
 
 
 def test_after_posting_the_reader_lands_by_the_comments_with_an_empty_form(post, article):
@@ -324,7 +324,7 @@ def test_after_posting_the_reader_lands_by_the_comments_with_an_empty_form(post,
 
 def test_comments_close_by_themselves_after_the_configured_days(client, settings):
     settings.ERVARING = {**settings.ERVARING, "COMMENTS_CLOSE_AFTER_DAYS": 30}
-    article = ArticlePage.objects.get(slug="hoed-u-voor-de-professionaliseringsparadox")
+    article = ArticlePage.objects.get(slug=PARADOX)
     assert soup(client.get(article.url)).find("form", class_="comment-form") is not None
     ArticlePage.objects.filter(pk=article.pk).update(
         first_published_at=timezone.now() - datetime.timedelta(days=31)

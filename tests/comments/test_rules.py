@@ -10,14 +10,15 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from articles.comments.models import Comment, ModerationRules
-from articles.comments.moderation import purge_refused_comments
-from tests.support.comments import OPMARS, post_comment
+from comments.models import Comment, ModerationRules
+from comments.moderation import purge_refused_comments
+from tests.support.comments import post_comment
+from tests.support.content import OPMARS
 from tests.support.pages import soup
 
 pytestmark = pytest.mark.django_db
 
-RULES_URL = "/beheer/settings/articles/moderationrules/"
+RULES_URL = "/beheer/settings/comments/moderationrules/"
 
 
 @pytest.fixture

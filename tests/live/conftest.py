@@ -1,15 +1,13 @@
 """Playwright driving Debian's Chromium against the real server (tests/live/server.py).
 
 Every page a test opens is watched: a Content-Security-Policy violation or a JavaScript error
-fails the test. `assert_accessible(page)` runs axe-core and fails on any violation."""
-
-import json
-from pathlib import Path
+fails the test. `assert_accessible(page)` (tests/support/browser.py) runs axe-core and fails on any
+violation."""
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
 
-from tests.live.server import PASSWORD, get_server
+from tests.live.server import get_server
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = [
@@ -22,11 +20,6 @@ FLAGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-# Public pages are held to axe's best practices too (landmarks, one main, heading order, …);
-# Wagtail's own admin pages are judged by WCAG alone.
-AXE_BEST_PRACTICE = "best-practice"
 WATCH = """
 window.__problems = [];
 document.addEventListener("securitypolicyviolation", (event) => {
@@ -135,45 +128,3 @@ def make_page(chromium, site_url):
         problems += collected_problems(made_page)
         context.close()
     assert not problems, "Fouten in de browser:\n" + "\n".join(problems)
-
-
-def assert_accessible(page, context=None, best_practice=False):
-    """Run axe-core (WCAG 2.0/2.1/2.2 A and AA, and with `best_practice` axe's best practices)
-    on the page; fail with a readable list."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text() + ";0")
-    # Judge the page as a person sees it once it stands still: the admin's messages fade in
-    # for half a second. (Wagtail's "what's new" badge pings for 25 s; short effects only.)
-    page.evaluate(
-        """async () => await Promise.all(
-            document.getAnimations()
-                .filter((a) => a.effect && a.effect.getComputedTiming().endTime <= 2000)
-                .map((a) => a.finished.catch(() => null))
-        )"""
-    )
-    result = page.evaluate(
-        "async (options) => await axe.run(options.context || document, options.config)",
-        {
-            "context": context,
-            "config": {
-                "runOnly": {
-                    "type": "tag",
-                    "values": AXE_TAGS + ([AXE_BEST_PRACTICE] if best_practice else []),
-                }
-            },
-        },
-    )
-    violations = [
-        f"{v['id']} ({v['impact']}): {v['help']} -> "
-        + json.dumps([node["target"] for node in v["nodes"]][:5])
-        for v in result["violations"]
-    ]
-    assert not violations, f"axe-core op {page.url}:\n" + "\n".join(violations)
-
-
-def login(page, username):
-    page.goto("/beheer/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url("**/beheer/")

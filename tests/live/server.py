@@ -17,6 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import psycopg2
+from django.conf import settings
 
 from tests.support.servers import free_port, manage, start_gunicorn
 
@@ -44,7 +45,7 @@ for name, groups in {USERS!r}.items():
 
 NEW_PAGE = """
 from wagtail.models import Page
-from ervaring.models import ContentPage
+from core.models import ContentPage
 parent = Page.objects.get(url_path="/home/")
 page = ContentPage(title={title!r}, slug={slug!r}, summary="Een pagina om mee te testen.")
 parent.add_child(instance=page)
@@ -67,13 +68,10 @@ print("PK", page.pk)
 
 
 def redis_url(offset):
-    """A database of the test run's Redis server (scripts/test.sh starts one), or None. Each
-    test run uses its own databases, from TEST_REDIS_FIRST_DB on: +0 the test process's cache,
-    +1 the browser tests' servers, +2 tests/test_redis.py."""
-    base = os.environ.get("TEST_REDIS_URL")
-    if not base:
-        return None
-    return f"{base}/{int(os.environ.get('TEST_REDIS_FIRST_DB', '0')) + offset}"
+    """A database of the test run's Redis server (scripts/test.sh starts one), or None: this
+    test process's own (ervaring/settings/test.py): +0 its cache, +1 the browser tests'
+    servers, +2 tests/test_redis.py."""
+    return getattr(settings, "TEST_REDIS_URLS", [None] * 3)[offset]
 
 
 class SiteServer:

@@ -8,7 +8,8 @@ import pytest
 from django.template.loader import render_to_string
 from playwright.sync_api import expect
 
-from tests.live.conftest import assert_accessible, login
+from tests.support.browser import assert_accessible, login
+from tests.support.content import OPMARS_URL, PARADOX_URL
 
 PUBLIC_PAGES = [
     "/",
@@ -31,8 +32,8 @@ PUBLIC_PAGES = [
     "/werkgevers/patienten-en-clientenorganisaties/",
     "/artikelen/",
     "/artikelen/tag/ggz/",
-    "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
-    "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/",
+    PARADOX_URL,
+    OPMARS_URL,
     "/alle-paginas/",
     "/werk/lobbyist/",
     "/werkgevers/zorginstellingen/",
@@ -45,7 +46,7 @@ NARROW_PAGES = [
     "/werkgevers/",
     "/zoeken/?q=ervaringsdeskundige",
     "/ervaringsdeskundigen-in-de-zorgsector/",
-    "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
+    PARADOX_URL,
 ]
 
 
@@ -71,7 +72,7 @@ def test_the_figures_section_is_accessible(page):
 
 
 def test_the_comment_form_with_errors_shown_is_accessible(page):
-    page.goto("/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/#reageer")
+    page.goto(OPMARS_URL + "#reageer")
     page.get_by_label("E-mailadres *").fill("geen-adres")
     page.get_by_role("button", name="Verstuur reactie").click()
     expect(page.locator(".comment-form .form-errors")).to_be_visible()
@@ -129,7 +130,7 @@ def test_page_and_snippet_edit_views_work_under_their_policy(make_page):
     expect(admin.get_by_role("textbox", name="Hoe word je dit?")).to_be_visible()
 
 
-ARTICLE = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+ARTICLE = OPMARS_URL
 COMMENT = "name=Sanne&email=sanne%40example.org&body=Mijn+tekst.&website="
 # Errors the server gives, with the request that makes it give them.
 SERVER_ERRORS = {

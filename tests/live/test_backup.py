@@ -22,7 +22,7 @@ from pathlib import Path
 from django.conf import settings
 from wagtail.images.models import Image
 from wagtail.models import Page
-from articles.models import Comment
+from comments.models import Comment
 print(json.dumps({
     "pages": sorted(Page.objects.values_list("url_path", flat=True)),
     "comments": sorted(Comment.objects.values_list("body", "status")),
@@ -34,7 +34,8 @@ print(json.dumps({
 
 # A change after the good restore, so that putting the old archive back would show.
 ADD_COMMENT = """
-from articles.models import ArticlePage, Comment
+from articles.models import ArticlePage
+from comments.models import Comment
 Comment.objects.create(article=ArticlePage.objects.first(), name="Na", email="na@example.org",
                        body="Geschreven na de reservekopie.", status="approved")
 """
@@ -130,7 +131,7 @@ def random_database(folder):
 
 def sqlite_without_a_table(folder):
     connection = sqlite3.connect(next(folder.glob("database.sqlite3")))
-    connection.execute("DROP TABLE articles_comment")
+    connection.execute("DROP TABLE comments_comment")
     connection.commit()
     connection.close()
     return True

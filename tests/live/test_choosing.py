@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import expect
 from pypdf import PdfReader
 
-from tests.live.conftest import assert_accessible
+from tests.support.browser import assert_accessible
 
 WIDE = {"width": 1280, "height": 900}
 PHONE = {"width": 320, "height": 640}

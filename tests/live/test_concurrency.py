@@ -11,8 +11,9 @@ import psycopg2
 import requests
 
 from tests.live.server import get_server
+from tests.support.content import OPMARS_URL
 
-ARTICLE = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+ARTICLE = OPMARS_URL
 CLIENTS = 50
 READERS = 50
 
@@ -98,7 +99,7 @@ def test_fifty_simultaneous_comments_and_reads(site_url):
     assert statuses.count(303) == CLIENTS, statuses
     assert statuses.count(200) == READERS
     rows = query(
-        "SELECT body, status FROM articles_comment WHERE body LIKE ?", (f"Gelijktijdig {run} %",)
+        "SELECT body, status FROM comments_comment WHERE body LIKE ?", (f"Gelijktijdig {run} %",)
     )
     bodies = [body for body, _ in rows]
     assert len(bodies) == CLIENTS
@@ -144,7 +145,7 @@ def test_forty_identical_posts_at_once_store_one_comment(site_url):
 
     assert not errors, errors[:5]
     body = f"Twee keer geklikt {run}."
-    stored = query("SELECT COUNT(*) FROM articles_comment WHERE body = ?", (body,))
+    stored = query("SELECT COUNT(*) FROM comments_comment WHERE body = ?", (body,))
     assert stored[0][0] == 1
     assert statuses.count((303, False)) == 1
     assert statuses.count((200, True)) == posts - 1, statuses

@@ -9,13 +9,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.live.conftest import assert_accessible, login
 from tests.live.server import PASSWORD, get_server
+from tests.support.browser import assert_accessible, login
 
 PAGE_PER_TYPE = """
 import json
 from wagtail.models import get_page_models
-from ervaring.models import BasePage
+from core.models import BasePage
 found = {}
 for model in get_page_models():
     if issubclass(model, BasePage):

@@ -10,10 +10,11 @@ import time
 from PIL import Image
 from playwright.sync_api import expect
 
-from tests.live.conftest import assert_accessible, login
 from tests.live.server import get_server
+from tests.support.browser import assert_accessible, login
+from tests.support.content import OPMARS_URL
 
-ARTICLE = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+ARTICLE = OPMARS_URL
 LONG_SENTENCE = (
     "Dit is een hele lange zin die veel te veel woorden bevat omdat we willen zien of de "
     "editor dat aangeeft wanneer iemand zo maar doorschrijft zonder punt of komma te zetten."

@@ -7,7 +7,8 @@ from urllib.parse import urlsplit
 import requests
 from playwright.sync_api import expect
 
-from tests.live.conftest import assert_accessible, login
+from tests.support.browser import assert_accessible, login
+from tests.support.content import OPMARS_URL, PARADOX_URL
 
 
 def test_home_to_content_page_to_search_result(page):
@@ -87,7 +88,7 @@ def test_pages_fit_a_small_phone(make_page):
         "/werk/ervaringswerker/",
         "/ervaringsladder/",
         "/werkgevers/",
-        "/artikelen/hoed-u-voor-de-professionaliseringsparadox/",
+        PARADOX_URL,
         "/zoeken/?q=herstel",
     ):
         page.goto(url)
@@ -112,7 +113,7 @@ def comment_heading_count(page):
 
 
 def test_a_reader_comments_and_a_moderator_approves_it(make_page):
-    url = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+    url = OPMARS_URL
     reader = make_page()
     reader.goto(url)
     before = comment_heading_count(reader)
@@ -138,7 +139,7 @@ def test_a_reader_comments_and_a_moderator_approves_it(make_page):
 
 
 def test_a_moderator_rejects_one_comment_and_marks_another_as_spam(make_page):
-    url = "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"
+    url = PARADOX_URL
     reader = make_page()
     post_comment(reader, url, "Piet", "Dit is een onaardige reactie.")
     post_comment(reader, url, "Spammer", "Koop goedkope horloges hier.")
@@ -287,7 +288,7 @@ def test_the_keuzehulp_by_keyboard_alone(page):
 
 
 def test_a_failed_comment_post_by_keyboard_keeps_the_text_and_focuses_the_mistakes(page):
-    page.goto("/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/#reageer")
+    page.goto(OPMARS_URL + "#reageer")
     page.get_by_label("Naam *").focus()
     page.keyboard.type("Sanne")
     page.keyboard.press("Tab")

@@ -14,8 +14,9 @@ import pytest
 import requests
 from playwright.sync_api import expect
 
-from tests.live.conftest import login
 from tests.live.server import get_server
+from tests.support.browser import login
+from tests.support.content import OPMARS_URL
 from tests.support.servers import ROOT
 
 LIMIT = 5
@@ -51,7 +52,7 @@ def test_a_publish_through_one_server_is_seen_through_the_other_at_once(make_pag
 
 
 def test_fifty_posts_from_one_address_at_once_get_exactly_the_limit(limited_servers):
-    article = "/artikelen/inzet-ervaringsdeskundigen-sociaal-werk-in-opmars/"
+    article = OPMARS_URL
     run = uuid.uuid4().hex[:8]
     address = f"198.51.100.{int(run[:2], 16) % 250 + 1}"
     barrier = threading.Barrier(POSTS)

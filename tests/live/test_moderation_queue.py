@@ -7,11 +7,12 @@ import uuid
 
 from playwright.sync_api import expect
 
-from tests.live.conftest import assert_accessible, login
 from tests.live.server import get_server
+from tests.support.browser import assert_accessible, login
 
 NEW_COMMENTS = """
-from articles.models import ArticlePage, Comment
+from articles.models import ArticlePage
+from comments.models import Comment
 article = ArticlePage.objects.get(slug="inzet-ervaringsdeskundigen-sociaal-werk-in-opmars")
 body = "{run} nummer %d: een lange reactie met ervaringsdeskundigheidsopleiding"
 made = [Comment.objects.create(article=article, name="Lezer", email="l@example.org",

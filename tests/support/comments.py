@@ -2,9 +2,6 @@
 
 from django.test import Client
 
-# The Movisie article: its source has no comments, so every comment on it is a test's.
-OPMARS = "inzet-ervaringsdeskundigen-sociaal-werk-in-opmars"
-
 
 def comment_data(body, **fields):
     """The comment form's fields as a reader fills them in (the honeypot left empty)."""

@@ -1,0 +1,64 @@
+"""The parts of every page that come from the site rather than the page: the menu, the footer
+links, the tagline and the moderators' promise, kept per content version. Read by the template
+tag `site_chrome` and by pages that render parts without a request (ArticlePage's comment
+form)."""
+
+from wagtail.models import Page
+
+from caching.data import cached_for_content
+from core.models import SiteSettings
+
+
+def chrome_for_site(site):
+    """Menu, footer links, tagline and the moderators' promise of `site` (None: the defaults),
+    kept until content changes."""
+    if site is None:
+        return {
+            "home_url": "/",
+            "tagline": "",
+            "menu": [],
+            "footer": [],
+            "contact_email": "",
+            "moderator_looks": "Een moderator kijkt er eerst naar.",
+        }
+    return cached_for_content(f"chrome:{site.pk}", lambda: chrome_from_database(site))
+
+
+def chrome_from_database(site):
+    """Menu and footer of a site, as plain data (so it can be cached)."""
+    sections = [
+        {
+            "title": page.title,
+            "url": page.relative_url(site),
+            "path": page.url_path,
+            "in_menu": page.show_in_menus,
+        }
+        for page in site.root_page.get_children()
+        .live()
+        .public()
+        .only("title", "url_path", "path", "depth", "slug", "show_in_menus")
+    ]
+    site_settings = SiteSettings.for_site(site)
+    footer_ids = [
+        pk for pk in (site_settings.privacy_page_id, site_settings.accessibility_page_id) if pk
+    ]
+    footer_pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=footer_ids)
+        .live()
+        .public()
+        .only("title", "url_path", "path", "depth", "slug")
+    }
+    footer = [
+        {"title": footer_pages[pk].title, "url": footer_pages[pk].relative_url(site)}
+        for pk in footer_ids
+        if pk in footer_pages
+    ]
+    return {
+        "home_url": site.root_page.relative_url(site) if site.root_page_id else "/",
+        "tagline": site_settings.tagline,
+        "menu": [section for section in sections if section["in_menu"]],
+        "footer": footer,
+        "contact_email": site_settings.contact_email,
+        "moderator_looks": site_settings.moderator_looks(),
+    }
