@@ -6,8 +6,9 @@ A response may be shared when its view *declared* which query parameters it read
 anonymous visitor: a GET or HEAD without a session or messages cookie, no preview, a 200, no
 cookie set, nothing that says private. Such a response is the same bytes for every visitor and
 goes out with `Cache-Control: public` (`s-maxage`, `stale-while-revalidate`), an `ETag`, and a
-`304 Not Modified` for a browser or proxy that already has it. Everything else goes out
-`private, no-store`: no cache anywhere keeps it.
+`304 Not Modified` for a browser or proxy that already has it, compressed in the best encoding
+the client accepts (caching/encoding.py: compressed once, when it is made, never per visitor).
+Everything else goes out `private, no-store`, and uncompressed: no cache anywhere keeps it.
 
 This site keeps the shared responses per content version (caching/version.py): in the
 shared cache and in each process's memory, filed under the address (scheme, host, path) and the
@@ -27,12 +28,14 @@ from django.utils.cache import (
 )
 from django.utils.http import quote_etag
 
-from caching import memory
+from caching import encoding, memory
 from caching.declaration import query_key
 from caching.version import content_version
 
 # Headers that belong to one response, not to the page.
-UNSHARED_HEADERS = {"set-cookie", "vary", "date", "x-cache", "content-length"}
+UNSHARED_HEADERS = {
+    "set-cookie", "vary", "date", "x-cache", "content-length", "content-encoding", "etag",
+}  # fmt: skip
 
 
 class QueryKeys:
@@ -102,15 +105,19 @@ class PageCacheMiddleware:
         names = getattr(response, "query_params", None)
         if names is None or not self.is_shareable(request, response):
             return self.private(response)
-        self.make_public(response)
-        if (
+        stored = (
             version is not None
             and request.method == "GET"
             and set(request.GET) <= set(names)
             and len(response.content) <= _knobs()["PAGE_CACHE_MAX_BYTES"]
-        ):
-            self.store(response, version, address, names_key, address_query(request, names))
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        )
+        # Compressed only when kept: compressing on every request that is not (the page cache
+        # off, an address with a parameter the page does not read) cost 3-11 % of throughput
+        # (docs/benchmark.md), and such answers are rare.
+        copy = self.shared_copy(response, compressed=stored)
+        if stored:
+            self.store(copy, names, version, address, names_key, address_query(request, names))
+        return self.from_copy(request, copy, "miss" if stored else None)
 
     @staticmethod
     def is_anonymous_read(request):
@@ -145,16 +152,27 @@ class PageCacheMiddleware:
         return response
 
     @staticmethod
-    def make_public(response):
+    def shared_copy(response, compressed=True):
+        """What every visitor gets of a shareable response, as stored: its status, the headers
+        that belong to the page, the plain body and (`compressed`) the body in each encoding,
+        compressed here, once."""
         knobs = _knobs()
         response["Cache-Control"] = (
             f"public, max-age=0, s-maxage={knobs['PAGE_SHARED_SECONDS']}, "
             f"stale-while-revalidate={knobs['PAGE_STALE_SECONDS']}"
         )
-        # The bytes are the same whatever cookies a visitor has (only anonymous requests are
-        # shared), so nothing varies; caches in front skip requests with a session cookie.
-        del response["Vary"]
-        response["ETag"] = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        body = response.content
+        return {
+            "status": response.status_code,
+            "headers": [
+                (header, value)
+                for header, value in response.headers.items()
+                if header.lower() not in UNSHARED_HEADERS
+            ],
+            "body": body,
+            "encoded": encoding.compress(body) if compressed else {},
+            "etag": quote_etag(hashlib.sha256(body).hexdigest()[:32]),
+        }
 
     def kept(self, key):
         value = self.memory.get(key)
@@ -168,33 +186,36 @@ class PageCacheMiddleware:
     def page_key(version, address, query):
         return f"ervaring:page:{version}:{_digest(f'{address}?{query}')}"
 
-    def store(self, response, version, address, names_key, query):
-        copy = {
-            "status": response.status_code,
-            "headers": [
-                (header, value)
-                for header, value in response.headers.items()
-                if header.lower() not in UNSHARED_HEADERS
-            ],
-            "body": response.content,
-        }
+    def store(self, copy, names, version, address, names_key, query):
         key = self.page_key(version, address, query)
-        names = response.query_params
         cache.set_many({names_key: names, key: copy}, _knobs()["PAGE_CACHE_SECONDS"])
         self.memory.put(names_key, names, self.size_of(names))
         self.memory.put(key, copy, self.size_of(copy))
-        response["X-Cache"] = "miss"
 
     @staticmethod
     def size_of(value):
-        return len(value["body"]) + 500 if isinstance(value, dict) else 100
+        if not isinstance(value, dict):
+            return 100
+        return len(value["body"]) + sum(map(len, value.get("encoded", {}).values())) + 500
 
     @staticmethod
-    def from_copy(request, copy):
-        response = HttpResponse(copy["body"], status=copy["status"])
+    def from_copy(request, copy, cache_state="hit"):
+        """The answer to `request` from `copy`: the bytes in the best encoding the client
+        accepts, with that encoding's ETag, or a 304 when the client has those bytes."""
+        encoded = copy.get("encoded", {})
+        chosen = encoding.best_encoding(request.META.get("HTTP_ACCEPT_ENCODING"), tuple(encoded))
+        body = encoded[chosen] if chosen else copy["body"]
+        response = HttpResponse(body, status=copy["status"])
         for header, value in copy["headers"]:
             response[header] = value
-        response["X-Cache"] = "hit"
+        # The bytes are the same whatever cookies a visitor has (only anonymous requests are
+        # shared); they differ only by the encoding asked for.
+        response["Vary"] = "Accept-Encoding"
+        if chosen:
+            response["Content-Encoding"] = chosen
+        response["ETag"] = encoding.etag_for(copy["etag"], chosen)
+        if cache_state:
+            response["X-Cache"] = cache_state
         # Without it the server sends the page in chunks: an extra write for every visitor.
-        response["Content-Length"] = str(len(copy["body"]))
+        response["Content-Length"] = str(len(body))
         return get_conditional_response(request, etag=response["ETag"], response=response)
