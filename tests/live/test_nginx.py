@@ -1,23 +1,22 @@
 """nginx in front of the site, with the configuration in deploy/nginx/ as it is installed
-(TLS included, a certificate of our own): public pages come from nginx's cache, a publish shows
-through it within s-maxage + stale-while-revalidate, and private pages, logins and the admin
-never come from it."""
+(TLS included, a certificate of our own, `gzip on` as Debian's nginx.conf has it): public pages
+come from nginx's cache, one copy per encoding, never compressed again; a publish shows through
+it within s-maxage + stale-while-revalidate; private pages, logins and the admin never come
+from it and are never compressed."""
 
-import os
+import gzip
 import re
-import shutil
-import subprocess
 import time
 import uuid
 
+import brotli
 import pytest
 import requests
 
 from tests.live.server import PASSWORD, get_server
-from tests.support.servers import ROOT, free_port
+from tests.support.nginx import Nginx
+from tests.support.servers import ROOT
 
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-DEPLOY = ROOT / "deploy" / "nginx"
 # How long nginx may keep a public page here (the site's PAGE_SHARED_SECONDS and
 # PAGE_STALE_SECONDS for this test's server): a publish must show within their sum.
 SHARED, STALE = 2, 1
@@ -28,12 +27,6 @@ pytestmark = pytest.mark.filterwarnings("ignore::urllib3.exceptions.InsecureRequ
 FROM_CACHE = {"HIT", "UPDATING", "STALE", "REVALIDATED"}
 
 
-def render(text, values):
-    for old, new in values.items():
-        text = text.replace(old, new)
-    return text
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     """A site server that lets shared caches keep pages for SHARED s, and nginx in front of it
@@ -42,70 +35,18 @@ def site(tmp_path_factory):
     upstream = server.extra_server(
         PAGE_SHARED_SECONDS=str(SHARED), PAGE_STALE_SECONDS=str(STALE)
     ).removeprefix("http://")
-    work = tmp_path_factory.mktemp("nginx")
-    subprocess.run(
-        [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-            "-subj", "/CN=ervaring.nl",
-            "-keyout", str(work / "key.pem"), "-out", str(work / "cert.pem"),
-        ],
-        check=True,
-        capture_output=True,
-    )  # fmt: skip
-    http_port, https_port = free_port(), free_port()
-    values = {
-        "/etc/nginx/snippets/": f"{work}/",
-        "/var/cache/nginx/ervaring": str(work / "cache"),
-        "/var/lib/ervaring/static/": f"{ROOT / 'static'}/",
-        "/var/lib/ervaring/media/images/": f"{server.env['MEDIA_ROOT']}/images/",
-        "server 127.0.0.1:8000;": f"server {upstream};",
-        "    listen 80;": f"    listen 127.0.0.1:{http_port};",
-        "    listen [::]:80;\n": "",
-        "    listen 443 ssl http2;": f"    listen 127.0.0.1:{https_port} ssl http2;",
-        "    listen [::]:443 ssl http2;\n": "",
-        "/etc/letsencrypt/live/ervaring.nl/fullchain.pem": str(work / "cert.pem"),
-        "/etc/letsencrypt/live/ervaring.nl/privkey.pem": str(work / "key.pem"),
-    }
-    for name in ("ervaring.conf", "ervaring-locations.conf", "ervaring-proxy.conf"):
-        (work / name).write_text(render((DEPLOY / name).read_text(), values))
-    # What Debian's /etc/nginx/nginx.conf gives every site, in this test's own folder.
-    (work / "nginx.conf").write_text(
-        f"""
-{"user root;" if os.geteuid() == 0 else ""}
-worker_processes 1;
-pid {work}/nginx.pid;
-error_log {work}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {work}/body;
-    proxy_temp_path {work}/proxy;
-    fastcgi_temp_path {work}/fastcgi;
-    uwsgi_temp_path {work}/uwsgi;
-    scgi_temp_path {work}/scgi;
-    include {work}/ervaring.conf;
-}}
-"""
+    nginx = Nginx(
+        tmp_path_factory.mktemp("nginx"),
+        upstream,
+        static_root=ROOT / "static",
+        media_root=server.env["MEDIA_ROOT"],
     )
-    checked = subprocess.run(
-        [NGINX, "-t", "-p", str(work), "-c", str(work / "nginx.conf")],
-        capture_output=True,
-        text=True,
-    )
-    assert checked.returncode == 0, checked.stderr
-    subprocess.run([NGINX, "-p", str(work), "-c", str(work / "nginx.conf")], check=True)
-    base = f"https://127.0.0.1:{https_port}"
-    for _ in range(50):
-        try:
-            requests.get(base + "/gezond/", verify=False, timeout=2)  # noqa: S501
-            break
-        except requests.ConnectionError:
-            time.sleep(0.1)
-    yield base, f"http://127.0.0.1:{http_port}", f"http://{upstream}"
-    subprocess.run(
-        [NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-s", "stop"], check=False
-    )
+    nginx.configure()
+    ok, said = nginx.check()
+    assert ok, said
+    nginx.start()
+    yield nginx.https, nginx.http, f"http://{upstream}"
+    nginx.stop()
 
 
 def get(url, **kwargs):
@@ -132,6 +73,59 @@ def test_public_pages_come_from_nginx(site):
         assert second.headers["X-Cache-Status"] == "HIT", url
         assert second.content == first.content
         assert "Set-Cookie" not in second.headers
+
+
+def raw(url, accepted, **headers):
+    """(headers, the bytes as they came over the wire) of `url` asked with Accept-Encoding
+    `accepted`; requests would otherwise decode them."""
+    response = requests.get(
+        url,
+        verify=False,  # noqa: S501
+        timeout=30,
+        allow_redirects=False,
+        headers={"Accept-Encoding": accepted, **headers},
+        stream=True,
+    )
+    return response.headers, response.raw.read(decode_content=False)
+
+
+BROWSER = "gzip, deflate, br, zstd"
+
+
+def test_nginx_keeps_one_copy_per_encoding_as_the_site_compressed_it(site):
+    base, _, upstream = site
+    for url in ("/werk/", "/ervaringsladder/", "/werk/coach/"):
+        variants = {}
+        for accepted, expected in ((BROWSER, "br"), ("gzip", "gzip"), ("identity", None)):
+            raw(base + url, accepted)
+            headers, body = raw(base + url, accepted)
+            assert headers["X-Cache-Status"] == "HIT", (url, accepted)
+            assert headers.get("Content-Encoding") == expected, (url, accepted)
+            assert headers["Vary"] == "Accept-Encoding"
+            # The very bytes the site makes for the address nginx asks for: nginx did not
+            # compress them again.
+            _, direct = raw(
+                upstream + url,
+                accepted,
+                Host=base.removeprefix("https://"),
+                **{"X-Forwarded-Proto": "https"},
+            )
+            assert body == direct, (url, accepted)
+            variants[expected] = body
+        plain = variants[None]
+        assert brotli.decompress(variants["br"]) == plain
+        assert gzip.decompress(variants["gzip"]) == plain
+        # Another spelling of the same wish is the same copy.
+        headers, body = raw(base + url, "br;q=1.0, gzip;q=0.8")
+        assert headers["X-Cache-Status"] == "HIT" and body == variants["br"]
+
+
+def test_nothing_private_is_compressed_through_nginx(site):
+    base, _, _ = site
+    for address in ("/inloggen/", "/beheer/login/"):
+        headers, body = raw(base + address, BROWSER)
+        assert b"csrfmiddlewaretoken" in body, address
+        assert "Content-Encoding" not in headers, address
 
 
 def test_static_files_come_from_nginx_itself(site):
