@@ -1,9 +1,12 @@
 """`make bench`: measure the site under load, against the static-file limit of the same server.
 
 Expects the environment bench/run.sh sets up (production settings, a PostgreSQL cluster with the
-seeded content plus volume, static files collected). Starts gunicorn (2 sync workers) twice —
-with and without the page cache — and measures with wrk (-t1 -c4) in rounds that alternate the
-static file and the pages (the median counts), then runs Lighthouse 12.
+seeded content plus volume, static files collected, a reference file of a page's size with its
+.gz and .br beside it). Starts gunicorn (2 sync workers) twice — with and without the page
+cache — and measures with wrk (-t1 -c4) as browsers ask (`Accept-Encoding: gzip, br`), in rounds
+that alternate the static file (whitenoise's compressed copy) and the pages (the median
+counts); then nginx with deploy/nginx/ in front of the cached site, against the same file
+pre-compressed through the same nginx; then Lighthouse 12.
 Prints a table and writes bench/results/latest.json and latest.md."""
 
 import gzip
@@ -11,12 +14,15 @@ import json
 import os
 import re
 import shutil
+import ssl
 import subprocess
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 from tests.support import servers
+from tests.support.nginx import Nginx
 from tests.support.servers import stop
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,6 +44,9 @@ LIGHTHOUSE_PAGES = [
     ("rolpagina", "/werk/clientondersteuner/"),
     ("artikel", "/artikelen/hoed-u-voor-de-professionaliseringsparadox/"),
 ]
+# What every browser sends (curl and wrk send nothing unless told).
+BROWSER_ENCODINGS = "gzip, br"
+REFERENCE = "/static/bench-reference.html"
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
     "--disable-background-networking --disable-component-update --disable-sync"
@@ -52,14 +61,24 @@ def start_gunicorn(port, cache_enabled):
 
 def wrk(url):
     for _ in range(3):  # warm: fill caches, the role catalogue, the page cache
-        urllib.request.urlopen(url, timeout=30).read()
+        fetch(url)
     return wrk_output(url, seconds=DURATION)
 
 
+def fetch(url, encodings=BROWSER_ENCODINGS):
+    """(headers, the bytes on the wire) of `url` asked for as a browser asks."""
+    context = ssl.create_default_context()
+    context.check_hostname, context.verify_mode = False, ssl.CERT_NONE  # nginx's own certificate
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encodings})
+    with urllib.request.urlopen(request, timeout=30, context=context) as response:
+        return response.headers, response.read()
+
+
 def wrk_output(url, seconds, script=None):
-    """requests/s, p50 and p99 latency and non-2xx/3xx answers of `wrk -t1 -c4` on `url` (with
-    a Lua `script`, the addresses it asks for)."""
+    """requests/s, p50 and p99 latency and non-2xx/3xx answers of `wrk -t1 -c4` on `url`, asked
+    for as browsers ask (with a Lua `script`, the addresses it asks for)."""
     command = ["wrk", "-t1", "-c4", f"-d{seconds}s", "--latency"]
+    command += ["-H", f"Accept-Encoding: {BROWSER_ENCODINGS}"]
     if script:
         command += ["-s", str(script)]
     output = subprocess.run(
@@ -177,25 +196,31 @@ def main():
             "html_bytes": raw,
         }
 
-    static_runs = []
+    static_runs, nginx_static_runs = [], []
     for cache_enabled in (False, True):
         server = start_gunicorn(port, cache_enabled)
         mode = "cached" if cache_enabled else "uncached"
         runs = {label: [] for label, _ in PAGES}
         try:
             for _ in range(ROUNDS):
-                static_runs.append(wrk(base + "/static/bench-reference.html"))
+                static_runs.append(wrk(base + REFERENCE))
                 for label, path in PAGES:
                     runs[label].append(wrk(base + path))
             for label in runs:
                 measured[label][mode] = {**median(runs[label]), "runs": runs[label]}
             if cache_enabled:
+                for label, path in PAGES:
+                    headers, body = fetch(base + path)
+                    measured[label]["wire_bytes"] = len(body)
+                    measured[label]["wire_encoding"] = headers.get("Content-Encoding", "")
+                nginx_static_runs = through_nginx(port, measured)
                 scores = {label: lighthouse(base + path) for label, path in LIGHTHOUSE_PAGES}
         finally:
             stop(server)
 
     reference = {**median(static_runs), "runs": static_runs}
     static_rps = reference["rps"]
+    nginx_reference = {**median(nginx_static_runs), "runs": nginx_static_runs}
     for label, data in measured.items():
         rows.append(
             {
@@ -203,10 +228,13 @@ def main():
                 **data,
                 "ratio_uncached": data["uncached"]["rps"] / static_rps,
                 "ratio_cached": data["cached"]["rps"] / static_rps,
+                "ratio_nginx": data["nginx"]["rps"] / nginx_reference["rps"],
             }
         )
     result = {
         "static_reference": reference,
+        "nginx_static_reference": nginx_reference,
+        "encodings": BROWSER_ENCODINGS,
         "pages": rows,
         "lighthouse": scores,
         "duration_s": int(DURATION),
@@ -215,24 +243,29 @@ def main():
     }
     (RESULTS / "latest.json").write_text(json.dumps(result, indent=2))
 
+    plain, wire = reference_size()
     lines = [
-        f"Statisch bestand ({reference_size()} bytes, zelfde gunicorn): "
-        f"{static_rps:,.0f} verzoeken/s, p50 {reference['p50_ms']:.2f} ms, "
-        f"p99 {reference['p99_ms']:.2f} ms",
+        f"Alles gevraagd zoals een browser vraagt (Accept-Encoding: {BROWSER_ENCODINGS}).",
+        f"Statisch bestand ({plain} bytes, {wire} bytes gecomprimeerd), zelfde gunicorn "
+        f"(whitenoise): {static_rps:,.0f} verzoeken/s, p50 {reference['p50_ms']:.2f} ms, "
+        f"p99 {reference['p99_ms']:.2f} ms; via nginx (gzip_static, TLS): "
+        f"{nginx_reference['rps']:,.0f} verzoeken/s",
         f"(mediaan van {len(static_runs)} metingen; elke pagina: mediaan van {ROUNDS} "
         f"metingen van {DURATION} s)",
         "",
-        "| pagina | queries | gzip HTML+CSS+JS | zonder cache: req/s (× statisch) | p50 / p99 ms "
-        "| met cache: req/s (× statisch) | p50 / p99 ms |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| pagina | queries | over de lijn | zonder cache: req/s (× statisch) | p50 / p99 ms "
+        "| met cache: req/s (× statisch) | p50 / p99 ms | via nginx: req/s (× statisch) |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
-        u, c = row["uncached"], row["cached"]
+        u, c, n = row["uncached"], row["cached"], row["nginx"]
         lines.append(
-            f"| {row['page']} | {row['queries']} | {row['weight_gzip'] / 1024:.1f} KB "
+            f"| {row['page']} | {row['queries']} | {row['wire_bytes'] / 1024:.1f} KB "
+            f"({row['wire_encoding'] or 'plat'}) "
             f"| {u['rps']:,.0f} ({row['ratio_uncached']:.3f}×) | {u['p50_ms']:.1f} / "
             f"{u['p99_ms']:.1f} | {c['rps']:,.0f} ({row['ratio_cached']:.2f}×) "
-            f"| {c['p50_ms']:.2f} / {c['p99_ms']:.2f} |"
+            f"| {c['p50_ms']:.2f} / {c['p99_ms']:.2f} "
+            f"| {n['rps']:,.0f} ({row['ratio_nginx']:.2f}×) |"
         )
     lines += [
         "",
@@ -266,9 +299,42 @@ def add_to_latest(key, result, line):
 
 
 def reference_size():
+    """(bytes, bytes as brotli) of the reference file."""
     from django.conf import settings
 
-    return (Path(settings.STATIC_ROOT) / "bench-reference.html").stat().st_size
+    path = Path(settings.STATIC_ROOT) / "bench-reference.html"
+    return path.stat().st_size, path.with_name(path.name + ".br").stat().st_size
+
+
+def through_nginx(port, measured):
+    """nginx with deploy/nginx/ in front of the cached site on `port` (one worker, TLS): each
+    page from nginx's cache, and the reference file pre-compressed (gzip_static), in rounds.
+    Adds measured[label]["nginx"]; returns the reference's runs."""
+    from django.conf import settings
+
+    work = Path(tempfile.mkdtemp(prefix="ervaring-bench-nginx-"))
+    nginx = Nginx(
+        work, f"127.0.0.1:{port}", settings.STATIC_ROOT, settings.MEDIA_ROOT, workers=1
+    ).start()
+    runs = {label: [] for label, _ in PAGES}
+    static = []
+    try:
+        for _ in range(ROUNDS):
+            static.append(wrk(nginx.https + REFERENCE))
+            for label, path in PAGES:
+                runs[label].append(wrk(nginx.https + path))
+        for label, path in PAGES:
+            headers, _ = fetch(nginx.https + path)
+            measured[label]["nginx"] = {
+                **median(runs[label]),
+                "runs": runs[label],
+                "cache_status": headers.get("X-Cache-Status"),
+                "encoding": headers.get("Content-Encoding", ""),
+            }
+    finally:
+        nginx.stop()
+        shutil.rmtree(work, ignore_errors=True)
+    return static
 
 
 if __name__ == "__main__":

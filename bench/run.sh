@@ -27,8 +27,9 @@ $PY manage.py configure_site
 $PY manage.py shell -c "import bench.generate as g; g.run()"
 echo "== statische bestanden"
 $PY manage.py collectstatic --noinput -v0
-# The reference: a static file of the median size of the measured pages, served by the same
-# gunicorn (whitenoise).
+# The reference: a static file of the median size of the measured pages, with its compressed
+# copies beside it as collectstatic makes them (.gz, .br): served by the same gunicorn
+# (whitenoise) and by nginx (gzip_static).
 $PY - <<'PY'
 import statistics
 import django
@@ -40,7 +41,11 @@ with override_settings(SECURE_SSL_REDIRECT=False):
     client = Client(HTTP_HOST="127.0.0.1")
     pages = sorted((client.get(path).content for _, path in PAGES), key=len)
 html = pages[len(pages) // 2]
-(settings.STATIC_ROOT / "bench-reference.html").write_bytes(html)
+reference = settings.STATIC_ROOT / "bench-reference.html"
+reference.write_bytes(html)
+import gzip, brotli
+reference.with_name(reference.name + ".gz").write_bytes(gzip.compress(html, 9, mtime=0))
+reference.with_name(reference.name + ".br").write_bytes(brotli.compress(html))
 print(f"referentiebestand: {len(html)} bytes (de mediaan van de gemeten pagina's)")
 PY
 echo "== meten"
