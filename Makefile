@@ -38,6 +38,10 @@ run: $(VENV)/.app
 	BASE_URL=http://127.0.0.1:$(PORT) $(MANAGE) configure_site
 	$(MANAGE) create_demo_accounts
 	@echo "De site draait op http://127.0.0.1:$(PORT)/ en het beheer op http://127.0.0.1:$(PORT)/beheer/"
+	@echo "De worker verstuurt de mail (hier: op het scherm); hij stopt met de site."
+	@export BASE_URL=http://127.0.0.1:$(PORT); \
+	$(MANAGE) run_worker --id make-run & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.dev

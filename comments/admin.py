@@ -26,7 +26,6 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
-from comments.after_response import after_response
 from comments.models import Comment
 from comments.moderation import (
     MODERATE_PERMISSION,
@@ -147,7 +146,7 @@ class CommentEditView(EditView):
                 uuid=uuid.uuid4(),
             )
         if replied and instance.replied_at and instance.notify:
-            after_response(send_due.enqueue, instance.pk)
+            send_due.enqueue(instance.pk)
         return instance
 
 

@@ -1,7 +1,6 @@
 """Moderating reader comments: who may, the one way to do it (with history), telling moderators
 something waits, and forgetting what should be forgotten."""
 
-import logging
 import uuid
 from datetime import timedelta
 
@@ -10,16 +9,14 @@ from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
-from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from comments.after_response import after_response
 from comments.models import Comment
 from comments.notifications import send_due
+from outbox.sending import mail_task, send_once
 
-logger = logging.getLogger("ervaring")
 MODERATE_PERMISSION = "comments.change_comment"
 
 
@@ -48,7 +45,7 @@ def pending_count():
     return Comment.objects.filter(status=Comment.Status.PENDING).count()
 
 
-@task
+@mail_task("Melding aan de moderatoren: er wacht een reactie")
 def notify_moderators(comment_id):
     """E-mail the moderators that a comment waits. The mail holds no name, e-mail address or
     text of the commenter: only where to look."""
@@ -75,13 +72,7 @@ def notify_moderators(comment_id):
         from_email=settings.DEFAULT_FROM_EMAIL,
         bcc=recipients,
     )
-    try:
-        message.send()
-    except OSError:
-        # A mail server that is down must not cost the reader their comment.
-        logger.exception("Kon moderatoren niet mailen over reactie %s", comment_id)
-        return 0
-    return len(recipients)
+    return len(recipients) if send_once(f"moderatoren:{comment.pk}", message) else 0
 
 
 # Each status a moderator can give, as it is written in a comment's history ("Geschiedenis").
@@ -145,10 +136,10 @@ def moderate(comments, status, user):
             # entry per (uuid, action), across objects, so a shared request uuid would hide all
             # but one.
             log(instance=comment, action=action, user=moderator, uuid=uuid.uuid4())
-    for comment in changed:
-        if status == Comment.Status.APPROVED and comment.notify:
-            # The reader asked for a mail (and, if they confirmed, gets it): after the answer.
-            after_response(send_due.enqueue, comment.pk)
+            if status == Comment.Status.APPROVED and comment.notify:
+                # The reader asked for a mail (and, if they confirmed, gets it): a task in
+                # this transaction, sent by the worker.
+                send_due.enqueue(comment.pk)
     return len(changed)
 
 

@@ -8,23 +8,20 @@ event is mailed once. Every mail has a one-click way to stop (a link, and the
 
 The links carry the comment's number and a keyed hash of it (Django's SECRET_KEY), one per
 purpose: nothing secret is stored, and a link scanner that opens a link changes nothing,
-because only the button (a POST) confirms or stops. Mails go out after the response, in plain
-Dutch text."""
-
-import logging
+because only the button (a POST) confirms or stops. Each mail is a task the worker sends
+(outbox/sending.py: once, and again later when the mail server is down), in plain Dutch text."""
 
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
-from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
 from comments.models import Comment
 from comments.personal_data import link_for, mail_root
+from outbox.sending import mail_task, send_once
 
-logger = logging.getLogger("ervaring")
 CONFIRM = "bevestigen"
 STOP = "afmelden"
 
@@ -74,7 +71,7 @@ def mail(comment, subject, lines):
             link_for(comment.email),
         ]
     )
-    message = EmailMessage(
+    return EmailMessage(
         subject=subject,
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
@@ -84,33 +81,28 @@ def mail(comment, subject, lines):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     )
-    message.send()
 
 
-@task
+@mail_task("Vraag aan een lezer om de berichten te bevestigen")
 def send_confirmation(comment_id):
     """The one mail before confirmation: asking whether the reader wants these mails."""
     comment = Comment.objects.select_related("article").filter(pk=comment_id, notify=True).first()
     if comment is None or not comment.email or comment.notify_confirmed_at:
         return 0
-    try:
-        mail(
-            comment,
-            f"Bevestig: berichten over je reactie bij ‘{comment.article.title}’",
-            [
-                f"Je schreef een reactie bij ‘{comment.article.title}’. Je vroeg om een bericht "
-                "als je reactie online staat of als de redactie reageert.",
-                "",
-                "Klopt dat? Open deze link en kies ‘Ja, stuur mij berichten’:",
-                link(comment, CONFIRM),
-                "",
-                "Vroeg je dit niet? Dan hoef je niets te doen. Je krijgt geen berichten.",
-            ],
-        )
-    except OSError:
-        logger.exception("Kon de bevestiging voor reactie %s niet mailen", comment_id)
-        return 0
-    return 1
+    message = mail(
+        comment,
+        f"Bevestig: berichten over je reactie bij ‘{comment.article.title}’",
+        [
+            f"Je schreef een reactie bij ‘{comment.article.title}’. Je vroeg om een bericht "
+            "als je reactie online staat of als de redactie reageert.",
+            "",
+            "Klopt dat? Open deze link en kies ‘Ja, stuur mij berichten’:",
+            link(comment, CONFIRM),
+            "",
+            "Vroeg je dit niet? Dan hoef je niets te doen. Je krijgt geen berichten.",
+        ],
+    )
+    return int(send_once(f"bevestigen:{comment.pk}", message))
 
 
 def due(comment):
@@ -130,38 +122,39 @@ def due(comment):
     return events
 
 
-@task
+EVENTS = {
+    "online": (
+        "notified_online_at",
+        "Je reactie staat online",
+        "Je reactie bij ‘{title}’ staat nu online. Je vindt hem hier:",
+    ),
+    "reply": (
+        "notified_reply_at",
+        "De redactie heeft gereageerd op je reactie",
+        "De redactie heeft gereageerd op je reactie bij ‘{title}’. Lees het hier:",
+    ),
+}
+
+
+@mail_task("Bericht aan een lezer: reactie online of beantwoord")
 def send_due(comment_id):
-    """Mail what is due for one comment, each event once (the row is locked while deciding, so
-    two moderators approving at the same moment send one mail). Returns how many were sent."""
+    """Mail what is due for one comment, each event once: per event the comment's row is locked
+    while deciding, sending and marking it, so two moderators approving at the same moment (or
+    two workers) send one mail, and an event sent stays marked when the next one fails.
+    Returns how many were sent."""
     sent = 0
-    with transaction.atomic():
-        comment = (
-            Comment.objects.select_for_update().select_related("article").filter(pk=comment_id)
-        ).first()
-        if comment is None:
-            return 0
-        where = comment.public_url() or comment.article.url
-        address = where if where.startswith("http") else mail_root() + where
-        for event in due(comment):
-            if event == "online":
-                subject = "Je reactie staat online"
-                lines = [
-                    f"Je reactie bij ‘{comment.article.title}’ staat nu online. Je vindt hem hier:",
-                    address,
-                ]
-            else:
-                subject = "De redactie heeft gereageerd op je reactie"
-                lines = [
-                    f"De redactie heeft gereageerd op je reactie bij ‘{comment.article.title}’. "
-                    "Lees het hier:",
-                    address,
-                ]
-            try:
-                mail(comment, subject, lines)
-            except OSError:
-                logger.exception("Kon het bericht voor reactie %s niet mailen", comment_id)
-                break
-            mark(comment, "notified_online_at" if event == "online" else "notified_reply_at")
-            sent += 1
+    for event in EVENTS:
+        with transaction.atomic():
+            comment = (
+                Comment.objects.select_for_update().select_related("article").filter(pk=comment_id)
+            ).first()
+            if comment is None or event not in due(comment):
+                continue
+            field, subject, line = EVENTS[event]
+            where = comment.public_url() or comment.article.url
+            address = where if where.startswith("http") else mail_root() + where
+            message = mail(comment, subject, [line.format(title=comment.article.title), address])
+            if send_once(f"{event}:{comment.pk}", message):
+                sent += 1
+            mark(comment, field)
     return sent

@@ -3,13 +3,13 @@ comment, and stop them. Opening a link changes nothing (link scanners open links
 does. Stopping also answers a mail program's one-click POST (RFC 8058), which carries no
 browser headers: the link's keyed hash is what authorises it."""
 
+from django.db import transaction
 from django.shortcuts import render
 from django.urls import path
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from comments.after_response import after_response
 from comments.notifications import CONFIRM, STOP, comment_for, mark, send_due
 
 WRONG_LINK = {
@@ -38,9 +38,10 @@ def confirm(request, pk, token):
             },
         )
     if request.method == "POST" and not comment.notify_confirmed_at:
-        mark(comment, "notify_confirmed_at")
-        # Approved already? Then the first mail can go now, after this answer.
-        after_response(send_due.enqueue, comment.pk)
+        with transaction.atomic():
+            mark(comment, "notify_confirmed_at")
+            # Approved already? Then the first mail can go now (the worker sends it).
+            send_due.enqueue(comment.pk)
     if comment.notify_confirmed_at:
         return answer(
             request,

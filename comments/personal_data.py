@@ -17,15 +17,14 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.http import HttpResponse
 from django.shortcuts import render
-from django.tasks import task
 from django.urls import path, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 
-from comments.after_response import after_response
 from comments.models import Comment
 from limits import ratelimit
+from outbox.sending import mail_task, send_once
 
 LINK_DAYS = 7
 SALT = "ervaring.comment.personal-data"
@@ -79,12 +78,13 @@ def as_data(comments):
     ]
 
 
-@task
-def mail_link(email):
-    """The mail with the link, only when there are comments from this address."""
+@mail_task("Link naar iemands eigen reacties en gegevens")
+def mail_link(email, request_id):
+    """The mail with the link, only when there are comments from this address; once per
+    request (`request_id`)."""
     if not comments_of(email).exists():
         return 0
-    EmailMessage(
+    message = EmailMessage(
         subject="Je reacties en je gegevens",
         body="\n".join(
             [
@@ -102,8 +102,8 @@ def mail_link(email):
         ),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[email],
-    ).send()
-    return 1
+    )
+    return int(send_once(f"gegevens:{request_id}", message))
 
 
 class RequestForm(forms.Form):
@@ -148,7 +148,7 @@ def request_link(request):
             if ratelimit.claim_key(
                 ratelimit.subject_key("comment-data-mail", email), MAILS_PER_ADDRESS
             ):
-                after_response(mail_link.enqueue, email)
+                mail_link.enqueue(email, uuid.uuid4().hex)
             return render(request, "comments/data_request.html", {"sent": True})
     return render(request, "comments/data_request.html", {"form": form})
 

@@ -8,9 +8,9 @@ follows:
    address, online at once; an address that confirmed the mails before needs no second
    confirmation;
 3. stored, with what a rule did written in its history;
-4. the mails, after the response: the reader's confirmation if they asked for mails and have
-   not confirmed, the moderators' notice for a waiting comment, the reader's "online" mail for a
-   comment that went online at once.
+4. the mails, as tasks in the same transaction (the worker sends them): the reader's
+   confirmation if they asked for mails and have not confirmed, the moderators' notice for a
+   waiting comment, the reader's "online" mail for a comment that went online at once.
 
 Cached pages are made fresh by the save itself (comments/signal_handlers.py)."""
 
@@ -19,9 +19,9 @@ from datetime import timedelta
 
 from django import forms
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
-from comments.after_response import after_response
 from comments.models import Comment
 from comments.moderation import notify_moderators, record_rule
 from comments.notifications import send_confirmation, send_due
@@ -45,9 +45,10 @@ def submit(form, article, request):
     comment = form.save(commit=False)
     comment.article = article
     judged(comment)
-    comment.save()
-    record_rule(comment)
-    send_mails(comment)
+    with transaction.atomic():
+        comment.save()
+        record_rule(comment)
+        send_mails(comment)
     return comment
 
 
@@ -113,11 +114,12 @@ def judged(comment):
 
 
 def send_mails(comment):
-    """The mails a new comment sets off, each after the response: a slow mail server never
-    keeps the reader waiting. A comment the rules held back waits without a mail."""
+    """The mails a new comment sets off, each a task for the worker: a slow or absent mail
+    server never keeps the reader waiting nor loses a mail. A comment the rules held back waits
+    without a mail."""
     if comment.notify and not comment.notify_confirmed_at:
-        after_response(send_confirmation.enqueue, comment.pk)
+        send_confirmation.enqueue(comment.pk)
     if comment.status == Comment.Status.PENDING:
-        after_response(notify_moderators.enqueue, comment.pk)
+        notify_moderators.enqueue(comment.pk)
     if comment.status == Comment.Status.APPROVED and comment.notify:
-        after_response(send_due.enqueue, comment.pk)
+        send_due.enqueue(comment.pk)

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FOUNDATION = {"core", "caching", "limits", "operations"}
+FOUNDATION = {"core", "caching", "limits", "operations", "outbox"}
 FEATURES = {"roles", "organisations", "articles", "comments", "readability"}
 OURS = {"ervaring", *FOUNDATION, *FEATURES}
 

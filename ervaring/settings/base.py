@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "readability",
+    # Mail as tasks in the database, sent by the worker (manage.py run_worker).
+    "outbox",
+    "django_tasks_db",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
@@ -187,6 +190,14 @@ if os.environ.get("EMAIL_HOST"):
     }
 else:
     MAILERS = {"default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"}}
+# Tasks. "worker" (every mail): kept in the site's own database and run by `manage.py run_worker`
+# (make run starts one beside the site; deploy/systemd/ervaring-worker@.service in production).
+# "default", Wagtail's own (search index, reference index): done at once, in the request that
+# changed a page, so the pages cached for that change already find it (docs/decisions.md).
+TASKS = {
+    "default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"},
+    "worker": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ervaring <noreply@localhost>")
 SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 ADMINS = env_list("ADMINS", default=[])
@@ -322,6 +333,13 @@ ERVARING = {
     "PASSWORD_RESET_ACCOUNT_LIMIT": 3,
     # Personal data of rejected and spam comments is erased after this many days.
     "COMMENT_RETENTION_DAYS": int(os.environ.get("COMMENT_RETENTION_DAYS", "30")),
+    # A mail the mail server did not take is tried again after each of these delays (seconds);
+    # after the last it fails and stands under Rapporten → Achtergrondtaken.
+    "MAIL_RETRY_SECONDS": tuple(
+        int(seconds)
+        for seconds in os.environ.get("MAIL_RETRY_SECONDS", "60,300,900,3600,10800").split(",")
+        if seconds.strip()
+    ),
 }
 
 LOGGING = {

@@ -4,7 +4,6 @@ before the reader confirmed and a moderator approved, one mail per event, and a 
 import re
 
 import pytest
-from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
@@ -12,6 +11,7 @@ from comments.models import Comment
 from tests.support.comments import post_comment
 from tests.support.content import OPMARS
 from tests.support.pages import soup, visit
+from tests.support.tasks import sent_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def judge(comment, status, moderator):
 
 def to_reader():
     """The mails to the reader (moderators get their own mail, in bcc, about new comments)."""
-    return [m for m in mail.outbox if m.to == ["sanne@example.org"]]
+    return [m for m in sent_mail() if m.to == ["sanne@example.org"]]
 
 
 def link_in(message, words):
@@ -104,7 +104,7 @@ def test_confirmed_and_approved_gives_one_mail_then_one_for_the_reply(article, m
     assert response.status_code == 302
     assert [m.subject for m in to_reader()[2:]] == ["De redactie heeft gereageerd op je reactie"]
     # The mails to moderators hold nothing of the reader's.
-    for message in mail.outbox:
+    for message in sent_mail():
         if message.to != ["sanne@example.org"]:
             assert "sanne" not in message.body.lower() and "Graag" not in message.body
 
@@ -146,9 +146,17 @@ def test_a_wrong_link_is_a_dutch_404(client, path):
 
 def test_erasing_the_readers_data_stops_the_mails(article):
     comment = post(article)
-    comment.erase_personal_data()
     link = path_of(link_in(to_reader()[0], "bevestigen"))
+    comment.erase_personal_data()
     assert Client().get(link).status_code == 404
+
+
+def test_data_erased_before_the_worker_came_by_gets_no_mail(article):
+    """The confirmation still waits in the queue when the reader erases their data: the worker
+    finds no address and sends nothing."""
+    comment = post(article)
+    comment.erase_personal_data()
+    assert to_reader() == []
 
 
 def test_confirming_after_approval_sends_the_online_mail_then(article, moderator):

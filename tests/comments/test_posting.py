@@ -2,9 +2,10 @@
 leaking anyone's e-mail address."""
 
 import datetime
+import time
+from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from comments.models import Comment
 from tests.support.content import OPMARS, PARADOX
 from tests.support.factories import CommentFactory
 from tests.support.pages import soup
+from tests.support.tasks import sent_mail
 
 pytestmark = pytest.mark.django_db
 
@@ -91,8 +93,8 @@ class TestPosting:
 
     def test_moderators_get_an_email_without_the_commenters_details(self, post, moderator):
         post()
-        assert len(mail.outbox) == 1
-        message = mail.outbox[0]
+        assert len(sent_mail()) == 1
+        message = sent_mail()[0]
         assert moderator.email in message.bcc
         assert "Inzet ervaringsdeskundigen" in message.subject
         assert "sanne@example.org" not in message.body and "Mooi artikel" not in message.body
@@ -175,6 +177,29 @@ class TestSpamDefences:
         post()
         assert sent() == 0
         assert soup(client.get(article.url)).find("form", class_="comment-form") is None
+
+    def test_closing_comments_takes_effect_on_the_next_post(self, post, article, client):
+        """The page object this process keeps for routing (per content version) is the one
+        that served the first post: the editor's publish reaches the second."""
+        assert post().status_code == 303
+        assert sent() == 1
+        article.comments_closed = True
+        article.save_revision().publish()
+        post(body="Net te laat.")
+        assert sent() == 1
+
+    def test_an_article_closes_on_its_day_also_for_a_page_already_in_memory(
+        self, post, article, settings
+    ):
+        days = settings.ERVARING["COMMENTS_CLOSE_AFTER_DAYS"]
+        almost = timezone.now() - timedelta(days=days) + timedelta(seconds=2)
+        article.first_published_at = almost
+        article.save_revision().publish()  # what the process keeps now has this date
+        assert post().status_code == 303
+        assert sent() == 1
+        time.sleep(2.5)  # the article's last day ends
+        post(body="Na de sluiting.")
+        assert sent() == 1
 
 
 class TestWhatIsShown:

@@ -9,6 +9,7 @@ the test session knows it has browser tests, and the browser tests wait for it."
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import tempfile
 import threading
@@ -114,6 +115,23 @@ class SiteServer:
     def manage(self, *args):
         """Run a management command against this site's database; its output."""
         return self._run(*args)
+
+    def query(self, sql, params=()):
+        """Read this site's database directly (not through the site): the rows. Placeholders
+        are written `?`."""
+        if self.pg_admin_url:
+            connection = psycopg2.connect(self.database_url)
+            try:
+                with connection.cursor() as cursor:
+                    cursor.execute(sql.replace("?", "%s"), params)
+                    return cursor.fetchall()
+            finally:
+                connection.close()
+        connection = sqlite3.connect(urlsplit(self.database_url).path)
+        try:
+            return connection.execute(sql, params).fetchall()
+        finally:
+            connection.close()
 
     def shell_output(self, code, marker):
         """What a `manage.py shell -c` snippet printed after `marker` (the shell prints more)."""

@@ -2,12 +2,9 @@
 others read the article. Every comment is stored exactly once, pending, and every read counts."""
 
 import re
-import sqlite3
 import threading
 import uuid
-from urllib.parse import urlsplit
 
-import psycopg2
 import requests
 
 from tests.live.server import get_server
@@ -19,21 +16,7 @@ READERS = 50
 
 
 def query(sql, params=()):
-    """Read the live server's database directly (not through the site)."""
-    server = get_server()
-    if server.pg_admin_url:
-        connection = psycopg2.connect(server.database_url)
-        try:
-            with connection.cursor() as cursor:
-                cursor.execute(sql.replace("?", "%s"), params)
-                return cursor.fetchall()
-        finally:
-            connection.close()
-    connection = sqlite3.connect(urlsplit(server.database_url).path)
-    try:
-        return connection.execute(sql, params).fetchall()
-    finally:
-        connection.close()
+    return get_server().query(sql, params)
 
 
 def view_count():
