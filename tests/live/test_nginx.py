@@ -75,6 +75,22 @@ def test_public_pages_come_from_nginx(site):
         assert "Set-Cookie" not in second.headers
 
 
+def test_a_port_in_the_host_header_poisons_no_cached_page(site):
+    """nginx keys its cache by host without the port; the site must build its absolute
+    addresses from the same, or robots.txt and the feeds would point everyone elsewhere."""
+    base, _, _ = site
+    host = base.removeprefix("https://").partition(":")[0]
+    fresh = f"?nieuw={uuid.uuid4().hex[:8]}"  # a cache key nobody asked for yet
+    for url in ("/robots.txt", "/artikelen/feed/rss/"):
+        poisoned = get(base + url + fresh, headers={"Host": f"{host}:6666"})
+        assert poisoned.status_code == 200, url
+        assert ":6666" not in poisoned.text, url
+        assert base in poisoned.text, url
+        after = get(base + url + fresh)
+        assert from_nginx(after), url
+        assert ":6666" not in after.text, url
+
+
 def raw(url, accepted, **headers):
     """(headers, the bytes as they came over the wire) of `url` asked with Accept-Encoding
     `accepted`; requests would otherwise decode them."""
