@@ -13,6 +13,8 @@ PostgreSQL: `pg_restore --list`), has every table of the current code and (SQLit
 then are database and media swapped in. Every refusal is a `BackupError`: one Dutch line, and
 data and media exactly as before."""
 
+import contextlib
+import fcntl
 import hashlib
 import io
 import json
@@ -178,8 +180,34 @@ def add_json(tar, name, value):
     tar.addfile(info, io.BytesIO(data))
 
 
+@contextlib.contextmanager
+def one_at_a_time():
+    """Only one backup or restore at a time on this machine (a lock file in VAR_DIR, released
+    by the system even when the process is killed): a second one refuses before it reads or
+    changes anything."""
+    path = Path(settings.VAR_DIR) / "backup.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BackupError(
+                "Er loopt al een reservekopie of een herstel op deze machine. Wacht tot die klaar "
+                "is en probeer het dan opnieuw. Er is niets veranderd."
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def make_backup(output_dir, keep):
     """Write one archive to `output_dir` and keep the newest `keep`: (archive, media files)."""
+    with one_at_a_time():
+        return _make_backup(output_dir, keep)
+
+
+def _make_backup(output_dir, keep):
     check_database_has_content()
     output = Path(output_dir)
     try:
@@ -516,8 +544,9 @@ class Restore:
 
 
 def restore_backup(archive, confirm=lambda: True):
-    """Check `archive` completely, ask `confirm()`, then put database and media back."""
-    with tempfile.TemporaryDirectory() as work:
+    """Check `archive` completely, ask `confirm()`, then put database and media back; never
+    while another backup or restore runs."""
+    with one_at_a_time(), tempfile.TemporaryDirectory() as work:
         restore = Restore(archive, work)
         restore.check()
         if not confirm():

@@ -1,5 +1,6 @@
 """`make backup` and `make restore`: everything comes back in a fresh database."""
 
+import fcntl
 import hashlib
 import io
 import json
@@ -231,5 +232,39 @@ def test_a_bad_archive_is_refused_and_changes_nothing(site_url, tmp_path):
         assert result.returncode == 1
         assert "--yes" in result.stderr and "YES=1" in result.stderr
         assert manage(target, "shell", "-c", COUNT) == before
+    finally:
+        drop_database(server, name)
+
+
+def test_a_second_restore_while_one_runs_refuses_and_changes_nothing(site_url, tmp_path):
+    """Two restores (or a restore and the nightly backup) at once would each put back half:
+    while one holds the machine's lock, the other says so, exits 1 and changes nothing."""
+    server = get_server()
+    var = tmp_path / "var"
+    env = {**server.env, "ERVARING_VAR_DIR": str(var)}
+    manage(env, "backup", "--output-dir", str(tmp_path / "backups"))
+    good = next((tmp_path / "backups").glob("ervaring-*.tar.gz"))
+    url, name = fresh_database(server, tmp_path)
+    target = {**env, "DATABASE_URL": url, "MEDIA_ROOT": str(tmp_path / "media")}
+    try:
+        manage(target, "restore", str(good), "--yes")
+        manage(target, "shell", "-c", ADD_COMMENT)
+        before = manage(target, "shell", "-c", COUNT)
+        # The first restore, still busy: it holds the lock as restore does.
+        with open(var / "backup.lock", "a") as running:
+            fcntl.flock(running, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            for command in (
+                ["restore", str(good), "--yes"],
+                ["backup", "--output-dir", str(tmp_path / "b2")],
+            ):
+                result = run_manage(target, *command)
+                assert result.returncode == 1, command
+                assert "Er loopt al een reservekopie of een herstel" in result.stderr, command
+                assert "Er is niets veranderd" in result.stderr
+            assert manage(target, "shell", "-c", COUNT) == before
+            assert not (tmp_path / "b2").exists()
+        # Once it is done, the next one runs.
+        manage(target, "restore", str(good), "--yes")
+        assert manage(target, "shell", "-c", COUNT) != before
     finally:
         drop_database(server, name)
