@@ -2,6 +2,7 @@
 depends only on the query parameters it declares, says in its headers how long a shared cache
 may keep it, and is fresh the moment content changes."""
 
+import os
 import subprocess
 import sys
 import time
@@ -353,6 +354,28 @@ class TestFreshAtOnce:
         finally:
             monkeypatch.delenv("ERVARING_RELEASE")
             release.release.cache_clear()
+
+    def test_the_release_is_every_app_of_this_repository_and_a_new_file_anywhere_changes_it(
+        self, monkeypatch
+    ):
+        """Found, not listed: every folder of ours with an apps.py (readability and outbox
+        included) is part of the release, and so are templates and static files."""
+        monkeypatch.delenv("ERVARING_RELEASE", raising=False)
+        ours = {path.parent for path in ROOT.glob("*/apps.py")}
+        assert {ROOT / "readability", ROOT / "outbox"} <= ours
+        assert ours | {ROOT / "templates", ROOT / "static"} <= set(release.folders())
+        release.release.cache_clear()
+        before = release.release()
+        for folder in ("readability/text", "outbox", "templates/outbox"):
+            probe = ROOT / folder / f"zz_release_probe_{os.getpid()}.py"
+            try:
+                probe.write_text("# een nieuw bestand\n")
+                release.release.cache_clear()
+                assert release.release() != before, folder
+            finally:
+                probe.unlink()
+                release.release.cache_clear()
+        assert release.release() == before
 
     def test_a_change_made_by_another_process_is_seen_at_once(self, tmp_path):
         """`make run` and one machine share files as their cache: a timer or the shell that
