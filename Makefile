@@ -75,8 +75,8 @@ restore: $(VENV)/.app
 lock: $(VENV)/.dev
 	$(PY) -m pip install --quiet uv
 	$(VENV)/bin/uv pip compile pyproject.toml --python-version 3.12 --generate-hashes --quiet -o requirements.lock
-	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.12 --generate-hashes --quiet -o requirements-dev.lock
 	$(VENV)/bin/uv pip compile pyproject.toml --extra s3 --python-version 3.12 --generate-hashes --quiet -c requirements.lock -o requirements-s3.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.12 --generate-hashes --quiet -c requirements-s3.lock -o requirements-dev.lock
 
 # After editing locale/nl/LC_MESSAGES/django.po (needs gettext's msgfmt; the .mo is committed).
 messages: $(VENV)/.app

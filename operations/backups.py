@@ -532,15 +532,25 @@ class Restore:
             fresh.rename(media)
             shutil.rmtree(old, ignore_errors=True)
             return
-        # Object storage: every file is written back through the storage API.
+        # Object storage: every file is written back through the storage API under its own
+        # name, then read back and compared with the manifest.
         storage = default_storage
+        expected = self.manifest["media"]["files"]
         for path in sorted(self.media.rglob("*")) if self.media.exists() else []:
             if path.is_file():
                 name = path.relative_to(self.media).as_posix()
                 if storage.exists(name):
                     storage.delete(name)
                 with path.open("rb") as content:
-                    storage.save(name, File(content))
+                    saved = storage.save(name, File(content))
+                with storage.open(saved, "rb") as stored:
+                    digest = hashlib.sha256(stored.read()).hexdigest()
+                if saved != name or digest != expected[name]["sha256"]:
+                    raise BackupError(
+                        f"Het bestand {name} staat na het terugzetten niet goed in de "
+                        "objectopslag. De database is teruggezet; zet de reservekopie opnieuw "
+                        "terug als de opslag weer werkt."
+                    )
 
 
 def restore_backup(archive, confirm=lambda: True):

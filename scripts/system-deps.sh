@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the system packages the tests need are there: Chromium for the browser tests,
 # PostgreSQL 15 server binaries for the PostgreSQL run, Redis for the shared cache, nginx (and
-# openssl for its certificate) in front of the site, Node.js/npm for axe-core.
+# openssl for its certificate) in front of the site, Node.js/npm for axe-core, OpenStack Swift
+# for object storage.
 # As root it installs what is missing with apt-get; otherwise it says what to install.
 set -eu
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -13,6 +14,10 @@ command -v npm >/dev/null 2>&1 || missing+=(npm)
 # nginx in front of the site (tests/live/test_nginx.py), with a certificate made by openssl.
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)
+# OpenStack Swift with its S3 API: the object storage media live on (tests/live/test_object_storage.py).
+for part in proxy account container object; do
+    command -v "swift-$part-server" >/dev/null 2>&1 || missing+=("swift-$part")
+done
 for extra in "$@"; do
     command -v "$extra" >/dev/null 2>&1 || missing+=("$extra")
 done

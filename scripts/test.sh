@@ -5,7 +5,8 @@
 # run were slower, 10:06 against 9:25, as every process starts its own servers). A throwaway Redis server serves both: the PostgreSQL run uses it as its
 # cache (as production does), and in both runs the browser tests' servers share it and the
 # Redis tests (tests/test_redis.py) use it; every process has Redis databases of its own
-# (ervaring/settings/test.py). Each run's output is shown when it ends. The exit code is
+# (ervaring/settings/test.py). A throwaway OpenStack Swift (S3 API) holds media for the object
+# storage tests. Each run's output is shown when it ends. The exit code is
 # non-zero when either run fails.
 set -u
 cd "$(dirname "$0")/.."
@@ -14,13 +15,20 @@ export PYTHONDONTWRITEBYTECODE=1
 logs=$(mktemp -d /tmp/ervaring-tests.XXXXXX)
 pg_dir=$(mktemp -d /tmp/ervaring-pg.XXXXXX)
 redis_dir=$(mktemp -d /tmp/ervaring-redis.XXXXXX)
-trap 'scripts/pg-cluster.sh stop "$pg_dir"; scripts/redis-server.sh stop "$redis_dir"; rm -rf "$logs"' EXIT
+swift_dir=$(mktemp -d /tmp/ervaring-swift.XXXXXX)
+trap 'scripts/pg-cluster.sh stop "$pg_dir"; scripts/redis-server.sh stop "$redis_dir"; scripts/swift-server.sh stop "$swift_dir"; rm -rf "$logs"' EXIT
 
 if ! redis=$(scripts/redis-server.sh start "$redis_dir"); then
     echo "Redis kon niet starten." >&2
     exit 1
 fi
 export TEST_REDIS_URL=$redis
+# Object storage for media (one Swift for both runs; each test makes buckets of its own).
+if ! TEST_S3_URL=$(scripts/swift-server.sh start "$swift_dir"); then
+    echo "Swift (objectopslag) kon niet starten." >&2
+    exit 1
+fi
+export TEST_S3_URL
 workers=${TEST_WORKERS:-$(($(nproc) / 2))}
 parallel=()
 if [ "$workers" -gt 1 ]; then

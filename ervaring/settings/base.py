@@ -173,6 +173,37 @@ STORAGES = {
 }
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
+# Media on S3-compatible object storage (django-storages; install requirements-s3.lock) when
+# AWS_STORAGE_BUCKET_NAME is set, so every app server sees every upload. The bucket stays
+# private: images are shown through signed addresses that outlive every cached copy of a page
+# (MEDIA_URL_SECONDS), documents only through Wagtail's own view, which checks their privacy.
+MEDIA_BUCKET = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+MEDIA_URL_SECONDS = 6 * 60 * 60
+MEDIA_ORIGIN = ""
+if MEDIA_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": MEDIA_BUCKET,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "access_key": os.environ.get("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("AWS_SECRET_ACCESS_KEY") or None,
+            "addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None,
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": True,
+            "querystring_expire": MEDIA_URL_SECONDS,
+        },
+    }
+    # Where browsers fetch the images from (the Content-Security-Policy allows it).
+    region = os.environ.get("AWS_S3_REGION_NAME") or "us-east-1"
+    MEDIA_ORIGIN = (
+        os.environ.get("MEDIA_ORIGIN")
+        or os.environ.get("AWS_S3_ENDPOINT_URL")
+        or f"https://{MEDIA_BUCKET}.s3.{region}.amazonaws.com"
+    )
+
 # E-mail (Django's MAILERS): SMTP when EMAIL_HOST is set, otherwise printed on the console.
 if os.environ.get("EMAIL_HOST"):
     MAILERS = {
@@ -219,7 +250,7 @@ SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
+    "img-src": [CSP.SELF, "data:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -233,7 +264,7 @@ ADMIN_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"],
+    "img-src": [CSP.SELF, "data:", "blob:", *([MEDIA_ORIGIN] if MEDIA_ORIGIN else [])],
     "font-src": [CSP.SELF, "data:"],
     "connect-src": [CSP.SELF],
     "frame-src": [CSP.SELF],

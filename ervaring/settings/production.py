@@ -90,9 +90,4 @@ LOGGING = {
 # stale-while-revalidate): nothing is purged, a publish shows there within that bound
 # (docs/operations.md, "A cache in front").
 
-# Media on object storage (S3-compatible) when AWS_STORAGE_BUCKET_NAME is set.
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    STORAGES = {
-        **STORAGES,  # noqa: F405
-        "default": {"BACKEND": "storages.backends.s3.S3Storage"},
-    }
+# Media on object storage (S3-compatible) when AWS_STORAGE_BUCKET_NAME is set: see base.py.

@@ -117,8 +117,9 @@ def make_page(chromium, site_url):
     """More pages with their own cookies (a reader and a moderator), or with other options."""
     made = []
 
-    def make(**options):
-        context, new_page = open_page(chromium, site_url, **options)
+    def make(site=None, **options):
+        """A page in a browser context of its own, on the site's server or on `site`."""
+        context, new_page = open_page(chromium, site or site_url, **options)
         made.append((context, new_page))
         return new_page
 

@@ -139,6 +139,27 @@ class SiteServer:
         line = next(line for line in output.splitlines() if line.startswith(marker))
         return line[len(marker) :].strip()
 
+    def new_database(self, folder):
+        """An empty database beside this site's (on its PostgreSQL cluster, or an SQLite file
+        in `folder`): (its URL, a function that removes it)."""
+        if not self.pg_admin_url:
+            return (
+                f"sqlite:///{Path(folder) / f'leeg-{uuid.uuid4().hex[:8]}.sqlite3'}",
+                lambda: None,
+            )
+        name = f"ervaring_empty_{uuid.uuid4().hex[:8]}"
+
+        def admin(sql):
+            connection = psycopg2.connect(self.pg_admin_url)
+            connection.autocommit = True
+            with connection.cursor() as cursor:
+                cursor.execute(sql)
+            connection.close()
+
+        admin(f'CREATE DATABASE "{name}"')
+        url = urlunsplit(urlsplit(self.database_url)._replace(path=f"/{name}"))
+        return url, lambda: admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
     def new_page(self, title):
         """A fresh, published content page below the home page: (id, address)."""
         slug = f"test-{uuid.uuid4().hex[:8]}"

@@ -135,8 +135,8 @@ def test_a_worker_killed_while_sending_sends_the_mail_once_when_it_is_back(worke
     time.sleep(3)
     assert len(to(sink, wanted)) == 1
     [(status,)] = get_server().query(
-        "SELECT status FROM django_tasks_database_dbtaskresult WHERE CAST(worker_ids AS TEXT) LIKE ? "
-        "AND traceback LIKE ?",
+        "SELECT status FROM django_tasks_database_dbtaskresult "
+        "WHERE CAST(worker_ids AS TEXT) LIKE ? AND traceback LIKE ?",
         (f"%{name}%", "%onderbroken%"),
     )
     assert status == "FAILED"
