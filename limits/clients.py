@@ -34,3 +34,18 @@ def client_network(request):
             return str(address.ipv4_mapped)
         return str(ipaddress.ip_network(f"{address}/64", strict=False).network_address)
     return str(address)
+
+
+# django-axes keeps the username of a failed login in a column of 255 characters.
+AXES_USERNAME_LENGTH = 255
+
+
+def login_username(request, credentials=None):
+    """The username django-axes counts a failed login under: what was typed, cut to what its
+    table holds. A longer one is never an account (Django's are at most 150), but must not make
+    the login page fail on PostgreSQL (which refuses a value too long for its column)."""
+    if credentials:
+        typed = credentials.get("username")
+    else:
+        typed = request.POST.get("username") if request is not None else None
+    return typed[:AXES_USERNAME_LENGTH] if isinstance(typed, str) else typed

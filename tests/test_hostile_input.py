@@ -5,6 +5,7 @@ import zlib
 from urllib.parse import quote
 
 import pytest
+from axes.models import AccessAttempt
 from django.test import RequestFactory
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -269,3 +270,22 @@ def test_comment_form_never_fails_and_never_stores_more_than_pending(client, nam
         comment.delete()
     else:
         assert form.errors
+
+
+@pytest.mark.parametrize("url", ["/inloggen/", "/_util/login/"])
+def test_a_username_longer_than_any_column_is_a_failed_login_not_an_error(client, url):
+    """django-axes writes a failed login's username to a column of 255 characters; PostgreSQL
+    refuses a longer one. It is counted cut to that length, and the person is told it failed."""
+    response = client.post(url, {"username": "a" * 300, "password": "geen-wachtwoord"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert "wachtwoord" in response.content.decode().lower()
+    # Counted towards the lock-out, under the first 255 characters.
+    assert AccessAttempt.objects.filter(username="a" * 255, failures_since_start=1).exists()
+
+
+def test_the_admin_login_refuses_an_overlong_username_before_checking_it(client):
+    response = client.post("/beheer/login/", {"username": "a" * 300, "password": "geen"})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
+    assert not AccessAttempt.objects.exists()  # Wagtail's form refused it: nothing to count

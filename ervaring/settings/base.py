@@ -291,6 +291,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "axes_locked.html"
 AXES_CLIENT_IP_CALLABLE = "limits.clients.client_network"
+AXES_USERNAME_CALLABLE = "limits.clients.login_username"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ervaring"
