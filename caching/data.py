@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from caching import memory
-from caching.version import content_version, last_known_version
+from caching.version import content_version, last_known_version, when_version_changes
 
 _memory = None
 
@@ -56,6 +56,10 @@ def cached_for_content(name, build):
 
 
 def clear_local():
-    """Forget what this process kept in memory (tests, and after a restore)."""
+    """Forget what this process kept in memory (tests, after a restore, and whenever this
+    process sees a new content version: nothing kept for an older one is read again)."""
     global _memory
     _memory = None
+
+
+when_version_changes(clear_local)

@@ -30,7 +30,7 @@ from django.utils.http import quote_etag
 
 from caching import encoding, memory
 from caching.declaration import query_key
-from caching.version import content_version
+from caching.version import content_version, when_version_changes
 
 # Headers that belong to one response, not to the page.
 UNSHARED_HEADERS = {
@@ -86,6 +86,8 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.memory = memory.from_settings()
+        # The copies kept for an older content version are never served again: let them go.
+        when_version_changes(self.memory.clear)
 
     def __call__(self, request):
         if not self.is_anonymous_read(request):

@@ -13,6 +13,7 @@ and this process goes on with what it kept in its own memory for the last versio
 import secrets
 import threading
 import time
+import weakref
 
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
@@ -24,6 +25,27 @@ CHANGE_KEY = "ervaring:content-change"
 
 _request = threading.local()
 _process = {"last_known": None, "unsaved_change": False}
+# What each process must forget once it sees a new version (weak references: a middleware made
+# for one test client must not be kept alive by this list).
+_on_new_version = []
+
+
+def when_version_changes(callback):
+    """Call `callback()` (a function or a bound method) whenever this process sees a content
+    version other than the last one it knew: what it kept in memory for the old one is never
+    read again, and must not stay there (an erased commenter's name, say)."""
+    ref = weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda: callback)
+    _on_new_version.append(ref)
+
+
+def _forget_old_version():
+    alive = []
+    for ref in _on_new_version:
+        callback = ref()
+        if callback is not None:
+            callback()
+            alive.append(ref)
+    _on_new_version[:] = alive
 
 
 def forget_request_version(**kwargs):
@@ -51,6 +73,8 @@ def content_version():
         change = cache.get(CHANGE_KEY)
     version = None if change is None else f"{release()}.{change}"
     if version is not None:
+        if _process["last_known"] not in (None, version):
+            _forget_old_version()
         _process["last_known"] = version
     _request.version = version
     return version

@@ -26,6 +26,7 @@ from wagtail.log_actions import LogFormatter, log
 from wagtail.snippets.bulk_actions.snippet_bulk_action import SnippetBulkAction
 from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
+from caching.invalidation import forget_everything_cached
 from comments.models import Comment
 from comments.moderation import (
     MODERATE_PERMISSION,
@@ -391,6 +392,7 @@ class EraseBulkAction(ModerateBulkAction):
         for comment in objects:
             comment.erase_personal_data()
             log(instance=comment, action="ervaring.comment.erase", user=user, uuid=uuid.uuid4())
+        forget_everything_cached()
         return len(objects), 0
 
 

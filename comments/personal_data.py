@@ -22,6 +22,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 from wagtail.log_actions import log
 
+from caching.invalidation import forget_everything_cached
 from comments.models import Comment
 from limits import ratelimit
 from outbox.sending import mail_task, send_once
@@ -184,8 +185,8 @@ def personal_data(request, signed):
 
 
 def erase(comments, remove_text):
-    """Erase the personal data of `comments`, as their writer asked: every one logged. (Saving
-    or deleting an approved comment refreshes its article: articles/signal_handlers.py.)"""
+    """Erase the personal data of `comments`, as their writer asked: every one logged, and no
+    copy of a page that showed them left in the shared cache (not only made stale)."""
     for comment in comments:
         log(
             instance=comment,
@@ -197,6 +198,7 @@ def erase(comments, remove_text):
             comment.delete()
         else:
             comment.erase_personal_data()
+    forget_everything_cached()
     return len(comments)
 
 

@@ -16,6 +16,7 @@ from django.test import override_settings
 from articles.models import ArticlePage
 from caching import data as data_cache
 from caching.version import CHANGE_KEY, bump_content_version, forget_request_version
+from comments import personal_data
 from comments.models import Comment
 from comments.moderation import moderate
 from ervaring.settings.environment import cache_from_url
@@ -233,3 +234,32 @@ def test_the_redis_settings_in_the_docs_are_the_ones_the_tests_use():
         started = script.read()
     assert "maxmemory-policy volatile-lru" in text
     assert "--maxmemory-policy volatile-lru" in started
+
+
+def test_an_erased_name_leaves_redis_not_only_goes_stale(redis_cache):
+    """Erasing a commenter's data removes every copy of the pages that showed it from the
+    shared cache at once; made stale only, they would wait there until they expire."""
+    article = ArticlePage.objects.get(slug=ARTICLE)
+    name = "Lezer Wisbaar"
+    comment = Comment.objects.create(
+        article=article,
+        name=name,
+        email="wis@example.org",
+        body="Een reactie die blijft, zonder naam.",
+        status=Comment.Status.APPROVED,
+    )
+    assert name in visit(article.url).content.decode()
+    assert visit(article.url)["X-Cache"] == "hit"
+
+    def in_redis():
+        return any(
+            name.encode() in (redis_cache.get(key) or b"")
+            for key in redis_cache.scan_iter("*")
+            if redis_cache.type(key) == b"string"
+        )
+
+    assert in_redis()
+    personal_data.erase([comment], remove_text=False)
+    assert not in_redis()
+    page = visit(article.url).content.decode()
+    assert name not in page and "Een reactie die blijft, zonder naam." in page
