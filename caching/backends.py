@@ -1,4 +1,5 @@
-"""Django's RedisCache, made to survive Redis going away or hanging.
+"""Django's RedisCache, made to survive Redis going away or hanging; and its file cache, made
+to survive a disk that is full or refuses writes (ResilientFileBasedCache, below).
 
 Every operation that fails behaves like a miss (get: nothing; set: not stored), so the site
 serves pages uncached instead of failing. Each operation waits at most the socket timeout
@@ -13,6 +14,7 @@ import threading
 import time
 
 from django.conf import settings
+from django.core.cache.backends.filebased import FileBasedCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
 
@@ -23,7 +25,8 @@ WARN_EVERY_SECONDS = 60
 class Breaker:
     """Open for a while after a failure; shared by every thread of the process."""
 
-    def __init__(self):
+    def __init__(self, what="Redis antwoordt niet"):
+        self.what = what
         self.open_until = 0.0
         self.last_warning = 0.0
         self.lock = threading.Lock()
@@ -41,7 +44,8 @@ class Breaker:
                 self.last_warning = now
         if warn:
             logger.warning(
-                "Redis antwoordt niet (%s: %s); de site slaat de cache %s s over.",
+                "%s (%s: %s); de site slaat de cache %s s over.",
+                self.what,
                 operation,
                 error,
                 seconds,
@@ -51,9 +55,9 @@ class Breaker:
 _breakers = {}
 
 
-def guarded(fallback):
-    """A RedisCache method that answers `fallback(*args, **kwargs)` instead of failing, and does
-    not try Redis at all while the breaker is open."""
+def guarded(fallback, errors=(RedisError,)):
+    """A cache method that answers `fallback(*args, **kwargs)` instead of failing with one of
+    `errors`, and does not try the cache at all while the breaker is open."""
 
     def decorate(method):
         @functools.wraps(method)
@@ -62,7 +66,7 @@ def guarded(fallback):
                 return fallback(*args, **kwargs)
             try:
                 return method(self, *args, **kwargs)
-            except RedisError as error:
+            except errors as error:
                 self.breaker.trip(method.__name__, error)
                 return fallback(*args, **kwargs)
 
@@ -106,3 +110,32 @@ class ResilientRedisCache(RedisCache):
     delete = guarded(_false)(RedisCache.delete)
     delete_many = guarded(_nothing)(RedisCache.delete_many)
     clear = guarded(_false)(RedisCache.clear)
+
+
+def _file_guarded(fallback):
+    return guarded(fallback, errors=(OSError, EOFError))
+
+
+class ResilientFileBasedCache(FileBasedCache):
+    """The one-machine cache in files (var/cache), whose failures are misses: a full disk, or a
+    folder that refuses writes, makes pages uncached, not server errors (as Redis going away
+    does). Behind the same breaker, so a full disk costs one failed write per process every
+    CACHE_BREAKER_SECONDS."""
+
+    def __init__(self, directory, params):
+        super().__init__(directory, params)
+        self.breaker = _breakers.setdefault(
+            f"file:{directory}", Breaker("De cachemap neemt niets aan (schijf vol?)")
+        )
+
+    get = _file_guarded(_default)(FileBasedCache.get)
+    get_many = _file_guarded(lambda *a, **k: {})(FileBasedCache.get_many)
+    has_key = _file_guarded(_false)(FileBasedCache.has_key)
+    set = _file_guarded(_nothing)(FileBasedCache.set)
+    set_many = _file_guarded(lambda data, *a, **k: list(data))(FileBasedCache.set_many)
+    add = _file_guarded(_false)(FileBasedCache.add)
+    touch = _file_guarded(_false)(FileBasedCache.touch)
+    incr = _file_guarded(_not_found)(FileBasedCache.incr)
+    delete = _file_guarded(_false)(FileBasedCache.delete)
+    delete_many = _file_guarded(_nothing)(FileBasedCache.delete_many)
+    clear = _file_guarded(_false)(FileBasedCache.clear)

@@ -38,6 +38,7 @@ from wagtail.models import Page
 
 from caching import data as data_cache
 from caching.version import bump_content_version
+from core.storage import STAGING
 
 ARCHIVE_PATTERN = "ervaring-*.tar.gz"
 MANIFEST = "manifest.json"
@@ -152,6 +153,8 @@ def storage_files(storage, folder=""):
     for name in files:
         yield f"{folder}/{name}" if folder else name
     for sub in folders:
+        if not folder and sub == STAGING:
+            continue  # uploads being written (core/storage.py): not yet a file of the site
         yield from storage_files(storage, f"{folder}/{sub}" if folder else sub)
 
 

@@ -462,4 +462,4 @@ class TestProductionCache:
             text=True,
             check=True,
         ).stdout.strip()
-        assert backend == "django.core.cache.backends.filebased.FileBasedCache"
+        assert backend == "caching.backends.ResilientFileBasedCache"

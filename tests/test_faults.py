@@ -1,25 +1,33 @@
 """When something breaks: no traceback for visitors, the right status, a page that stays up,
 and a message for the people who keep the site running."""
 
+import html
 import importlib
 import logging.config
 import os
 import secrets
+import subprocess
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core import mail
+from django.db import transaction
 from django.test import override_settings
 from django.urls import path
 from wagtail.images.models import Image
 
-from caching.version import bump_content_version
+from caching import data as data_cache
+from caching.version import bump_content_version, forget_request_version
+from comments.models import Comment
 from core.models import ContentPage
+from ervaring.settings.environment import cache_from_url
 from roles.models import LadderStep, RolePage
+from tests.support.comments import post_comment
 from tests.support.files import image_file
 from tests.support.servers import free_port, start_gunicorn, stop
 
@@ -51,6 +59,21 @@ def test_an_unreachable_database_gives_a_dutch_503_without_traceback(tmp_path):
         assert "De site is even niet bereikbaar" in body
         assert 'lang="nl"' in body
         assert "Traceback" not in body and "OperationalError" not in body
+        assert "niets van jou verloren" not in body
+
+        # A comment posted while the database is away: not stored, and given back to copy.
+        typed = "Mijn verhaal <b>met</b> een regel\nen nog een."
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/artikelen/iets/",
+            data=urllib.parse.urlencode({"name": "Sanne", "body": typed}).encode(),
+            headers={"Origin": f"http://127.0.0.1:{port}", "Sec-Fetch-Site": "same-origin"},
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 503
+        page = refused.value.read().decode()
+        assert "Wat je net stuurde, is niet opgeslagen." in page
+        assert html.escape(typed, quote=False) in page
     finally:
         stop(server)
 
@@ -138,3 +161,65 @@ def test_a_request_for_an_unknown_host_is_logged_not_mailed(client, monkeypatch)
         logging.config.dictConfig(settings.LOGGING)
     assert response.status_code == 400
     assert mail.outbox == []
+
+
+@pytest.fixture
+def full_folder(tmp_path):
+    """A folder on a disk with no room left: a small tmpfs, filled up (as root, which `make
+    test` is on CI); without the right to mount one, a folder where the system refuses every
+    write (/proc). Either way a real error from the operating system on every write."""
+    folder = tmp_path / "vol"
+    folder.mkdir()
+    mounted = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", str(folder)],
+            capture_output=True,
+            check=False,
+        ).returncode
+        == 0
+    )
+    if mounted:
+        for name in ("media", "cache"):
+            (folder / name).mkdir()
+        subprocess.run(
+            ["dd", "if=/dev/zero", f"of={folder / 'vol'}", "bs=4k"],
+            capture_output=True,
+            check=False,
+        )
+        yield folder
+        subprocess.run(["umount", str(folder)], check=False)
+    else:
+        yield Path(f"/proc/self/ervaring-{os.getpid()}")
+
+
+@pytest.mark.django_db
+def test_a_full_disk_under_the_file_cache_makes_pages_uncached_not_errors(
+    client, full_folder, article
+):
+    with pytest.raises(OSError):
+        (full_folder / "proef").write_bytes(b"x" * 8192)
+    with override_settings(CACHES={"default": cache_from_url(f"file://{full_folder}/cache")}):
+        data_cache.clear_local()
+        forget_request_version()
+        for url in ("/", "/werk/", "/werk/coach/", "/ervaringsladder/", "/artikelen/", article.url):
+            for _ in range(2):
+                assert client.get(url).status_code == 200, url
+        response = post_comment(article, "Geschreven terwijl de schijf vol is.", client=client)
+        assert response.status_code == 200
+        assert Comment.objects.filter(body="Geschreven terwijl de schijf vol is.").exists()
+    data_cache.clear_local()
+    forget_request_version()
+
+
+@pytest.mark.django_db
+def test_an_upload_to_a_full_disk_leaves_no_half_file_and_no_image(settings, full_folder):
+    """Django's own storage streams into the final name and left a cut-off file behind."""
+    settings.MEDIA_ROOT = full_folder / "media"
+    before = Image.objects.count()
+    with pytest.raises(OSError), transaction.atomic():
+        Image.objects.create(title="Op een volle schijf", file=image_file(size=(1200, 1200)))
+    assert Image.objects.count() == before
+    media = full_folder / "media"
+    left = [path for path in media.rglob("*") if path.is_file()] if media.exists() else []
+    assert left == []

@@ -15,10 +15,10 @@ from ervaring.settings.environment import cache_from_url, env_bool, env_list
     [
         ("redis://cache.internal:6379/0", "caching.backends.ResilientRedisCache"),
         ("rediss://cache.internal:6380/1", "caching.backends.ResilientRedisCache"),
-        ("file:///var/lib/ervaring/cache", "django.core.cache.backends.filebased.FileBasedCache"),
+        ("file:///var/lib/ervaring/cache", "caching.backends.ResilientFileBasedCache"),
         ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
         ("dummy://", "django.core.cache.backends.dummy.DummyCache"),
-        (None, "django.core.cache.backends.filebased.FileBasedCache"),
+        (None, "caching.backends.ResilientFileBasedCache"),
     ],
 )
 def test_cache_urls(url, backend):

@@ -34,6 +34,27 @@ def database_reachable():
     return True
 
 
+# What a person typed that the page shows back when it could not be stored (the comment form's
+# text), at most this much.
+TYPED_FIELDS = ("body",)
+TYPED_MAX = 10_000
+
+
+def typed_text(request):
+    """The text of a form that was posted when the error came: nothing of it was stored, so the
+    page gives it back to copy (escaped, like everything from a visitor)."""
+    if request is None or request.method != "POST":
+        return ""
+    try:
+        posted = request.POST
+    except Exception:  # a body that cannot be read: nothing to give back
+        return ""
+    for field in TYPED_FIELDS:
+        if value := posted.get(field, ""):
+            return value[:TYPED_MAX]
+    return ""
+
+
 def server_error(request):
     """The 500 page. When the database is unreachable it is a 503 ("try again soon") instead.
     It renders without the database, so it works when the database is what failed."""
@@ -42,7 +63,8 @@ def server_error(request):
         database_reachable()
     )
     template = "503.html" if database_down else "500.html"
-    html = render_to_string(template, {"site_name": settings.WAGTAIL_SITE_NAME})
+    context = {"site_name": settings.WAGTAIL_SITE_NAME, "typed": typed_text(request)}
+    html = render_to_string(template, context)
     if database_down:
         response = HttpResponse(html, status=503)
         response["Retry-After"] = "60"

@@ -39,7 +39,8 @@ def cache_from_url(url, folder=None):
         }
     if scheme == "file":
         return {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django's FileBasedCache; a full disk makes pages uncached, not errors.
+            "BACKEND": "caching.backends.ResilientFileBasedCache",
             "LOCATION": urlsplit(url).path,
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
