@@ -14,7 +14,9 @@ MAX_COMPARED = 3
 MAX_SAVED = 20
 # More values than this in one address are not even looked at (a list of 20 has room to spare).
 MAX_READ = 50
-NOT_DESCRIBED = "Niet beschreven in de bron."
+# An empty field says what it is: the editors have not filled it in. Never a claim about what
+# the sources say (issue 38: roles the sources describe were shown as "not described").
+NOT_DESCRIBED = "De redactie heeft dit nog niet ingevuld."
 
 
 @dataclass
