@@ -8,7 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOUNDATION = {"core", "caching", "limits", "operations", "outbox"}
-FEATURES = {"roles", "organisations", "articles", "comments", "readability"}
+FEATURES = {"roles", "organisations", "articles", "comments", "readability", "feedback"}
 OURS = {"ervaring", *FOUNDATION, *FEATURES}
 
 

@@ -98,7 +98,14 @@ def test_timers_and_cron_run_with_the_production_settings_and_environment_file(t
     jobs = (ROOT / "deploy" / "cron").read_text() + "".join(
         unit.read_text() for unit in (ROOT / "deploy" / "systemd").glob("ervaring-*.service")
     )
-    for command in ("publish_scheduled", "purge_comments", "tidy_outbox", "backup", "run_worker"):
+    for command in (
+        "publish_scheduled",
+        "purge_comments",
+        "tidy_outbox",
+        "purge_feedback",
+        "backup",
+        "run_worker",
+    ):
         assert f"scripts/production-manage.sh {command}" in jobs
     assert "manage.py" not in jobs.replace("production-manage.sh", "")
 

@@ -6,6 +6,7 @@ from wagtail.models import Site
 from core.hyphenation import hyphenate
 from core.navigation import chrome_for_site
 from core.preview_notes import preview_notes as notes_for_preview
+from core.privacy import in_private_section
 
 register = template.Library()
 
@@ -50,3 +51,9 @@ def preview_notes(context):
     """What apps tell the editor in a preview (core/preview_notes.py); empty on every
     public page."""
     return notes_for_preview(context.get("request"), context.get("page"))
+
+
+@register.filter
+def is_public_page(page):
+    """Whether a page lies in no private section (known per content version, no query)."""
+    return bool(getattr(page, "path", "")) and not in_private_section(page.path)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "articles",
     "comments",
     "readability",
+    "feedback",
     # Mail as tasks in the database, sent by the worker (manage.py run_worker).
     "outbox",
     "django_tasks_db",
@@ -366,6 +367,10 @@ ERVARING = {
     "PASSWORD_RESET_ACCOUNT_LIMIT": 3,
     # Personal data of rejected and spam comments is erased after this many days.
     "COMMENT_RETENTION_DAYS": int(os.environ.get("COMMENT_RETENTION_DAYS", "30")),
+    # "Was deze pagina nuttig?": at most this many answers per client in any hour; the texts
+    # readers add are erased after FEEDBACK_RETENTION_DAYS (the counts stay).
+    "FEEDBACK_RATE_LIMIT": int(os.environ.get("FEEDBACK_RATE_LIMIT", "20")),
+    "FEEDBACK_RETENTION_DAYS": int(os.environ.get("FEEDBACK_RETENTION_DAYS", "180")),
     # A mail the mail server did not take is tried again after each of these delays (seconds);
     # after the last it fails and stands under Rapporten → Achtergrondtaken.
     "MAIL_RETRY_SECONDS": tuple(
