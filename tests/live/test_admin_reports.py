@@ -1,0 +1,71 @@
+"""The two new admin screens in Chromium, as their users reach them, at 390 px and by keyboard:
+Rapporten → Nuttig? for a redacteur, Rapporten → Achtergrondtaken for a beheerder."""
+
+import re
+import uuid
+
+import requests
+from playwright.sync_api import expect
+
+from tests.live.server import get_server
+from tests.support.browser import assert_accessible, login
+
+PHONE = {"width": 390, "height": 844}
+
+
+def open_report(page, name):
+    """Through the menu, as a person does: Rapporten, then the report."""
+    page.get_by_role("button", name="Rapporten").click()
+    page.get_by_role("link", name=name).click()
+
+
+def test_a_redacteur_reads_what_readers_missed_and_opens_the_page(make_page, site_url):
+    missed = f"Een voorbeeld van een dag {uuid.uuid4().hex[:6]}"
+    same_site = {"Origin": site_url, "Sec-Fetch-Site": "same-origin"}
+    session = requests.Session()
+    answered = session.post(
+        f"{site_url}/nuttig/{page_id('/home/ervaringsladder/')}/",
+        data={"nuttig": "nee"},
+        headers={**same_site, "X-Forwarded-For": "10.77.0.1"},
+        timeout=30,
+    )
+    stem = re.search(r'name="stem" value="([^"]+)"', answered.text).group(1)
+    session.post(
+        f"{site_url}/nuttig/{page_id('/home/ervaringsladder/')}/toelichting/",
+        data={"stem": stem, "tekst": missed},
+        headers={**same_site, "X-Forwarded-For": "10.77.0.1"},
+        timeout=30,
+    ).raise_for_status()
+
+    editor = make_page(viewport=PHONE)
+    login(editor, "redacteur")
+    if editor.get_by_role("button", name="Rapporten").count() == 0:
+        editor.get_by_role("button", name=re.compile("Menu|Zijbalk", re.I)).first.click()
+    open_report(editor, "Nuttig?")
+    expect(editor.get_by_role("heading", level=1)).to_have_text("Was deze pagina nuttig?")
+    row = editor.locator("tbody tr", has_text=missed)
+    expect(row).to_have_count(1)
+    assert_accessible(editor, context="main")
+    link = row.get_by_role("link").first
+    link.focus()
+    editor.keyboard.press("Enter")
+    expect(editor).to_have_url(re.compile(r"/beheer/pages/\d+/edit/$"))
+
+
+def page_id(url_path):
+    code = (
+        f"from wagtail.models import Page; print('PK', Page.objects.get(url_path={url_path!r}).pk)"
+    )
+    return int(get_server().shell_output(code, marker="PK"))
+
+
+def test_a_beheerder_sees_the_queue_at_390_px(make_page):
+    admin = make_page(viewport=PHONE)
+    login(admin, "beheerder")
+    if admin.get_by_role("button", name="Rapporten").count() == 0:
+        admin.get_by_role("button", name=re.compile("Menu|Zijbalk", re.I)).first.click()
+    open_report(admin, "Achtergrondtaken")
+    expect(admin.get_by_role("heading", level=1)).to_have_text("Achtergrondtaken")
+    expect(admin.get_by_role("heading", name=re.compile(r"^Mislukt \(\d+\)$"))).to_be_visible()
+    assert_accessible(admin, context="main")
+    assert admin.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
