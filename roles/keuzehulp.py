@@ -197,7 +197,7 @@ def score_role(role, level, wishes, hours, pay, catalogue):
             score += 2
             fits.append(
                 {
-                    PAID: "Er zijn betaalde banen in.",
+                    PAID: "Er zijn betaalde banen in dit werk.",
                     VOLUNTEER: "Je kunt het als vrijwilliger doen.",
                     SELF_EMPLOYED: "Je kunt het als zelfstandige doen.",
                 }[wanted_form]
