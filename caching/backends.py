@@ -88,9 +88,38 @@ def _default(key, default=None, *args, **kwargs):
 
 
 def _not_found(key, *args, **kwargs):
-    raise ValueError(f"Key {key!r} not found (Redis unreachable).")
+    raise ValueError(f"Key {key!r} not found (the cache is unreachable).")
 
 
+# Each cache operation and what it answers when the cache fails: the answer of a miss.
+FALLBACKS = {
+    "get": _default,
+    "get_many": lambda *a, **k: {},
+    "has_key": _false,
+    "set": _nothing,
+    "set_many": lambda data, *a, **k: list(data),
+    "add": _false,
+    "touch": _false,
+    "incr": _not_found,
+    "delete": _false,
+    "delete_many": _nothing,
+    "clear": _false,
+}
+
+
+def misses_on(*errors):
+    """A class decorator: every operation in FALLBACKS of the cache class fails as a miss on
+    one of `errors`, behind the instance's breaker."""
+
+    def decorate(cls):
+        for name, fallback in FALLBACKS.items():
+            setattr(cls, name, guarded(fallback, errors)(getattr(cls.__mro__[1], name)))
+        return cls
+
+    return decorate
+
+
+@misses_on(RedisError)
 class ResilientRedisCache(RedisCache):
     """RedisCache whose failures are misses, not server errors, behind a circuit breaker."""
 
@@ -99,23 +128,8 @@ class ResilientRedisCache(RedisCache):
         # One breaker per Redis address and process (Django makes a cache object per thread).
         self.breaker = _breakers.setdefault(str(server), Breaker())
 
-    get = guarded(_default)(RedisCache.get)
-    get_many = guarded(lambda *a, **k: {})(RedisCache.get_many)
-    has_key = guarded(_false)(RedisCache.has_key)
-    set = guarded(_nothing)(RedisCache.set)
-    set_many = guarded(lambda data, *a, **k: list(data))(RedisCache.set_many)
-    add = guarded(_false)(RedisCache.add)
-    touch = guarded(_false)(RedisCache.touch)
-    incr = guarded(_not_found)(RedisCache.incr)
-    delete = guarded(_false)(RedisCache.delete)
-    delete_many = guarded(_nothing)(RedisCache.delete_many)
-    clear = guarded(_false)(RedisCache.clear)
 
-
-def _file_guarded(fallback):
-    return guarded(fallback, errors=(OSError, EOFError))
-
-
+@misses_on(OSError, EOFError)
 class ResilientFileBasedCache(FileBasedCache):
     """The one-machine cache in files (var/cache), whose failures are misses: a full disk, or a
     folder that refuses writes, makes pages uncached, not server errors (as Redis going away
@@ -127,15 +141,3 @@ class ResilientFileBasedCache(FileBasedCache):
         self.breaker = _breakers.setdefault(
             f"file:{directory}", Breaker("De cachemap neemt niets aan (schijf vol?)")
         )
-
-    get = _file_guarded(_default)(FileBasedCache.get)
-    get_many = _file_guarded(lambda *a, **k: {})(FileBasedCache.get_many)
-    has_key = _file_guarded(_false)(FileBasedCache.has_key)
-    set = _file_guarded(_nothing)(FileBasedCache.set)
-    set_many = _file_guarded(lambda data, *a, **k: list(data))(FileBasedCache.set_many)
-    add = _file_guarded(_false)(FileBasedCache.add)
-    touch = _file_guarded(_false)(FileBasedCache.touch)
-    incr = _file_guarded(_not_found)(FileBasedCache.incr)
-    delete = _file_guarded(_false)(FileBasedCache.delete)
-    delete_many = _file_guarded(_nothing)(FileBasedCache.delete_many)
-    clear = _file_guarded(_false)(FileBasedCache.clear)

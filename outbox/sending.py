@@ -59,12 +59,9 @@ def send_once(key, message):
     return True
 
 
-def retry_delays():
-    return tuple(settings.ERVARING["MAIL_RETRY_SECONDS"])
-
-
 # What each mail task is, in the operators' words (Rapporten → Achtergrondtaken).
 LABELS = {}
+BACKEND = "worker"
 
 
 def label(result):
@@ -78,41 +75,33 @@ def mail_task(what):
     MAIL_RETRY_SECONDS); after the last try it fails, with the error, where operators see it."""
 
     def decorate(func):
-        run = _retrying(func)
+        @task(backend=BACKEND)
+        @functools.wraps(func)
+        def run(*args, attempt=1):
+            try:
+                return func(*args)
+            except MAIL_ERRORS as error:
+                delays = settings.ERVARING["MAIL_RETRY_SECONDS"]
+                if attempt > len(delays):
+                    logger.error(
+                        "Mail %s%s na %s pogingen niet verstuurd", func.__name__, args, attempt
+                    )
+                    raise
+                later = timezone.now() + timedelta(seconds=delays[attempt - 1])
+                run.using(run_after=later).enqueue(*args, attempt=attempt + 1)
+                logger.warning(
+                    "Mail %s%s niet verstuurd (%s); opnieuw om %s",
+                    func.__name__,
+                    args,
+                    error,
+                    later.isoformat(timespec="seconds"),
+                )
+                return {"opnieuw_om": later.isoformat(timespec="seconds"), "poging": attempt}
+
         LABELS[run.module_path] = what
         return run
 
     return decorate
-
-
-BACKEND = "worker"
-
-
-def _retrying(func):
-    @task(backend=BACKEND)
-    @functools.wraps(func)
-    def run(*args, attempt=1):
-        try:
-            return func(*args)
-        except MAIL_ERRORS as error:
-            delays = retry_delays()
-            if attempt > len(delays):
-                logger.error(
-                    "Mail %s(%s) na %s pogingen niet verstuurd", func.__name__, args, attempt
-                )
-                raise
-            later = timezone.now() + timedelta(seconds=delays[attempt - 1])
-            run.using(run_after=later).enqueue(*args, attempt=attempt + 1)
-            logger.warning(
-                "Mail %s(%s) niet verstuurd (%s); opnieuw om %s",
-                func.__name__,
-                args,
-                error,
-                later.isoformat(timespec="seconds"),
-            )
-            return {"opnieuw_om": later.isoformat(timespec="seconds"), "poging": attempt}
-
-    return run
 
 
 def again(result):

@@ -11,7 +11,7 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from tests.live.server import get_server
-from tests.support.browser import assert_accessible, login
+from tests.support.browser import assert_accessible, login, upload_listing_image
 from tests.support.content import OPMARS_URL
 
 ARTICLE = OPMARS_URL
@@ -259,13 +259,7 @@ def test_an_editor_gives_an_article_a_listing_image_with_alt_text(make_page, tmp
     editor.locator("tbody").get_by_role(
         "link", name="Inzet ervaringsdeskundigen sociaal werk in opmars"
     ).first.click()
-    editor.get_by_role("button", name="Kies een afbeelding").click()
-    chooser = editor.get_by_role("dialog")
-    chooser.get_by_role("tab", name="Uploaden").click()
-    chooser.locator("input[type=file]").set_input_files(photo)
-    chooser.get_by_role("textbox", name=re.compile("^Titel")).fill("Werkgroep aan tafel")
-    chooser.get_by_role("button", name="Uploaden").click()
-    expect(editor.get_by_role("region", name="Afbeelding")).to_contain_text("Werkgroep aan tafel")
+    upload_listing_image(editor, photo, "Werkgroep aan tafel")
 
     # Without alt text the page is not published, and the editor is told why beside the field.
     editor.get_by_role("button", name="Meer acties").click()

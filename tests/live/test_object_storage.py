@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from tests.live.server import get_server
 from tests.support import s3
-from tests.support.browser import assert_accessible, login
+from tests.support.browser import assert_accessible, login, upload_listing_image
 from tests.support.servers import manage
 
 MOVE_TO_PRIVATE = """
@@ -64,15 +64,7 @@ def test_an_image_uploaded_on_one_server_shows_on_the_other(storage, make_page):
     editor = make_page(site=storage["first"], viewport={"width": 1280, "height": 900})
     login(editor, "eindredacteur")
     editor.goto(f"/beheer/pages/{storage['page']}/edit/")
-    editor.get_by_role("button", name="Kies een afbeelding").click()
-    chooser = editor.get_by_role("dialog")
-    chooser.get_by_role("tab", name="Uploaden").click()
-    chooser.locator("input[type=file]").set_input_files(photo)
-    chooser.get_by_role("textbox", name=re.compile("^Titel")).fill("Foto uit de objectopslag")
-    chooser.get_by_role("button", name="Uploaden").click()
-    expect(editor.get_by_role("region", name="Afbeelding")).to_contain_text(
-        "Foto uit de objectopslag"
-    )
+    upload_listing_image(editor, photo, "Foto uit de objectopslag")
     editor.get_by_role("textbox", name=re.compile("^Alt-tekst")).fill("Een blauw vlak.")
     editor.get_by_role("button", name="Meer acties").click()
     editor.get_by_role("button", name="Publiceren").click()

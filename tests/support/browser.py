@@ -1,8 +1,11 @@
 """What browser tests share besides their fixtures (tests/live/conftest.py): judging a page
-with axe-core, and logging in to the admin as a person does."""
+with axe-core, logging in to the admin and uploading an image as a person does."""
 
 import json
+import re
 from pathlib import Path
+
+from playwright.sync_api import expect
 
 from tests.live.server import PASSWORD
 
@@ -53,3 +56,15 @@ def login(page, username):
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url("**/beheer/")
+
+
+def upload_listing_image(editor, photo, title):
+    """In an article's editor: "Kies een afbeelding", upload `photo` under `title` in the
+    chooser, and wait until the field shows it."""
+    editor.get_by_role("button", name="Kies een afbeelding").click()
+    chooser = editor.get_by_role("dialog")
+    chooser.get_by_role("tab", name="Uploaden").click()
+    chooser.locator("input[type=file]").set_input_files(photo)
+    chooser.get_by_role("textbox", name=re.compile("^Titel")).fill(title)
+    chooser.get_by_role("button", name="Uploaden").click()
+    expect(editor.get_by_role("region", name="Afbeelding")).to_contain_text(title)
