@@ -60,6 +60,10 @@ cat "$logs/sqlite.log"
 echo "=================== PostgreSQL 15 + Redis ==================="
 cat "$logs/postgresql.log"
 echo
+# The failures of both runs once more, at the end, where a truncated log still shows them.
+for run in sqlite postgresql; do
+    grep -E '^(FAILED|ERROR) ' "$logs/$run.log" | sed "s/^/[$run] /"
+done
 echo "SQLite: $([ $sqlite_status -eq 0 ] && echo geslaagd || echo MISLUKT)"
 echo "PostgreSQL + Redis: $([ $pg_status -eq 0 ] && echo geslaagd || echo MISLUKT)"
 [ $sqlite_status -eq 0 ] && [ $pg_status -eq 0 ]
