@@ -103,6 +103,7 @@ def test_timers_and_cron_run_with_the_production_settings_and_environment_file(t
         "purge_comments",
         "tidy_outbox",
         "purge_feedback",
+        "send_review_reminders",
         "backup",
         "run_worker",
     ):

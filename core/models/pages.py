@@ -7,6 +7,7 @@ from http import HTTPMethod
 from django.db import models
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
@@ -30,14 +31,21 @@ def source_field():
     )
 
 
+# How often a page is checked, in months: the choices of a page's own interval and of the
+# site's default per page type (reviews/).
+REVIEW_MONTHS = [(3, "elke 3 maanden"), (6, "elke 6 maanden"), (12, "elk jaar")]
+REVIEW_MONTHS += [(18, "elke 18 maanden"), (24, "elke 2 jaar"), (36, "elke 3 jaar")]
+
+
 def page_tabs(*tabs):
     """The tabs of a page editor: the page type's own tabs, then "Promotie" and "Instellingen"
-    (Wagtail's publishing panel: go-live and expiry dates), the same on every page type."""
+    (Wagtail's publishing panel: go-live and expiry dates; how often the page is checked), the
+    same on every page type."""
     return TabbedInterface(
         [
             *tabs,
             ObjectList(BasePage.promote_panels, heading="Promotie"),
-            ObjectList(Page.settings_panels, heading="Instellingen"),
+            ObjectList(BasePage.settings_panels, heading="Instellingen"),
         ]
     )
 
@@ -96,8 +104,45 @@ class BasePage(Page):
         )
     ]
 
+    # When an editor last marked the page as checked (reviews/): kept outside the revisions,
+    # as checking a page changes nothing in it.
+    last_reviewed = models.DateField("Laatst gecontroleerd", null=True, blank=True, editable=False)
+    review_interval = models.PositiveSmallIntegerField(
+        "Controleren",
+        null=True,
+        blank=True,
+        choices=REVIEW_MONTHS,
+        help_text="Hoe vaak kijkt de redactie of deze pagina nog klopt? Leeg: zo vaak als de site "
+        "voor dit soort pagina instelt (Instellingen → Controle van pagina's).",
+    )
+    settings_panels = [
+        *Page.settings_panels,
+        MultiFieldPanel([FieldPanel("review_interval")], heading="Controle"),
+    ]
+    # A copy is a new page that nobody checked yet.
+    exclude_fields_in_copy = ["last_reviewed"]
+
     class Meta:
         abstract = True
+
+    def with_content_json(self, content):
+        """Wagtail's page from a revision, keeping when the page was last checked: a revision
+        holds what the page says, and reverting to one does not undo a check."""
+        page = super().with_content_json(content)
+        page.last_reviewed = self.last_reviewed
+        return page
+
+    @property
+    def shown_dates(self):
+        """(checked, updated) for the line below the page: the date an editor last checked it,
+        and the date it was last published when that came after the check (or when nobody
+        checked it yet); None where there is nothing to say."""
+        published = self.last_published_at and timezone.localdate(self.last_published_at)
+        if self.last_reviewed is None:
+            return None, published
+        if published and published > self.last_reviewed:
+            return self.last_reviewed, published
+        return self.last_reviewed, None
 
     @property
     def meta_description(self):

@@ -7,6 +7,7 @@ from core.hyphenation import hyphenate
 from core.navigation import chrome_for_site
 from core.preview_notes import preview_notes as notes_for_preview
 from core.privacy import in_private_section
+from core.structured_data import webpage
 
 register = template.Library()
 
@@ -57,3 +58,11 @@ def preview_notes(context):
 def is_public_page(page):
     """Whether a page lies in no private section (known per content version, no query)."""
     return bool(getattr(page, "path", "")) and not in_private_section(page.path)
+
+
+@register.simple_tag(takes_context=True)
+def webpage_json_ld(context, page):
+    """schema.org WebPage for a site page (with lastReviewed once an editor checked it)."""
+    if not getattr(page, "pk", None) or not hasattr(page, "last_reviewed"):
+        return ""
+    return webpage(page, context.get("request"))

@@ -1,17 +1,12 @@
 """Structured data for role pages."""
 
-import json
-
 from django import template
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
+from core.structured_data import script
 from roles.compare import placement as placement_sentence
 from roles.models import get_catalogue
 
 register = template.Library()
-
-_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 
 @register.simple_tag(takes_context=True)
@@ -30,8 +25,7 @@ def occupation_json_ld(context, page, entry, steps):
     }
     if entry.other_names:
         data["alternateName"] = list(entry.other_names)
-    text = json.dumps(data, ensure_ascii=False).translate(_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+    return script(data)
 
 
 @register.filter

@@ -1,5 +1,6 @@
-"""The two new admin screens in Chromium, as their users reach them, at 390 px and by keyboard:
-Rapporten → Nuttig? for a redacteur, Rapporten → Achtergrondtaken for a beheerder."""
+"""The editors' and operators' admin screens in Chromium, as their users reach them, at 390 px
+and by keyboard: Rapporten → Nuttig? and Rapporten → Controle (with the dashboard panel) for a
+redacteur, Rapporten → Achtergrondtaken for a beheerder."""
 
 import re
 import uuid
@@ -9,6 +10,7 @@ from playwright.sync_api import expect
 
 from tests.live.server import get_server
 from tests.support.browser import assert_accessible, login
+from tests.support.pages import html_soup
 
 PHONE = {"width": 390, "height": 844}
 
@@ -19,7 +21,7 @@ def open_report(page, name):
     if page.get_by_role("button", name="Rapporten").count() == 0:
         page.get_by_role("button", name=re.compile("Menu|Zijbalk", re.I)).first.click()
     page.get_by_role("button", name="Rapporten").click()
-    page.get_by_role("link", name=name).click()
+    page.get_by_role("link", name=name, exact=True).click()
 
 
 def test_a_redacteur_reads_what_readers_missed_and_opens_the_page(make_page, site_url):
@@ -68,3 +70,47 @@ def test_a_beheerder_sees_the_queue_at_390_px(make_page):
     expect(admin.get_by_role("heading", name=re.compile(r"^Mislukt \(\d+\)$"))).to_be_visible()
     assert_accessible(admin, context="main")
     assert admin.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+
+
+def test_a_redacteur_checks_an_overdue_page_by_keyboard_at_390_px(make_page, site_url):
+    get_server().manage(
+        "shell",
+        "-c",
+        "import datetime; from roles.models import RolePage; "
+        "from caching.version import bump_content_version; "
+        "RolePage.objects.filter(slug='vn-ambassadeur')"
+        ".update(last_reviewed=datetime.date(2024, 1, 15)); bump_content_version()",
+    )
+    assert "Laatst gecontroleerd op 15 januari 2024" in review_line(site_url)
+
+    editor = make_page(viewport=PHONE)
+    login(editor, "redacteur")
+    panel = editor.locator("section", has=editor.get_by_role("heading", name="Te controleren"))
+    expect(panel).to_contain_text("VN-ambassadeur")
+    open_report(editor, "Controle")
+    expect(editor.get_by_role("heading", level=1)).to_have_text("Controle van pagina's")
+    row = editor.locator("tbody tr", has_text="VN-ambassadeur")
+    expect(row).to_contain_text("Te laat")
+    assert_accessible(editor, context="main")
+    assert editor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+
+    # Only roles, by keyboard: the filter form works without a mouse.
+    editor.get_by_label("Soort pagina").focus()
+    editor.get_by_label("Soort pagina").select_option("roles.rolepage")
+    editor.get_by_role("button", name="Toon pagina's").focus()
+    editor.keyboard.press("Enter")
+    expect(editor).to_have_url(re.compile(r"soort=roles\.rolepage"))
+    row = editor.locator("tbody tr", has_text="VN-ambassadeur")
+    row.get_by_role("button", name="‘VN-ambassadeur’ is gecontroleerd").focus()
+    editor.keyboard.press("Enter")
+    expect(editor.get_by_text("‘VN-ambassadeur’ is gecontroleerd op")).to_be_visible()
+    expect(editor).to_have_url(re.compile(r"soort=roles\.rolepage"))
+    expect(editor.locator("tbody tr", has_text="VN-ambassadeur")).to_have_count(0)
+
+    line = review_line(site_url)
+    assert line.startswith("Laatst gecontroleerd op") and "15 januari 2024" not in line
+
+
+def review_line(site_url):
+    html = requests.get(f"{site_url}/werk/vn-ambassadeur/", timeout=30).text
+    return html_soup(html).find("p", class_="reviewed").get_text(" ", strip=True)
