@@ -1,8 +1,9 @@
 """The text of a page as a reader reads it, and where in the editor each part of it sits:
 what the verdict, the report and the Checks panel measure."""
 
-from wagtail.admin.panels import ObjectList, PanelGroup
 from wagtail.search import index
+
+from core.editor_anchors import field_anchor
 
 # Pages the site writes itself name this as their source; every other source is quoted.
 OWN_SOURCE = "ervaring"
@@ -38,31 +39,6 @@ def field_texts(page, leave_out=()):
 def page_text(page, leave_out=()):
     """All text a reader reads on `page` below its title, one paragraph each (field_texts)."""
     return "\n".join(text for _, text in field_texts(page, leave_out))
-
-
-def field_anchor(model, field_name):
-    """The id of the section that holds a field in Wagtail's page editor
-    ("panel-child-inhoud-intro-section"), from the model's own panels: Wagtail gives each child
-    of an ObjectList (a tab, or a page without tabs) a section "<prefix>-<identifier>-section", and
-    a link to the editor with it opens that tab at the field. Empty when no panel shows it."""
-
-    def holds(panel):
-        if getattr(panel, "field_name", None) == field_name:
-            return True
-        return any(holds(child) for child in getattr(panel, "children", None) or [])
-
-    def walk(panel, prefix):
-        for child, identifier in zip(panel.children, panel.child_identifiers, strict=True):
-            if not holds(child):
-                continue
-            if isinstance(panel, ObjectList):
-                return f"{prefix}-{identifier}-section"
-            if isinstance(child, PanelGroup):
-                return walk(child, f"{prefix}-child-{identifier}")
-        return ""
-
-    handler = model.get_edit_handler()
-    return walk(handler, "panel") if isinstance(handler, PanelGroup) else ""
 
 
 def where_first_hard(page, sentence):

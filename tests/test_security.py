@@ -104,6 +104,7 @@ def test_timers_and_cron_run_with_the_production_settings_and_environment_file(t
         "tidy_outbox",
         "purge_feedback",
         "send_review_reminders",
+        "check_links",
         "backup",
         "run_worker",
     ):

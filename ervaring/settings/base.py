@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "readability",
     "feedback",
     "reviews",
+    "links",
     # Mail as tasks in the database, sent by the worker (manage.py run_worker).
     "outbox",
     "django_tasks_db",
@@ -372,6 +373,13 @@ ERVARING = {
     # readers add are erased after FEEDBACK_RETENTION_DAYS (the counts stay).
     "FEEDBACK_RATE_LIMIT": int(os.environ.get("FEEDBACK_RATE_LIMIT", "20")),
     "FEEDBACK_RETENTION_DAYS": int(os.environ.get("FEEDBACK_RETENTION_DAYS", "180")),
+    # The nightly link check (links/): another site is asked at most LINK_CHECK_PER_HOST times a
+    # run, LINK_CHECK_HOST_DELAY seconds apart, waits LINK_CHECK_TIMEOUT seconds for an answer,
+    # and what it answered is kept LINK_CHECK_CACHE_HOURS.
+    "LINK_CHECK_PER_HOST": int(os.environ.get("LINK_CHECK_PER_HOST", "10")),
+    "LINK_CHECK_HOST_DELAY": float(os.environ.get("LINK_CHECK_HOST_DELAY", "1")),
+    "LINK_CHECK_TIMEOUT": float(os.environ.get("LINK_CHECK_TIMEOUT", "10")),
+    "LINK_CHECK_CACHE_HOURS": int(os.environ.get("LINK_CHECK_CACHE_HOURS", "72")),
     # A mail the mail server did not take is tried again after each of these delays (seconds);
     # after the last it fails and stands under Rapporten → Achtergrondtaken.
     "MAIL_RETRY_SECONDS": tuple(
