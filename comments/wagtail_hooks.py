@@ -3,6 +3,7 @@ actions, the history's words, the dashboard panel; and the pages behind the link
 mails and a commenter's own data, routed by the site's URLconf."""
 
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -20,6 +21,7 @@ from comments.admin import (
     rule_formatter,
 )
 from comments.moderation import HISTORY_ACTIONS, MODERATE_PERMISSION, RULE_ACTIONS, pending_count
+from core.attention import ATTENTION_HOOK, Attention
 from core.views.site import SITE_URLS_HOOK
 
 register_snippet(CommentViewSet)
@@ -75,3 +77,11 @@ def comment_notification_urls():
     """The pages behind the links in a reader's mails (confirm, stop) and a commenter's own
     data (see, download, erase)."""
     return [*notify_views.urls(), *personal_data.urls()]
+
+
+@hooks.register(ATTENTION_HOOK)
+def comments_waiting(request):
+    if not request.user.has_perm(MODERATE_PERMISSION):
+        return None
+    url = reverse("wagtailsnippets_comments_comment:list") + "?status=pending"
+    return Attention("reacties die wachten op beoordeling", pending_count(), url, order=40)

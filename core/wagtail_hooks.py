@@ -9,7 +9,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from caching.declaration import declare
+from core.admin_access import may_edit_pages
 from core.admin_menu import INDELING_MENU_HOOK, indeling_menu_item
+from core.attention import AttentionPanel
 from core.models import SearchSynonym
 
 
@@ -53,3 +55,10 @@ register_snippet(SearchSynonymViewSet)
 @hooks.register("insert_global_admin_js")
 def admin_names_in_dutch():
     return format_html('<script src="{}" defer></script>', static("js/admin-dutch.js"))
+
+
+@hooks.register("construct_homepage_panels")
+def attention_on_the_dashboard(request, panels):
+    """What waits for the editors, each app's count in one panel (core/attention.py)."""
+    if may_edit_pages(request.user):
+        panels.append(AttentionPanel(request))

@@ -11,11 +11,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_access import may_edit_pages
 from core.admin_menu import INDELING_MENU_HOOK
+from core.attention import ATTENTION_HOOK, Attention
 from core.blocks import READABILITY_LIST_HOOK
 from core.preview_notes import PREVIEW_NOTES_HOOK
 from readability import admin_views, checks, gate
 from readability.models import PlainWord, SiteWord
-from readability.report import quoted_above_b1
+from readability.report import all_pages, quoted_above_b1
 from readability.text.limits import B1_MIN_SCORE
 from readability.verbatim import VERBATIM_SHARE
 
@@ -118,3 +119,10 @@ class PlainWordViewSet(SnippetViewSet):
 
 register_snippet(SiteWordViewSet)
 register_snippet(PlainWordViewSet)
+
+
+@hooks.register(ATTENTION_HOOK)
+def pages_above_b1(request):
+    above = sum(1 for row in all_pages() if row.live and row.b1 is False)
+    url = reverse("readability_report") + f"?niveau={admin_views.ABOVE_B1}"
+    return Attention("gepubliceerde pagina's boven B1", above, url, order=50)

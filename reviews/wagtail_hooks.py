@@ -6,8 +6,10 @@ from wagtail import hooks
 from wagtail.admin import widgets
 
 from core.admin_access import may_edit_pages
+from core.attention import ATTENTION_HOOK, Attention
 from reviews import admin_views
 from reviews.marking import REVIEWED
+from reviews.schedule import OVERDUE, pages
 
 
 @hooks.register("register_admin_urls")
@@ -47,3 +49,10 @@ def review_listing_button(page, user, next_url=None):
 @hooks.register("register_log_actions")
 def review_history_action(actions):
     actions.register_action(REVIEWED, "Gecontroleerd", "Pagina gecontroleerd: klopt nog")
+
+
+@hooks.register(ATTENTION_HOOK)
+def overdue_reviews(request):
+    overdue = sum(1 for row in pages(user=request.user) if row.status == OVERDUE)
+    url = reverse("reviews_report") + f"?status={OVERDUE}"
+    return Attention("pagina's te laat voor controle", overdue, url, order=10)

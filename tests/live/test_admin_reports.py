@@ -1,6 +1,7 @@
 """The editors' and operators' admin screens in Chromium, as their users reach them, at 390 px
-and by keyboard: Rapporten → Nuttig? and Rapporten → Controle (with the dashboard panel) for a
-redacteur, Rapporten → Achtergrondtaken for a beheerder."""
+and by keyboard: Rapporten → Nuttig?, Rapporten → Controle (with its dashboard panel) and Rapporten → Gebroken
+links (from "Wat vraagt aandacht") for a redacteur, Rapporten → Achtergrondtaken for a
+beheerder."""
 
 import re
 import uuid
@@ -114,3 +115,31 @@ def test_a_redacteur_checks_an_overdue_page_by_keyboard_at_390_px(make_page, sit
 def review_line(site_url):
     html = requests.get(f"{site_url}/werk/vn-ambassadeur/", timeout=30).text
     return html_soup(html).find("p", class_="reviewed").get_text(" ", strip=True)
+
+
+def test_a_redacteur_goes_from_the_dashboard_to_a_broken_link_by_keyboard(make_page):
+    get_server().manage(
+        "shell",
+        "-c",
+        "from wagtail.models import Page; from links.models import BrokenLink, CheckRun; "
+        "page = Page.objects.get(url_path='/home/ervaringsladder/'); "
+        "BrokenLink.objects.create(page=page, where='Inhoud, blok 2 (Tekst)', "
+        "edit_url=f'/beheer/pages/{page.pk}/edit/', url='https://voorbeeld.invalid/weg', "
+        "text='Lees het hele verhaal', problem='De site is niet te bereiken.'); "
+        "CheckRun.objects.create(links=40, broken=1)",
+    )
+    editor = make_page(viewport=PHONE)
+    login(editor, "redacteur")
+    panel = editor.locator("section", has=editor.get_by_role("heading", name="Wat vraagt aandacht"))
+    link = panel.get_by_role("link", name=re.compile(r"^\d+ gebroken links$"))
+    expect(link).to_be_visible()
+    link.focus()
+    editor.keyboard.press("Enter")
+    expect(editor.get_by_role("heading", level=1)).to_have_text("Gebroken links")
+    row = editor.locator("tbody tr", has_text="Lees het hele verhaal")
+    expect(row).to_contain_text("De site is niet te bereiken.")
+    assert_accessible(editor, context="main")
+    assert editor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    row.get_by_role("link", name=re.compile("^Aanpassen")).focus()
+    editor.keyboard.press("Enter")
+    expect(editor).to_have_url(re.compile(r"/beheer/pages/\d+/edit/$"))
