@@ -30,8 +30,11 @@ from caching.invalidation import forget_everything_cached
 from comments.models import Comment
 from comments.moderation import (
     MODERATE_PERMISSION,
+    QUEUE_FILTER,
+    WAITING,
     moderate,
     pending_count,
+    queue_url,
 )
 from comments.notifications import send_due
 
@@ -63,7 +66,13 @@ def safe_next(request, fallback):
 
 class CommentFilterSet(WagtailFilterSet):
     status = ChoiceFilter(
-        label="Status", choices=Comment.Status.choices, empty_label="Alle statussen"
+        label="Status",
+        choices=[
+            (QUEUE_FILTER, "Wacht op een moderator (ook tegengehouden)"),
+            *Comment.Status.choices,
+        ],
+        empty_label="Alle statussen",
+        method="filter_status",
     )
     article = ModelChoiceFilter(
         label="Artikel",
@@ -79,6 +88,11 @@ class CommentFilterSet(WagtailFilterSet):
     class Meta:
         model = Comment
         fields = ["status", "article", "created_at"]
+
+    def filter_status(self, queryset, name, value):
+        if value == QUEUE_FILTER:
+            return queryset.filter(status__in=WAITING)
+        return queryset.filter(status=value)
 
 
 class ModerateColumn(Column):
@@ -199,7 +213,7 @@ def moderate_one(request, pk, status):
         # Back in the queue, the keyboard goes on at the next comment that waits (the next row
         # down, in the queue's order, newest first), not at the top of the page.
         following = (
-            Comment.objects.filter(status=Comment.Status.PENDING)
+            Comment.objects.filter(status__in=WAITING)
             .exclude(pk=comment.pk)
             .filter(created_at__lte=comment.created_at)
             .order_by("-created_at", "-pk")
@@ -225,7 +239,7 @@ class CommentsMenuItem(MenuItem):
         waiting = pending_count()
         label = f"Reacties ({waiting} nieuw)" if waiting else "Reacties"
         # With comments waiting, the menu opens the queue on them, as the dashboard panel does.
-        url = f"{self.url}?status=pending" if waiting else self.url
+        url = queue_url() if waiting else self.url
         return LinkMenuItemComponent(
             self.name,
             label,
@@ -409,7 +423,7 @@ class PendingCommentsPanel(Component):
     def get_context_data(self, parent_context=None):
         return {
             "count": self.count,
-            "url": reverse("wagtailsnippets_comments_comment:list") + "?status=pending",
+            "url": queue_url(),
         }
 
 

@@ -139,6 +139,24 @@ def rule_lines(text):
     return [line.strip().lower() for line in (text or "").splitlines() if line.strip()]
 
 
+# The rules a new site starts with; editors and moderators change them under Instellingen →
+# Regels voor reacties. Suspect: what spam often says, though a reader may say it too. Blocked:
+# plain advertising.
+DEFAULT_SUSPECT_WORDS = "\n".join(
+    [
+        "bitcoin",
+        "crypto",
+        "gratis geld",
+        "snel geld",
+        "lening",
+        "klik hier",
+        "whatsapp",
+        "telegram",
+    ]
+)
+DEFAULT_BLOCKED_WORDS = "\n".join(["viagra", "cialis", "casino", "escort", "porno", "xxx"])
+
+
 @register_setting(icon="warning")
 class ModerationRules(BaseGenericSetting):
     """What a new comment is checked for before a moderator sees it (comments/rules.py).
@@ -148,20 +166,22 @@ class ModerationRules(BaseGenericSetting):
     suspect_words = models.TextField(
         "Verdachte woorden",
         blank=True,
+        default=DEFAULT_SUSPECT_WORDS,
         help_text="Eén woord of woordgroep per regel. Een reactie met zo’n woord wacht op een "
         "moderator, met de reden erbij.",
     )
     blocked_words = models.TextField(
         "Geblokkeerde woorden",
         blank=True,
-        help_text="Eén woord of woordgroep per regel. Een reactie met zo’n woord komt niet in "
-        "de wachtrij, maar bij ‘Tegengehouden’, met de reden. De schrijver hoort hetzelfde als "
-        "bij elke reactie: een moderator kijkt ernaar.",
+        default=DEFAULT_BLOCKED_WORDS,
+        help_text="Eén woord of woordgroep per regel. Een reactie met zo’n woord krijgt de status "
+        "‘Tegengehouden’, met de reden, en staat in de wachtrij. De schrijver hoort "
+        "hetzelfde als bij elke reactie: een moderator kijkt ernaar.",
     )
     max_links = models.PositiveSmallIntegerField(
         "Hoogstens zoveel links",
         default=2,
-        help_text="Een reactie met meer links komt bij ‘Tegengehouden’, met de reden.",
+        help_text="Een reactie met meer links krijgt de status ‘Tegengehouden’, met de reden.",
     )
 
     trusted_after = models.PositiveSmallIntegerField(

@@ -41,14 +41,29 @@ def moderators():
     )
 
 
+# What waits for a moderator: comments that wait, and those the rules held back (with the
+# reason). The queue opens on both (QUEUE_FILTER), the menu, the dashboard and the mails count
+# both.
+WAITING = (Comment.Status.PENDING, Comment.Status.HELD)
+QUEUE_FILTER = "wacht"
+
+
 def pending_count():
-    return Comment.objects.filter(status=Comment.Status.PENDING).count()
+    """How many comments wait for a moderator (held ones too)."""
+    return Comment.objects.filter(status__in=WAITING).count()
+
+
+def queue_url(absolute=False):
+    """The moderators' queue on what waits."""
+    url = reverse("wagtailsnippets_comments_comment:list") + f"?status={QUEUE_FILTER}"
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + url if absolute else url
 
 
 @mail_task("Melding aan de moderatoren: er wacht een reactie")
 def notify_moderators(comment_id):
-    """E-mail the moderators that a comment waits. The mail holds no name, e-mail address or
-    text of the commenter: only where to look."""
+    """E-mail the moderators that a comment waits (or was held back by the rules, with the
+    rule's reason). The mail holds no name, e-mail address or text of the commenter: only
+    where to look."""
     comment = Comment.objects.select_related("article").filter(pk=comment_id).first()
     if comment is None:
         return 0
@@ -56,16 +71,22 @@ def notify_moderators(comment_id):
     if not recipients:
         return 0
     waiting = pending_count()
-    url = (
-        settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("wagtailsnippets_comments_comment:list")
-        + "?status=pending"
-    )
+    url = queue_url(absolute=True)
+    held = comment.status == Comment.Status.HELD
     message = EmailMessage(
-        subject=f"Nieuwe reactie bij ‘{comment.article.title}’",
+        subject=(
+            f"Reactie tegengehouden bij ‘{comment.article.title}’"
+            if held
+            else f"Nieuwe reactie bij ‘{comment.article.title}’"
+        ),
         body=(
             f"Er is een nieuwe reactie geplaatst bij ‘{comment.article.title}’.\n"
-            f"Er {'wacht' if waiting == 1 else 'wachten'} nu {waiting} "
+            + (
+                f"De regels voor reacties hielden haar tegen: {comment.hold_reason}\n"
+                if held
+                else ""
+            )
+            + f"Er {'wacht' if waiting == 1 else 'wachten'} nu {waiting} "
             f"{'reactie' if waiting == 1 else 'reacties'} op beoordeling.\n\n"
             f"Beoordelen: {url}\n"
         ),

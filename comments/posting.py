@@ -23,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from comments.models import Comment
-from comments.moderation import notify_moderators, record_rule
+from comments.moderation import WAITING, notify_moderators, record_rule
 from comments.notifications import send_confirmation, send_due
 from comments.rules import judge
 from limits import ratelimit
@@ -115,11 +115,11 @@ def judged(comment):
 
 def send_mails(comment):
     """The mails a new comment sets off, each a task for the worker: a slow or absent mail
-    server never keeps the reader waiting nor loses a mail. A comment the rules held back waits
-    without a mail."""
+    server never keeps the reader waiting nor loses a mail. A comment the rules held back is
+    mailed to the moderators like any other, with the reason."""
     if comment.notify and not comment.notify_confirmed_at:
         send_confirmation.enqueue(comment.pk)
-    if comment.status == Comment.Status.PENDING:
+    if comment.status in WAITING:
         notify_moderators.enqueue(comment.pk)
     if comment.status == Comment.Status.APPROVED and comment.notify:
         send_due.enqueue(comment.pk)

@@ -2,8 +2,8 @@
 (ModerationRules): every comment is stored, none is thrown away, and each one a rule caught
 says which rule and why, in the queue and in its history.
 
-- too many links, or a blocked word: "Tegengehouden" (not in the waiting queue; a moderator
-  finds it under that status and can still approve it);
+- too many links, or a blocked word: "Tegengehouden", in the moderators' queue and their mail
+  with the reason (a moderator can still approve it);
 - a suspect word: it waits like every comment, with the reason shown;
 - optional, off by default: a confirmed address with enough approved comments goes online at
   once (the reason says so, in its history too)."""

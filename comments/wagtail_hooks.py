@@ -3,7 +3,6 @@ actions, the history's words, the dashboard panel; and the pages behind the link
 mails and a commenter's own data, routed by the site's URLconf."""
 
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -20,7 +19,13 @@ from comments.admin import (
     SpamBulkAction,
     rule_formatter,
 )
-from comments.moderation import HISTORY_ACTIONS, MODERATE_PERMISSION, RULE_ACTIONS, pending_count
+from comments.moderation import (
+    HISTORY_ACTIONS,
+    MODERATE_PERMISSION,
+    RULE_ACTIONS,
+    pending_count,
+    queue_url,
+)
 from core.attention import ATTENTION_HOOK, Attention
 from core.views.site import SITE_URLS_HOOK
 
@@ -83,5 +88,6 @@ def comment_notification_urls():
 def comments_waiting(request):
     if not request.user.has_perm(MODERATE_PERMISSION):
         return None
-    url = reverse("wagtailsnippets_comments_comment:list") + "?status=pending"
-    return Attention("reacties die wachten op beoordeling", pending_count(), url, order=40)
+    return Attention(
+        "reacties die wachten op een moderator", pending_count(), queue_url(), order=40
+    )

@@ -48,7 +48,7 @@ def test_each_count_links_to_where_it_is_dealt_with(client, admin_user, article)
         reverse("feedback_report"),
     )
     assert counts["gebroken links"] == (1, reverse("links_report"))
-    assert counts["reacties die wachten op beoordeling"][0] == 1
+    assert counts["reacties die wachten op een moderator"] == (1, "/beheer/reacties/?status=wacht")
     above = sum(1 for row in all_pages() if row.live and row.b1 is False)
     assert counts["gepubliceerde pagina's boven B1"] == (
         above,
@@ -60,6 +60,6 @@ def test_each_count_links_to_where_it_is_dealt_with(client, admin_user, article)
 
 def test_a_redacteur_sees_no_comment_count_and_a_moderator_no_panel(client, editor, moderator):
     client.force_login(editor)
-    assert "reacties die wachten op beoordeling" not in attention(client)
+    assert "reacties die wachten op een moderator" not in attention(client)
     client.force_login(moderator)
     assert attention(client) is None

@@ -147,7 +147,7 @@ class TestModeration:
         assert "3 reacties wachten" in page.get_text()
         # The menu item opens the queue on the waiting ones (the sidebar is JSON for its script).
         sidebar = page.find(id="wagtail-sidebar-props").string
-        assert '"url": "/beheer/reacties/?status=pending"' in sidebar
+        assert '"url": "/beheer/reacties/?status=wacht"' in sidebar
 
     @pytest.mark.parametrize(
         "action,status",

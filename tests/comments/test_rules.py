@@ -9,7 +9,7 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from comments.models import Comment, ModerationRules
+from comments.models import DEFAULT_SUSPECT_WORDS, Comment, ModerationRules, rule_lines
 from comments.moderation import purge_refused_comments
 from tests.support.comments import post_comment
 from tests.support.content import OPMARS
@@ -58,7 +58,12 @@ def test_a_blocked_word_holds_the_comment_back_with_the_reason(client, article, 
     assert history(comment) == [
         "Tegengehouden door de regels voor reacties: Geblokkeerd woord: ‘casino’."
     ]
-    assert not sent_mail()  # held back: no mail to the moderators
+    # Held back, and the moderators are told why.
+    [message] = sent_mail()
+    assert message.bcc == ["mod@example.org"]
+    assert message.subject.startswith("Reactie tegengehouden bij")
+    assert "De regels voor reacties hielden haar tegen: Geblokkeerd woord: ‘casino’." in message.body
+    assert "Casino!" not in message.body and "/beheer/reacties/?status=wacht" in message.body
 
 
 def test_a_suspect_word_waits_like_any_comment_with_the_reason(client, article, rules):
@@ -81,9 +86,14 @@ def test_moderators_find_held_comments_with_their_reason(client, article, rules,
     queue = soup(client.get("/beheer/reacties/", {"status": "held"}))
     row = queue.select_one("tbody tr")
     assert "Tegengehouden — Geblokkeerd woord: ‘casino’." in row.get_text(" ")
-    # Not among those waiting: the count and the default queue leave it out.
-    waiting = soup(client.get("/beheer/reacties/", {"status": "pending"}))
-    assert "Casino casino" not in waiting.get_text()
+    # In the queue the menu and the dashboard open, and counted there.
+    waiting = soup(client.get("/beheer/reacties/", {"status": "wacht"}))
+    row = next(tr for tr in waiting.select("tbody tr") if "Casino casino" in tr.get_text())
+    assert "Tegengehouden — Geblokkeerd woord: ‘casino’." in row.get_text(" ")
+    assert "Goedkeuren" in row.get_text()
+    # "Wacht op beoordeling" alone still means just that.
+    pending = soup(client.get("/beheer/reacties/", {"status": "pending"}))
+    assert "Casino casino" not in pending.get_text()
 
 
 def test_the_rules_are_kept_in_the_admin_by_moderators_and_editors(article, moderator, editor):
@@ -118,7 +128,7 @@ def test_a_rule_too_long_gets_a_dutch_message_and_keeps_what_was_typed(moderator
     page = soup(response)
     assert "hooguit 100 tekens" in page.select_one(".w-field:has(#id_suspect_words)").get_text()
     assert page.select_one("#id_suspect_words").get_text().strip() == typed
-    assert ModerationRules.load().suspect_words == ""
+    assert ModerationRules.load().suspect_words == DEFAULT_SUSPECT_WORDS  # nothing saved
 
 
 def test_held_comments_are_purged_like_refused_ones(client, article, rules):
@@ -154,3 +164,15 @@ def test_trusted_commenters_are_off_by_default_and_go_online_at_once_when_on(cli
     Comment.objects.filter(pk=first.pk).update(notify_confirmed_at=None)
     post(client, article, "Mijn vierde.", address="10.8.8.4")
     assert latest().status == Comment.Status.PENDING
+
+
+def test_a_new_site_starts_with_rules_that_editors_can_change(client, article, moderator):
+    ModerationRules.objects.all().delete()
+    rules = ModerationRules.load()
+    assert "casino" in rule_lines(rules.blocked_words)
+    assert "bitcoin" in rule_lines(rules.suspect_words)
+    post(client, article, "Verdien snel met Bitcoin, vraag me hoe.")
+    assert latest().hold_reason == "Verdacht woord: ‘bitcoin’."
+    client.force_login(moderator)
+    form = soup(client.get(RULES_URL, follow=True))
+    assert "bitcoin" in form.find("textarea", attrs={"name": "suspect_words"}).get_text()

@@ -1,7 +1,7 @@
 """The editors' and operators' admin screens in Chromium, as their users reach them, at 390 px
-and by keyboard: Rapporten → Nuttig?, Rapporten → Controle (with its dashboard panel) and Rapporten → Gebroken
-links (from "Wat vraagt aandacht") for a redacteur, Rapporten → Achtergrondtaken for a
-beheerder."""
+and by keyboard: Rapporten → Nuttig?, Rapporten → Controle (with its dashboard panel) and
+Rapporten → Gebroken links (from "Wat vraagt aandacht") for a redacteur, Rapporten →
+Achtergrondtaken for a beheerder."""
 
 import re
 import uuid
