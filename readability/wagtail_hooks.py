@@ -73,7 +73,7 @@ def no_publish_past_the_gate(request, page):
 
 @hooks.register("before_create_page")
 def no_new_page_past_the_gate(request, parent_page, page_class):
-    gate.refuse_publish_post(request, parent_page)
+    gate.refuse_publish_post(request, parent_page, new_page=True)
 
 
 @hooks.register("before_bulk_action")

@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -191,3 +192,40 @@ def test_make_run_makes_an_eindredacteur(capsys):
     user = get_user_model().objects.get(username="eindredacteur")
     groups = set(user.groups.values_list("name", flat=True))
     assert groups == {"Redacteuren", "Eindredactie"}
+
+
+@pytest.mark.django_db
+def test_the_approval_mail_to_the_editor_gives_the_reason(client, editor, final_editor):
+    article = new_article(HARD * 2)
+    state = submit(article, editor)
+    mail.outbox.clear()
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[article.pk, "approve", state.current_task_state.pk],
+    )
+    client.force_login(final_editor)
+    client.post(url, {"comment": "Een citaat van de bron, met uitleg erboven."})
+    [message] = mail.outbox
+    assert message.to == [editor.email]
+    assert "De pagina ‘Een nieuw artikel’ is goedgekeurd in ‘Leesbaarheid (B1)’." in message.body
+    assert "Reden: Een citaat van de bron, met uitleg erboven." in message.body
+
+
+@pytest.mark.django_db
+def test_while_a_page_waits_eindredactie_approves_it_with_a_reason_not_by_publishing(
+    client, editor, final_editor
+):
+    article = new_article(HARD * 2)
+    submit(article, editor)
+    client.force_login(final_editor)
+    buttons = action_buttons(client, article)
+    assert "action-publish" not in buttons
+    html = soup(client.get(reverse("wagtailadmin_pages:edit", args=[article.pk])))
+    assert "Goedkeuren met reden" in html.get_text()
+    refused = client.post(
+        reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        {"title": "Toch maar", "action-publish": "1"},
+    )
+    assert refused.status_code == 302 and refused["Location"] == "/beheer/"
+    article.refresh_from_db()
+    assert not article.live and article.title == "Een nieuw artikel"

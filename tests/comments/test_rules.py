@@ -62,7 +62,9 @@ def test_a_blocked_word_holds_the_comment_back_with_the_reason(client, article, 
     [message] = sent_mail()
     assert message.bcc == ["mod@example.org"]
     assert message.subject.startswith("Reactie tegengehouden bij")
-    assert "De regels voor reacties hielden haar tegen: Geblokkeerd woord: ‘casino’." in message.body
+    assert (
+        "De regels voor reacties hielden haar tegen: Geblokkeerd woord: ‘casino’." in message.body
+    )
     assert "Casino!" not in message.body and "/beheer/reacties/?status=wacht" in message.body
 
 
