@@ -9,6 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from caching.declaration import declare
+from core import admin_help
 from core.admin_access import may_edit_pages
 from core.admin_menu import INDELING_MENU_HOOK, indeling_menu_item
 from core.attention import AttentionPanel
@@ -62,3 +63,25 @@ def attention_on_the_dashboard(request, panels):
     """What waits for the editors, each app's count in one panel (core/attention.py)."""
     if may_edit_pages(request.user):
         panels.append(AttentionPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def handleiding_urls():
+    return admin_help.urls()
+
+
+@hooks.register("register_help_menu_item")
+def handleiding_in_the_help_menu():
+    return admin_help.help_menu_item()
+
+
+@hooks.register("construct_help_menu")
+def no_english_guides(request, menu_items):
+    """Wagtail's editor guide and release notes are English pages elsewhere: the handleiding
+    replaces them."""
+    admin_help.without_english_help(request, menu_items)
+
+
+@hooks.register("construct_wagtail_userbar")
+def userbar_in_dutch(request, items, page=None):
+    admin_help.userbar_in_dutch(request, items, page)

@@ -16,7 +16,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Page, PageLogEntry, get_page_models
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, get_page_models
 
 from caching.version import bump_content_version
 from core.models import BasePage, ContentPage
@@ -122,6 +122,13 @@ class TestWhatVisitorsSee:
             url = page.url
             assert review_line(url).startswith("Laatst gecontroleerd op 3 februari 2026"), model
             assert web_page_data(url)["lastReviewed"] == "2026-02-03", model
+
+    def test_a_private_page_gives_away_no_title_or_dates(self):
+        page = coach()
+        PageViewRestriction.objects.create(page=page, restriction_type="password", password="x")
+        bump_content_version()
+        html = visit(ROLE_URL).content.decode()
+        assert "application/ld+json" not in html and "Coach" not in html
 
     def test_reverting_to_an_old_revision_keeps_the_check(self):
         page = coach()

@@ -62,7 +62,10 @@ def is_public_page(page):
 
 @register.simple_tag(takes_context=True)
 def webpage_json_ld(context, page):
-    """schema.org WebPage for a site page (with lastReviewed once an editor checked it)."""
+    """schema.org WebPage for a public site page (with lastReviewed once an editor checked
+    it). Nothing for a page in a private section: its password form shows no title either."""
     if not getattr(page, "pk", None) or not hasattr(page, "last_reviewed"):
+        return ""
+    if not is_public_page(page):
         return ""
     return webpage(page, context.get("request"))

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "outbox",
     "django_tasks_db",
     "wagtail.contrib.settings",
+    # Wagtail's "15 seconden geleden" (naturaltime) is translated by humanize's own catalogue.
+    "django.contrib.humanize",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -299,6 +301,8 @@ AXES_USERNAME_CALLABLE = "limits.clients.login_username"
 
 # Wagtail
 WAGTAIL_SITE_NAME = "ervaring"
+# Wagtail's "What's new" banner links an English page; the admin's help is the Dutch handleiding.
+WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]

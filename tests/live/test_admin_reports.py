@@ -1,7 +1,7 @@
 """The editors' and operators' admin screens in Chromium, as their users reach them, at 390 px
 and by keyboard: Rapporten → Nuttig?, Rapporten → Controle (with its dashboard panel) and
-Rapporten → Gebroken links (from "Wat vraagt aandacht") for a redacteur, Rapporten →
-Achtergrondtaken for a beheerder."""
+Rapporten → Gebroken links (from "Wat vraagt aandacht") and the Dutch handleiding for a
+redacteur, Rapporten → Achtergrondtaken for a beheerder."""
 
 import re
 import uuid
@@ -16,12 +16,12 @@ from tests.support.pages import html_soup
 PHONE = {"width": 390, "height": 844}
 
 
-def open_report(page, name):
-    """Through the menu, as a person does: on a phone the menu first, then Rapporten, then the
-    report."""
-    if page.get_by_role("button", name="Rapporten").count() == 0:
+def open_report(page, name, menu="Rapporten"):
+    """Through the menu, as a person does: on a phone the menu first, then Rapporten (or another
+    submenu), then the report."""
+    if page.get_by_role("button", name=menu, exact=True).count() == 0:
         page.get_by_role("button", name=re.compile("Menu|Zijbalk", re.I)).first.click()
-    page.get_by_role("button", name="Rapporten").click()
+    page.get_by_role("button", name=menu, exact=True).click()
     page.get_by_role("link", name=name, exact=True).click()
 
 
@@ -143,3 +143,13 @@ def test_a_redacteur_goes_from_the_dashboard_to_a_broken_link_by_keyboard(make_p
     row.get_by_role("link", name=re.compile("^Aanpassen")).focus()
     editor.keyboard.press("Enter")
     expect(editor).to_have_url(re.compile(r"/beheer/pages/\d+/edit/$"))
+
+
+def test_the_help_menu_opens_the_dutch_handleiding_at_390_px(make_page):
+    editor = make_page(viewport=PHONE)
+    login(editor, "redacteur")
+    open_report(editor, "Handleiding", menu="Help")
+    expect(editor.get_by_role("heading", level=1)).to_have_text("Handleiding")
+    expect(editor.get_by_role("heading", name="Klopt de pagina nog?")).to_be_visible()
+    assert_accessible(editor, context="main")
+    assert editor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1

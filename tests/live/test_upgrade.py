@@ -128,8 +128,10 @@ def test_a_site_made_by_the_earlier_release_upgrades_without_losing_anything(
     # Only the apps that are new take over their tables; the squashed apps count as done.
     for app in ("core", "comments", "limits", "operations"):
         assert f"Applying {app}.0001_initial... OK" in migrated
+    # The apps that kept their label keep their tables: none of their first migrations runs
+    # again (later ones, such as the review dates, do).
     for app in ("roles", "organisations", "articles", "readability"):
-        assert f"Applying {app}." not in migrated
+        assert f"Applying {app}.0001" not in migrated
     # The models and the migrated schema agree.
     manage(env, "makemigrations", "--check", "--dry-run")
     # The loader sees its own content as it left it: nothing new, nothing to update.
