@@ -3,9 +3,11 @@ words of this site that are fine although rare, and hard words with a plainer al
 lists as the analysis reads them (`word_lists`); and the workflow task "Leesbaarheid"."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask
 from wagtail.search import index
@@ -34,8 +36,28 @@ class SiteWord(index.Indexed, models.Model):
         blank=True,
         help_text="Bijvoorbeeld: ‘een rol op de site’ of ‘uitgelegd op de startpagina’.",
     )
+    # A word counts as known only once the eindredactie accepted it: otherwise an editor could
+    # make any text pass B1 by listing its hard words (SiteWord.saved_by, the snippet's views).
+    accepted_at = models.DateTimeField("Goedgekeurd op", null=True, blank=True, editable=False)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="Goedgekeurd door",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
-    panels = [FieldPanel("word"), FieldPanel("note")]
+    panels = [
+        HelpPanel(
+            "<p>Een woord dat je hier zet, telt pas als gewoon woord als de eindredactie het "
+            "goedkeurde (een eindredacteur opent het woord en bewaart het). Tot dan blijft het "
+            "een moeilijk woord in de meting.</p>"
+        ),
+        FieldPanel("word"),
+        FieldPanel("note"),
+    ]
     search_fields = [index.SearchField("word"), index.AutocompleteField("word")]
 
     class Meta:
@@ -45,6 +67,18 @@ class SiteWord(index.Indexed, models.Model):
 
     def __str__(self):
         return self.word
+
+    @property
+    def status(self):
+        return "Telt mee" if self.accepted_at else "Wacht op de eindredactie"
+
+    def saved_by(self, user, word_changed):
+        """Accepted when someone who may accept saves it; waiting again when anyone else adds
+        it or changes the word itself (a changed note keeps what was accepted)."""
+        if may_accept_words(user):
+            self.accepted_at, self.accepted_by = timezone.now(), user
+        elif word_changed:
+            self.accepted_at, self.accepted_by = None, None
 
     def clean(self):
         self.word = clean_word(self.word)
@@ -106,7 +140,9 @@ def word_lists():
 
 def read_word_lists():
     return WordLists(
-        frozenset(SiteWord.objects.values_list("word", flat=True)),
+        frozenset(
+            SiteWord.objects.filter(accepted_at__isnull=False).values_list("word", flat=True)
+        ),
         dict(PlainWord.objects.values_list("word", "alternatives")),
     )
 
@@ -162,3 +198,10 @@ class ApprovalReasonForm(TaskStateCommentForm):
         error_messages={"required": "Schrijf op waarom deze tekst boven B1 mag."},
         help_text="Bijvoorbeeld: ‘Letterlijk citaat van de bron; In het kort volgt.’",
     )
+
+
+def may_accept_words(user):
+    """Administrators, and the groups that approve the task "Leesbaarheid" (Eindredactie)."""
+    if user.is_superuser:
+        return True
+    return ReadabilityTask.objects.filter(active=True, groups__in=user.groups.all()).exists()

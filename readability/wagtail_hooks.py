@@ -2,12 +2,15 @@
 word lists under Indeling, and the list of hard quoted texts for the accessibility statement
 (through ervaring's READABILITY_LIST_HOOK)."""
 
+import django_filters
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import format_html
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, EditView, SnippetViewSet
 
 from core.admin_access import may_edit_pages
 from core.admin_menu import INDELING_MENU_HOOK
@@ -15,7 +18,7 @@ from core.attention import ATTENTION_HOOK, Attention
 from core.blocks import READABILITY_LIST_HOOK
 from core.preview_notes import PREVIEW_NOTES_HOOK
 from readability import admin_views, checks, gate
-from readability.models import PlainWord, SiteWord
+from readability.models import PlainWord, SiteWord, may_accept_words
 from readability.report import all_pages, quoted_above_b1
 from readability.text.limits import B1_MIN_SCORE
 from readability.verbatim import VERBATIM_SHARE
@@ -91,15 +94,47 @@ def hard_quoted_texts():
     }
 
 
+class SiteWordSaving:
+    """A word counts once Eindredactie saved it (SiteWord.saved_by)."""
+
+    def save_instance(self):
+        instance = self.form.instance
+        before = SiteWord.objects.filter(pk=instance.pk).values_list("word", flat=True).first()
+        instance.saved_by(self.request.user, word_changed=before != instance.word)
+        return super().save_instance()
+
+
+class SiteWordCreateView(SiteWordSaving, CreateView):
+    pass
+
+
+class SiteWordEditView(SiteWordSaving, EditView):
+    pass
+
+
+class SiteWordFilterSet(WagtailFilterSet):
+    waiting = django_filters.BooleanFilter(
+        label="Wacht op de eindredactie", field_name="accepted_at", lookup_expr="isnull"
+    )
+
+    class Meta:
+        model = SiteWord
+        fields = []
+
+
 class SiteWordViewSet(SnippetViewSet):
-    """Words of this site that are rare in everyday Dutch but fine here."""
+    """Words of this site that are rare in everyday Dutch but fine here; each counts once
+    Eindredactie accepted it."""
 
     model = SiteWord
     icon = "openquote"
     menu_hook = INDELING_MENU_HOOK
     menu_label = "Eigen woorden"
     menu_order = 100
-    list_display = ["word", "note"]
+    add_view_class = SiteWordCreateView
+    edit_view_class = SiteWordEditView
+    filterset_class = SiteWordFilterSet
+    list_display = ["word", "note", Column("status", label="Telt mee?")]
     search_fields = ["word"]
     ordering = ["word"]
 
@@ -126,3 +161,12 @@ def pages_above_b1(request):
     above = sum(1 for row in all_pages() if row.live and row.b1 is False)
     url = reverse("readability_report") + f"?niveau={admin_views.ABOVE_B1}"
     return Attention("gepubliceerde pagina's boven B1", above, url, order=50)
+
+
+@hooks.register(ATTENTION_HOOK)
+def own_words_waiting(request):
+    if not may_accept_words(request.user):
+        return None
+    waiting = SiteWord.objects.filter(accepted_at__isnull=True).count()
+    url = reverse("wagtailsnippets_readability_siteword:list") + "?waiting=true"
+    return Attention("eigen woorden die wachten op de eindredactie", waiting, url, order=60)

@@ -10,6 +10,7 @@
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
@@ -51,6 +52,14 @@ def editor(db, django_user_model):
 @pytest.fixture
 def moderator(db, django_user_model):
     return make_user(django_user_model, "moderatie", group="Moderatoren")
+
+
+@pytest.fixture
+def final_editor(db, django_user_model):
+    """A redacteur in Eindredactie: approves texts above B1 and the editors' own words."""
+    user = make_user(django_user_model, "eindredactie", group="Redacteuren")
+    user.groups.add(Group.objects.get(name="Eindredactie"))
+    return user
 
 
 @pytest.fixture

@@ -417,3 +417,67 @@ class TestWordListsInTheAdmin:
         assert PlainWord.objects.count() >= 100
         assert PlainWord.objects.filter(word="faciliteren").exists()
         assert SiteWord.objects.filter(word="kwartiermaker").exists()
+
+
+@pytest.mark.django_db
+class TestOwnWordsNeedEindredactie:
+    """An editor's own word counts as a known word only once Eindredactie accepted it: listing
+    the hard words of one's own text is no way past the B1 gate."""
+
+    TEXT = "De wijkbewoners kregen een empowermenttraining."
+
+    def add(self, client, user, word="empowermenttraining"):
+        client.force_login(user)
+        return client.post(
+            reverse("wagtailsnippets_readability_siteword:add"), {"word": word, "note": "test"}
+        )
+
+    def test_a_redacteurs_word_waits_and_does_not_count(self, client, editor):
+        assert self.add(client, editor).status_code == 302
+        word = SiteWord.objects.get(word="empowermenttraining")
+        assert word.accepted_at is None and word.status == "Wacht op de eindredactie"
+        assert ("empowermenttraining", "") in analyse(self.TEXT, word_lists()).hard_words
+        listing = soup(
+            client.get(reverse("wagtailsnippets_readability_siteword:list"), {"waiting": "true"})
+        )
+        assert "Wacht op de eindredactie" in listing.get_text()
+
+    def test_eindredactie_accepts_by_saving_and_then_it_counts(self, client, editor, final_editor):
+        self.add(client, editor)
+        word = SiteWord.objects.get(word="empowermenttraining")
+        client.force_login(final_editor)
+        edit = reverse("wagtailsnippets_readability_siteword:edit", args=[word.pk])
+        assert client.post(edit, {"word": word.word, "note": "uitgelegd"}).status_code == 302
+        word.refresh_from_db()
+        assert word.accepted_by == final_editor and word.status == "Telt mee"
+        hard = [word for word, _ in analyse(self.TEXT, word_lists()).hard_words]
+        assert "empowermenttraining" not in hard
+
+    def test_a_redacteur_who_changes_an_accepted_word_makes_it_wait_again(
+        self, client, editor, final_editor
+    ):
+        self.add(client, final_editor)
+        word = SiteWord.objects.get(word="empowermenttraining")
+        assert word.accepted_at is not None
+        client.force_login(editor)
+        edit = reverse("wagtailsnippets_readability_siteword:edit", args=[word.pk])
+        client.post(edit, {"word": "operationalisering", "note": "test"})
+        word.refresh_from_db()
+        assert word.word == "operationalisering" and word.accepted_at is None
+        # A changed note alone keeps what was accepted.
+        client.force_login(final_editor)
+        client.post(edit, {"word": "operationalisering", "note": "test"})
+        client.force_login(editor)
+        client.post(edit, {"word": "operationalisering", "note": "ander"})
+        word.refresh_from_db()
+        assert word.accepted_at is not None
+
+    def test_eindredactie_sees_what_waits_on_the_dashboard(self, client, editor, final_editor):
+        self.add(client, editor)
+        client.force_login(final_editor)
+        panel = soup(client.get("/beheer/")).find(id="aandacht-section")
+        link = next(a for a in panel.select("li a") if "eigen woorden" in a.get_text())
+        assert link.strong.get_text() == "1"
+        client.force_login(editor)
+        panel = soup(client.get("/beheer/")).find(id="aandacht-section")
+        assert "eigen woorden" not in panel.get_text()

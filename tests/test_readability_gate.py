@@ -7,7 +7,6 @@ import datetime
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
@@ -20,7 +19,6 @@ from core.models import ContentPage
 from roles.models import RolePage
 from tests.support.pages import soup
 from tests.support.texts import EASY
-from tests.support.users import make_user
 
 HARD = (
     "De implementatie van ervaringsdeskundigheidsbevorderende beleidsinstrumenten "
@@ -28,13 +26,6 @@ HARD = (
     "zorgverzekeraarsorganisaties, gemeentelijke uitvoeringsinstanties en "
     "belangenbehartigingsorganisaties, teneinde een adequate operationalisering te faciliteren. "
 )
-
-
-@pytest.fixture
-def final_editor(db, django_user_model):
-    user = make_user(django_user_model, "eindredactie", group="Redacteuren")
-    user.groups.add(Group.objects.get(name="Eindredactie"))
-    return user
 
 
 def new_article(intro, title="Een nieuw artikel"):

@@ -4,6 +4,7 @@ left alone, long paragraphs, long stretches without a subheading, and sentences 
 open with the same word. Every sentence here was written for these tests."""
 
 import pytest
+from django.utils import timezone
 
 from readability.models import PlainWord, SiteWord, word_lists
 from readability.text.analysis import analyse, score_text
@@ -131,7 +132,7 @@ def test_names_inside_a_sentence_are_not_judged():
 def test_the_editors_lists_change_the_verdict_at_once(client):
     text = "De wijkbewoners kregen een empowermenttraining."
     assert ("empowermenttraining", "") in analyse(text, word_lists()).hard_words
-    SiteWord.objects.create(word="empowermenttraining")
+    SiteWord.objects.create(word="empowermenttraining", accepted_at=timezone.now())
     assert analyse(text, word_lists()).hard_words == []
     PlainWord.objects.create(word="wijkbewoner", alternatives="buurtbewoner")
     assert analyse(text, word_lists()).hard_words == [("wijkbewoners", "buurtbewoner")]
