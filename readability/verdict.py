@@ -41,6 +41,7 @@ class PageVerdict:
             "passes": self.passes,
             "b1": self.analysis.b1,
             "score": self.analysis.score_text,
+            "words": self.analysis.words,
             "level": self.analysis.level,
             "reason": self.reason,
             "advice": self.analysis.advice,

@@ -241,6 +241,8 @@
         }
         score.textContent =
             verdict.b1 === null ? "te kort om te meten" : `${verdict.score}, ${verdict.level}`;
+        const words = document.querySelector("[data-leesbaarheid-woorden]");
+        if (words && typeof verdict.words === "number") words.textContent = String(verdict.words);
         if (reason) reason.textContent = verdict.reason;
         if (advice) advice.replaceChildren(...verdict.advice.map((line) => el("li", "", line)));
     }

@@ -117,6 +117,8 @@ def test_the_checks_panel_gives_the_same_verdict_as_the_field(make_page):
     expect(panel).to_contain_text("Tekst boven taalniveau B1")
     expect(panel).to_contain_text("Boven B1 (Flesch-Douma lager dan 0; B1 begint bij 60).")
     expect(panel).not_to_contain_text("Goed")  # Wagtail's LIX verdict is gone
+    # The words of the editors' text (here: the summary alone), not of the whole preview.
+    expect(panel.locator("[data-leesbaarheid-woorden]")).to_have_text(str(len(VERY_HARD.split())))
     advice = panel.locator("[data-leesbaarheid-advies] li")
     expect(advice.first).to_contain_text("Moeilijke woorden")
 
