@@ -52,7 +52,7 @@ class ReviewSettings(ClusterableModel, BaseSiteSetting):
             "gecontroleerd. Een pagina kan een eigen termijn hebben (tabblad Instellingen van "
             "die pagina).</p>"
         ),
-        InlinePanel("intervals", heading="Termijnen per soort pagina", label="Termijn"),
+        InlinePanel("intervals", heading="Termijnen per soort pagina", label="termijn"),
     ]
 
     class Meta:

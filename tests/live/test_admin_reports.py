@@ -153,3 +153,43 @@ def test_the_help_menu_opens_the_dutch_handleiding_at_390_px(make_page):
     expect(editor.get_by_role("heading", name="Klopt de pagina nog?")).to_be_visible()
     assert_accessible(editor, context="main")
     assert editor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+
+
+def test_a_redacteur_checks_a_page_from_its_own_header_by_keyboard(make_page):
+    pk = get_server().shell_output(
+        "from roles.models import RolePage; print('PK', RolePage.objects.get(slug='lobbyist').pk)",
+        marker="PK",
+    )
+    editor = make_page(viewport=PHONE)
+    login(editor, "redacteur")
+    editor.goto(f"/beheer/pages/{pk}/edit/")
+    # The page header's menu "Acties" holds "Controle".
+    editor.get_by_role("button", name="Acties", exact=True).click()
+    editor.get_by_role("link", name="Controle", exact=True).click()
+    expect(editor.get_by_role("heading", level=1)).to_contain_text("Controle")
+    expect(editor.get_by_text("Laatst gecontroleerd", exact=True)).to_be_visible()
+    assert_accessible(editor, context="main")
+    assert editor.evaluate("document.documentElement.scrollWidth") <= PHONE["width"] + 1
+    editor.get_by_role("button", name="‘Lobbyist’ is gecontroleerd").focus()
+    editor.keyboard.press("Enter")
+    expect(editor.get_by_text("‘Lobbyist’ is gecontroleerd op")).to_be_visible()
+    expect(editor.locator("main li", has_text="door redacteur")).to_have_count(1)
+
+
+def test_a_beheerder_sets_how_often_roles_are_checked(make_page):
+    admin = make_page(viewport={"width": 1280, "height": 900})
+    login(admin, "beheerder")
+    open_report(admin, "Controle van pagina's", menu="Instellingen")
+    expect(admin.get_by_role("heading", level=1)).to_contain_text("Controle van pagina's")
+    admin.get_by_role("button", name="Voeg termijn toe").click()
+    admin.get_by_role("combobox", name=re.compile("^Soort pagina")).select_option("roles.rolepage")
+    admin.get_by_role("combobox", name=re.compile("^Controleren")).select_option("6")
+    admin.get_by_role("button", name="Opslaan").click()
+    expect(admin.locator(".messages")).to_contain_text("Controle van pagina's gewijzigd.")
+    assert_accessible(admin, context="main")
+    rules = get_server().shell_output(
+        "from reviews.models import ReviewInterval; "
+        "print('RULES', sorted(ReviewInterval.objects.values_list('page_type', 'months')))",
+        marker="RULES",
+    )
+    assert "('roles.rolepage', 6)" in rules

@@ -115,7 +115,8 @@ def test_nginx_keeps_one_copy_per_encoding_as_the_site_compressed_it(site):
         for accepted, expected in ((BROWSER, "br"), ("gzip", "gzip"), ("identity", None)):
             raw(base + url, accepted)
             headers, body = raw(base + url, accepted)
-            assert headers["X-Cache-Status"] == "HIT", (url, accepted)
+            # From nginx's cache (fresh, or stale when this machine is slow and SHARED s passed).
+            assert headers["X-Cache-Status"] in FROM_CACHE, (url, accepted)
             assert headers.get("Content-Encoding") == expected, (url, accepted)
             assert headers["Vary"] == "Accept-Encoding"
             # The very bytes the site makes for the address nginx asks for: nginx did not
@@ -133,7 +134,7 @@ def test_nginx_keeps_one_copy_per_encoding_as_the_site_compressed_it(site):
         assert gzip.decompress(variants["gzip"]) == plain
         # Another spelling of the same wish is the same copy.
         headers, body = raw(base + url, "br;q=1.0, gzip;q=0.8")
-        assert headers["X-Cache-Status"] == "HIT" and body == variants["br"]
+        assert headers["X-Cache-Status"] in FROM_CACHE and body == variants["br"]
 
 
 def test_nothing_private_is_compressed_through_nginx(site):
