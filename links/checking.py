@@ -13,6 +13,7 @@ from urllib.parse import urldefrag, urlsplit
 import requests
 from django.conf import settings
 from django.db import transaction
+from django.http.request import split_domain_port, validate_host
 from django.test import Client
 from django.utils import timezone
 from wagtail.documents import get_document_model
@@ -106,15 +107,26 @@ class Checker:
         return self.elsewhere_problem(urldefrag(url).url)
 
     # This site: asked in this process, as a visitor would (the page cache answers most).
+    def own_host(self):
+        """(host, secure) to ask this site by: the public address (BASE_URL), else the Wagtail
+        site's, else the first name in ALLOWED_HOSTS; one that Django accepts."""
+        base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        candidates = [(base.netloc, base.scheme == "https")]
+        if self.site:
+            port = self.site.port
+            name = self.site.hostname if port in (80, 443) else f"{self.site.hostname}:{port}"
+            candidates.append((name, port == 443))
+        candidates += [(host, True) for host in settings.ALLOWED_HOSTS if host[:1] not in "*."]
+        for host, secure in candidates:
+            domain, _ = split_domain_port(host.lower())
+            if domain and validate_host(domain, settings.ALLOWED_HOSTS):
+                return host, secure
+        return "localhost", False
+
     def own_page(self, path):
         if path not in self.rendered:
-            client = Client()
-            host = self.site.hostname if self.site else "localhost"
-            port = self.site.port if self.site else 80
-            secure = port == 443
-            if port not in (80, 443):
-                host = f"{host}:{port}"
-            response = client.get(path, follow=True, secure=secure, headers={"host": host})
+            host, secure = self.own_host()
+            response = Client().get(path, follow=True, secure=secure, headers={"host": host})
             body = response.content.decode(errors="replace") if response.status_code == 200 else ""
             self.rendered[path] = (response.status_code, body)
         return self.rendered[path]

@@ -186,3 +186,12 @@ def test_the_report_shows_page_field_and_problem_to_editors_only(
     assert row.find("a")["href"].startswith("/beheer/pages/")
     client.force_login(moderator)
     assert client.get(reverse("links_report")).status_code in (302, 403)
+
+
+def test_this_sites_pages_are_asked_by_a_name_it_answers_to(elsewhere, settings):
+    """As in production: ALLOWED_HOSTS names the public host, and BASE_URL may be unset."""
+    settings.ALLOWED_HOSTS = ["ervaring.example"]
+    settings.WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+    page_with_links('<a href="/werk/coach/">coach</a> <a href="/werk/niets/">niets</a>')
+    run_check()
+    assert problems() == {"/werk/niets/": "Deze pagina van de site bestaat niet (antwoord 404)."}
