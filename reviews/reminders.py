@@ -1,5 +1,5 @@
 """Once a week, a mail to the editors (the group Redacteuren) listing the pages whose check
-became due since the last such mail (at most the past seven days), with how many wait in all
+became due since the last such mail (the past seven days for the first), with how many wait in all
 and a link to Rapporten → Controle. The daily job asks for it every day; it goes out once per
 calendar week (the first day the job runs in that week), through the task queue like every
 mail (outbox/)."""
@@ -39,10 +39,10 @@ def editors():
 
 
 def since_last_mail(today):
-    """The day of the last weekly mail, or a week ago when there was none (or it was tidied)."""
+    """The day of the last weekly mail (also when the job did not run for a while), or a week
+    ago when there was none (or its key was tidied away)."""
     last = SentMail.objects.filter(key__startswith=KEY_PREFIX).order_by("-sent_at").first()
-    week_ago = today - timedelta(days=WEEK)
-    return max(week_ago, timezone.localdate(last.sent_at)) if last else week_ago
+    return timezone.localdate(last.sent_at) if last else today - timedelta(days=WEEK)
 
 
 def due_this_week(today):

@@ -20,6 +20,7 @@ from wagtail.models import Page, PageLogEntry, PageViewRestriction, get_page_mod
 
 from caching.version import bump_content_version
 from core.models import BasePage, ContentPage
+from outbox.models import SentMail
 from reviews.marking import mark_reviewed
 from reviews.models import ReviewInterval, ReviewSettings
 from reviews.schedule import add_months, default_site, pages
@@ -355,3 +356,13 @@ class TestTheWeeklyMail:
     def test_no_mail_when_nothing_became_due(self, editor):
         call_command("send_review_reminders", stdout=StringIO())
         assert sent_mail() == []
+
+    def test_after_a_pause_the_mail_names_everything_since_the_last_one(self, editor):
+        today = timezone.localdate()
+        SentMail.objects.create(
+            key="controle:2000-W01", sent_at=timezone.now() - timedelta(days=14)
+        )
+        checked_on(coach(), add_months(today, -12) - timedelta(days=10))
+        call_command("send_review_reminders", stdout=StringIO())
+        [message] = sent_mail()
+        assert "- Coach (rol)" in message.body
