@@ -133,8 +133,8 @@ def organisation_links(pages_by_id):
 
 
 def all_links():
-    """(every link on every live page, the live pages by id). One query per page type, and
-    one for the organisations."""
+    """Every link on every live page. One query per page type, and one for the
+    organisations."""
     found, live = [], {}
     for model in get_page_models():
         if not issubclass(model, BasePage):
@@ -148,4 +148,4 @@ def all_links():
         if page._meta.label_lower == "organisations.employertypepage"
     }
     found.extend(organisation_links(employer_pages))
-    return found, live
+    return found

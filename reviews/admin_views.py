@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.admin.ui.components import Component
@@ -16,7 +17,7 @@ from wagtail.models import Page, PageLogEntry
 from core.admin_access import PageEditorsMenuItem, may_edit_pages
 from reviews.marking import REVIEWED, mark_reviewed
 from reviews.page_types import page_type_choices
-from reviews.schedule import LATER, OVERDUE, SOON, SOON_DAYS, pages
+from reviews.schedule import LATER, OVERDUE, SOON, SOON_DAYS, due_of, months_by_type, pages
 
 ALL = "alle"
 ORDERS = {
@@ -116,7 +117,8 @@ def back_to(request, fallback):
 def page_review(request, page_id):
     """When the page was checked and by whom, how often it is, and the button to check it."""
     page = editable_page(request, page_id)
-    row = next((row for row in pages(user=request.user) if row.id == page.pk), None)
+    today = timezone.localdate()
+    row = due_of(page, months_by_type(), today) if page.live else None
     history = (
         PageLogEntry.objects.filter(page=page, action=REVIEWED)
         .select_related("user")

@@ -76,7 +76,6 @@ def pages(user=None, site=None, today=None):
         editable = PagePermissionPolicy().instances_user_has_permission_for(user, "change")
     found = []
     for model in reviewed_page_models():
-        label = model._meta.label_lower
         queryset = model.objects.live().only(
             "id",
             "title",
@@ -90,29 +89,27 @@ def pages(user=None, site=None, today=None):
         )
         if editable is not None:
             queryset = queryset.filter(pk__in=editable.values("pk"))
-        for page in queryset:
-            months = page.review_interval or intervals.get(label, DEFAULT_MONTHS)
-            start = page.last_reviewed or (
-                timezone.localdate(page.first_published_at) if page.first_published_at else today
-            )
-            due = add_months(start, months)
-            found.append(
-                Due(
-                    id=page.pk,
-                    title=page.title,
-                    page_type=label,
-                    type_name=str(model._meta.verbose_name),
-                    last_reviewed=page.last_reviewed,
-                    months=months,
-                    own_interval=bool(page.review_interval),
-                    due=due,
-                    status=status_of(due, today),
-                    page=page,
-                )
-            )
+        found.extend(due_of(page, intervals, today) for page in queryset)
     return sorted(found, key=lambda row: (row.due, row.title))
 
 
-def waiting(user=None, site=None, today=None):
-    """The pages whose check is overdue, then those due soon."""
-    return [row for row in pages(user, site, today) if row.status != LATER]
+def due_of(page, intervals, today):
+    """The Due of one live page (a specific page), given its site's `months_by_type()`."""
+    label = page._meta.label_lower
+    months = page.review_interval or intervals.get(label, DEFAULT_MONTHS)
+    start = page.last_reviewed or (
+        timezone.localdate(page.first_published_at) if page.first_published_at else today
+    )
+    due = add_months(start, months)
+    return Due(
+        id=page.pk,
+        title=page.title,
+        page_type=label,
+        type_name=str(page._meta.verbose_name),
+        last_reviewed=page.last_reviewed,
+        months=months,
+        own_interval=bool(page.review_interval),
+        due=due,
+        status=status_of(due, today),
+        page=page,
+    )
