@@ -38,7 +38,12 @@ class RssFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.excerpt
+        """The author's own introduction, which the item's author credits; where there is
+        none, the summary, marked when it is the editors' (issue 38: the editors' teaser went
+        out under Movisie's or Wilma Boevink's name)."""
+        if item.intro:
+            return item.intro
+        return item.marked_summary
 
     def item_link(self, item):
         return self.request.build_absolute_uri(item.url)

@@ -110,7 +110,12 @@ class ArticleIndexPage(RoutablePageMixin, BasePage):
     page_size = 10
 
     type_label = "Overzicht"
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("summary")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
+    ]
     edit_handler = page_tabs(ObjectList(content_panels, heading="Inhoud"))
     search_fields = findable_in_admin([*BasePage.search_fields, index.SearchField("intro")])
 
@@ -285,6 +290,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS, HTTPMethod.POST]
     type_label = "Artikel"
+    summary_mark = "samenvatting van de redactie"
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
@@ -311,6 +317,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
         FieldPanel("source_view_count"),
         FieldPanel("comments_closed"),
         FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
     ]
     edit_handler = page_tabs(
         ObjectList(content_panels, heading="Inhoud"),
@@ -337,7 +344,7 @@ class ArticlePage(RoutablePageMixin, BasePage):
 
     @property
     def meta_description(self):
-        return self.search_description or self.summary or self.intro
+        return self.search_description or self.marked_summary or self.intro
 
     @staticmethod
     def listing_image_prefetch():
@@ -347,6 +354,11 @@ class ArticlePage(RoutablePageMixin, BasePage):
     def excerpt(self):
         """What an overview shows of the article: the summary, or else the intro."""
         return self.summary or self.intro
+
+    @property
+    def excerpt_by_editors(self):
+        """Whether the excerpt is the editors' own words (their summary), not the author's."""
+        return bool(self.summary) and self.summary_by_editors
 
     def clean(self):
         super().clean()

@@ -33,6 +33,7 @@ class EmployerIndexPage(BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
         FieldPanel("body"),
         FieldPanel("source"),
     ]
@@ -61,7 +62,13 @@ class EmployerIndexPage(BasePage):
         for employer_type in employer_types:
             # Live, public roles only (the catalogue holds no others).
             employer_type.role_count = role_counts.get(employer_type.pk, 0)
-        return {**super().shown_from_elsewhere(query), "employer_types": employer_types}
+        return {
+            **super().shown_from_elsewhere(query),
+            "employer_types": employer_types,
+            # Organisations the sources name that are no employer of ervaringsdeskundigen in
+            # them (an association, a movement): shown as such, not under a kind of employer.
+            "other_organisations": list(Organisation.objects.filter(kind__isnull=True)),
+        }
 
 
 class EmployerTypePage(BasePage):
@@ -76,13 +83,6 @@ class EmployerTypePage(BasePage):
         "Alleen invullen als de bron het zegt.",
     )
     source = models.CharField("Bron", max_length=300, blank=True)
-    summary_by_editors = models.BooleanField(
-        "De samenvatting is een uitleg van de redactie",
-        default=False,
-        help_text="Aanvinken als de samenvatting meer zegt dan de bron, bijvoorbeeld wat dit werk "
-        "inhoudt terwijl de bron alleen de naam noemt. Bezoekers zien dan dat de uitleg van de "
-        "redactie is.",
-    )
 
     type_label = "Werkgever"
     content_panels = [

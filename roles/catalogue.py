@@ -31,6 +31,8 @@ class FacetSpec:
     attr: str
     field: str
     flag_label: str = ""
+    # Said below the legend: whose reading the values are, where that is not the source's.
+    hint: str = ""
 
     @property
     def is_flag(self):
@@ -71,9 +73,22 @@ def term_order(term):
 # this list (the catalogue, roles/filters.py, the keuzehulp, the ladder, a role page).
 FACETS = (
     FacetSpec("stap", "Stap op de ladder", "steps", "ladder_steps"),
-    FacetSpec("soort", "Type rol", "types", "role_types"),
-    FacetSpec("werkveld", "Werkveld", "areas", "work_areas"),
-    FacetSpec("vorm", "Vorm van werk", "forms", "employment_forms"),
+    FacetSpec(
+        "soort",
+        "Type rol",
+        "types",
+        "role_types",
+        hint="De vijf typen zijn van Movisie. Bij welk type een rol hoort, is meestal de "
+        "indeling van de redactie.",
+    ),
+    FacetSpec("werkveld", "Werkveld", "areas", "work_areas", hint="De indeling van de redactie."),
+    FacetSpec(
+        "vorm",
+        "Vorm van werk",
+        "forms",
+        "employment_forms",
+        hint="Meestal de indeling van de redactie: de bronnen zeggen het bij weinig rollen.",
+    ),
     FacetSpec("weinig-uren", "Uren", "few_hours", "suits_few_hours", "Kan ook met weinig uren"),
 )
 FACETS_BY_ATTR = {facet.attr: facet for facet in FACETS}
@@ -125,6 +140,10 @@ class RoleEntry:
     # the editors add step 4).
     steps_by_editors: tuple = ()
     summary_by_editors: bool = False
+    # Whether the source itself names this work under its role type(s), and says whether it is
+    # paid, volunteer or zzp work; otherwise both are the editors' reading (issue 38).
+    types_from_source: bool = False
+    forms_from_source: bool = False
     next_ids: tuple = ()
     employer_type_ids: tuple = ()
 
@@ -304,6 +323,8 @@ class Catalogue:
             placed_by_source=page.placed_by_source,
             steps_by_editors=tuple(sorted(step.number for step in page.steps_by_editors.all())),
             summary_by_editors=page.summary_by_editors,
+            types_from_source=page.types_from_source,
+            forms_from_source=page.forms_from_source,
             next_ids=tuple(link.role_id for link in page.next_role_links.all()),
             employer_type_ids=tuple(
                 link.employer_type_id for link in page.employer_type_links.all()
@@ -368,6 +389,8 @@ def build_catalogue(role_page, index_page, ladder_page):
             "other_names",
             "placed_by_source",
             "summary_by_editors",
+            "types_from_source",
+            "forms_from_source",
             *(facet.field for facet in FACETS if facet.is_flag),
         )
         .order_by("title")
@@ -425,6 +448,8 @@ def build_catalogue(role_page, index_page, ladder_page):
                 sorted(step_number[pk] for pk in editors_steps.get(page.pk, []))
             ),
             summary_by_editors=page.summary_by_editors,
+            types_from_source=page.types_from_source,
+            forms_from_source=page.forms_from_source,
             next_ids=tuple(next_links.get(page.pk, [])),
             employer_type_ids=tuple(employer_links.get(page.pk, [])),
         )

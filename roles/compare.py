@@ -115,8 +115,14 @@ def steps_words(numbers):
     return f"stap {', '.join(words[:-1])} en {words[-1]}"
 
 
-def names(terms):
-    return [", ".join(term.name for term in terms)] if terms else [NOT_DESCRIBED]
+def names(terms, by_editors=False):
+    """The terms' names in one line; `by_editors` when the source does not say them for this
+    role: then marked as the editors' reading (issue 38: never credited to a source that does
+    not say it)."""
+    if not terms:
+        return [NOT_DESCRIBED]
+    line = ", ".join(term.name for term in terms)
+    return [f"{line} (inschatting van de redactie)" if by_editors else line]
 
 
 def next_cell(role, catalogue):
@@ -152,9 +158,21 @@ def comparison(selection, catalogue, texts_of):
 
     return [
         Row("Stap op de ladder", [ladder_cell(role, catalogue) for role in roles]),
-        Row("Type rol volgens Movisie", [names(t["types"]) for t in terms]),
+        Row(
+            "Type rol",
+            [
+                names(t["types"], not role.types_from_source)
+                for role, t in zip(roles, terms, strict=True)
+            ],
+        ),
         Row("Werkveld", [names(t["areas"]) for t in terms]),
-        Row("Betaald, vrijwillig of zzp", [names(t["forms"]) for t in terms]),
+        Row(
+            "Betaald, vrijwillig of zzp",
+            [
+                names(t["forms"], not role.forms_from_source)
+                for role, t in zip(roles, terms, strict=True)
+            ],
+        ),
         Row(
             "Weinig uren",
             [

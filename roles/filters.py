@@ -29,6 +29,7 @@ class Facet:
     legend: str
     options: list
     is_flag: bool = False
+    hint: str = ""
 
     @property
     def selected_options(self):
@@ -79,6 +80,7 @@ class RoleFilter:
                         for value, label in self.choices[name]
                     ],
                     is_flag=facet.is_flag,
+                    hint=facet.hint,
                 )
             )
         self.page = page_number(params, Paginator(self.results, PAGE_SIZE))

@@ -68,7 +68,9 @@ PAY_CHOICES = [
     ("zzp", "Voor mezelf, als zelfstandige (zzp)"),
     ("maakt-niet-uit", "Dat maakt me niet uit"),
 ]
-# One short reason per wish, in "je"-form.
+# One short reason per wish, in "je"-form, said only of a role whose type fits the wish; a role
+# that fits only by its work area says that instead (issue 38: "Je doet mee aan onderzoek" stood
+# under Kwartiermaker, which is in the work area "Onderzoek en innovatie" but is no research).
 WISH_REASONS = {
     "helpen": "Je helpt en steunt mensen.",
     "beleid": "Je praat mee over beleid en komt op voor anderen.",
@@ -137,13 +139,14 @@ class KeuzehulpForm(forms.Form):
                 scored.append((-score, distance, role.title, role, reasons))
         scored.sort(key=lambda item: item[:3])
         return [
-            (role, reasons[:3], pay_in_words(catalogue.codes_of(role, "forms")))
+            (role, reasons[:3], pay_in_words(catalogue.codes_of(role, "forms"), role))
             for _, _, _, role, reasons in scored[:MAX_RESULTS]
         ]
 
 
-def pay_in_words(codes):
-    """What a role's employment forms say about pay ("" when they say nothing)."""
+def pay_in_words(codes, role=None):
+    """What a role's employment forms say about pay ("" when they say nothing), marked as the
+    editors' reading where the source does not say it of this role."""
     parts = [
         word
         for code, word in ((PAID, "betaald"), (VOLUNTEER, "vrijwillig"), (SELF_EMPLOYED, "zzp"))
@@ -152,7 +155,40 @@ def pay_in_words(codes):
     if not parts:
         return ""
     text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " of " + parts[-1]
-    return text[0].upper() + text[1:]
+    text = text[0].upper() + text[1:]
+    if role is not None and not role.forms_from_source:
+        text += " (inschatting van de redactie)"
+    return text
+
+
+# What a role offers of the pay asked for: where its source says so, and where it is the
+# editors' reading.
+SOURCE_PAY = {
+    PAID: "Er zijn betaalde banen in dit werk.",
+    VOLUNTEER: "Je kunt het als vrijwilliger doen.",
+    SELF_EMPLOYED: "Je kunt het als zelfstandige doen.",
+}
+EDITORS_PAY = {
+    PAID: "De redactie schat in dat er betaalde banen in dit werk zijn.",
+    VOLUNTEER: "De redactie schat in dat je het als vrijwilliger kunt doen.",
+    SELF_EMPLOYED: "De redactie schat in dat je het als zelfstandige kunt doen.",
+}
+
+
+def wish_reason(wish, codes, catalogue):
+    """Why a role fits `wish`: what you do, when its type fits; otherwise the work area it is
+    in, by name (true of every role in that area)."""
+    match = WISH_MATCHES[wish]
+    if not match["types"] or codes["types"] & match["types"]:
+        return WISH_REASONS[wish]
+    names = [
+        term.name
+        for term in catalogue.terms.get("areas", [])
+        if term.code in codes["areas"] & match["areas"]
+    ]
+    if not names:
+        return WISH_REASONS[wish]
+    return f"Het hoort bij het werkveld ‘{names[0]}’."
 
 
 def score_role(role, level, wishes, hours, pay, catalogue):
@@ -182,7 +218,10 @@ def score_role(role, level, wishes, hours, pay, catalogue):
     else:
         score -= 3
         reasons = [f"Het staat hoger op de ladder: stap {role.bottom_step}."]
-    reasons.append(WISH_REASONS[matched[0]])
+    # A wish the role's own type fits says most about it ("Je bedenkt iets nieuws" before
+    # "Het hoort bij het werkveld …").
+    by_type = [wish for wish in matched if codes["types"] & WISH_MATCHES[wish]["types"]]
+    reasons.append(wish_reason((by_type or matched)[0], codes, catalogue))
 
     fits = []
     if hours == "weinig":
@@ -195,13 +234,7 @@ def score_role(role, level, wishes, hours, pay, catalogue):
     if wanted_form:
         if wanted_form in codes["forms"]:
             score += 2
-            fits.append(
-                {
-                    PAID: "Er zijn betaalde banen in dit werk.",
-                    VOLUNTEER: "Je kunt het als vrijwilliger doen.",
-                    SELF_EMPLOYED: "Je kunt het als zelfstandige doen.",
-                }[wanted_form]
-            )
+            fits.append((SOURCE_PAY if role.forms_from_source else EDITORS_PAY)[wanted_form])
         else:
             score -= 2 if wanted_form == PAID else 1
     if fits:

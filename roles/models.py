@@ -189,6 +189,18 @@ class RolePage(BasePage):
         "niet van de bron komen, maar jullie eigen lezing zijn. Bezoekers zien bij die stappen "
         "dat ze een inschatting van de redactie zijn.",
     )
+    types_from_source = models.BooleanField(
+        "De bron noemt dit werk bij dit type rol",
+        default=False,
+        help_text="Aanvinken als de bron dit werk zelf bij het type (of de typen) rol hierboven "
+        "noemt. Anders zien bezoekers dat het type een inschatting van de redactie is.",
+    )
+    forms_from_source = models.BooleanField(
+        "De bron zegt of dit werk betaald, vrijwillig of zzp is",
+        default=False,
+        help_text="Aanvinken als de bron zelf zegt hoe dit werk gedaan wordt (de vormen "
+        "hierboven). Anders zien bezoekers dat de vorm een inschatting van de redactie is.",
+    )
     suits_few_hours = models.BooleanField(
         "Kan ook met weinig uren",
         default=False,
@@ -211,13 +223,6 @@ class RolePage(BasePage):
         help_text="Waar komt de tekst vandaan? Noem alleen de publicaties waar de tekst echt "
         "uit komt.",
     )
-    summary_by_editors = models.BooleanField(
-        "De samenvatting is een uitleg van de redactie",
-        default=False,
-        help_text="Aanvinken als de samenvatting meer zegt dan de bron, bijvoorbeeld wat dit werk "
-        "inhoudt terwijl de bron alleen de naam noemt. Bezoekers zien dan dat de uitleg van de "
-        "redactie is.",
-    )
     editors_note = models.TextField(
         "Toelichting van de redactie",
         blank=True,
@@ -228,6 +233,14 @@ class RolePage(BasePage):
 
     type_label = "Rol"
     base_form_class = RolePageForm
+    # Fields that say "the source says so": the content loader sets them only with a quote from
+    # the record's source (its `cites`), found there word for word.
+    source_claims = (
+        "placed_by_source",
+        "types_from_source",
+        "forms_from_source",
+        "suits_few_hours",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -241,8 +254,10 @@ class RolePage(BasePage):
         FieldPanel("placed_by_source"),
         FieldPanel("steps_by_editors", widget=forms.CheckboxSelectMultiple),
         FieldPanel("role_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("types_from_source"),
         FieldPanel("work_areas", widget=forms.CheckboxSelectMultiple),
         FieldPanel("employment_forms", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("forms_from_source"),
         FieldPanel("suits_few_hours"),
         FieldPanel("tasks"),
     ]
@@ -420,6 +435,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
         FieldPanel("body"),
         FieldPanel("source"),
     ]
@@ -540,6 +556,7 @@ class LadderPage(BasePage):
         FieldPanel("intro"),
         FieldPanel("about_source"),
         FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
         FieldPanel("body"),
         FieldPanel("source"),
     ]

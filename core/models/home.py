@@ -43,6 +43,7 @@ class HomePage(BasePage):
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
         FieldPanel("body"),
         FieldPanel("source"),
         InlinePanel(

@@ -65,6 +65,13 @@ def findable_in_admin(fields):
     return [*fields, *extra]
 
 
+def marked(summary, by_editors, mark="uitleg van de redactie"):
+    """`summary` with "(mark)" after it when it is the editors' own text."""
+    if summary and by_editors:
+        return f"{summary} ({mark})"
+    return summary
+
+
 class BasePage(Page):
     """Fields and behaviour every public page shares: a short summary used in listings, search
     results and the meta description; what the page shows from elsewhere, kept per content
@@ -76,9 +83,18 @@ class BasePage(Page):
         blank=True,
         help_text="Eén of twee korte zinnen. Staat in overzichten, zoekresultaten en bij Google.",
     )
+    summary_by_editors = models.BooleanField(
+        "De samenvatting is van de redactie",
+        default=False,
+        help_text="Aanvinken als de samenvatting jullie eigen uitleg is en niet de woorden van de "
+        "bron. Bezoekers zien dan overal waar ze staat (overzichten, zoekresultaten, Google, "
+        "feeds) dat ze van de redactie is.",
+    )
 
     # What a visitor reads in search results above the title ("Rol", "Artikel", …).
     type_label = "Pagina"
+    # The words after a summary that is the editors' own, wherever it is shown (issue 38).
+    summary_mark = "uitleg van de redactie"
     # Public pages only answer reads; forms that post say so themselves (ArticlePage).
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
     # The query parameters this page's answer depends on (a routable page: what its routes read
@@ -145,8 +161,14 @@ class BasePage(Page):
         return self.last_reviewed, None
 
     @property
+    def marked_summary(self):
+        """The summary as text for elsewhere (meta and og descriptions, structured data): with
+        the editors' mark when it is theirs, as every card shows it."""
+        return marked(self.summary, self.summary_by_editors, self.summary_mark)
+
+    @property
     def meta_description(self):
-        return self.search_description or self.summary
+        return self.search_description or self.marked_summary
 
     def route(self, request, path_components):
         """Wagtail's routing, with the live children a page routes to kept per content version
@@ -260,6 +282,7 @@ class ContentPage(BasePage):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
+        FieldPanel("summary_by_editors"),
         FieldPanel("in_short"),
         FieldPanel("body"),
         FieldPanel("source"),

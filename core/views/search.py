@@ -38,11 +38,22 @@ def describe_results(pages):
     if ids:
         models = [m for m in apps.get_models() if issubclass(m, BasePage) and not m._meta.abstract]
         queries = [
-            m.objects.filter(pk__in=ids).order_by().values_list("pk", "summary") for m in models
+            m.objects.filter(pk__in=ids)
+            .order_by()
+            .values_list("pk", "summary", "summary_by_editors")
+            for m in models
         ]
-        summaries = dict(queries[0].union(*queries[1:], all=True))
+        summaries = {
+            pk: (summary, by_editors)
+            for pk, summary, by_editors in queries[0].union(*queries[1:], all=True)
+        }
     for page in pages:
-        page.result_summary = summaries.get(page.pk, "")
+        summary, by_editors = summaries.get(page.pk, ("", False))
+        page.result_summary = summary
+        # The editors' own summary says so here too, in the words its page type uses.
+        page.result_summary_mark = (
+            getattr(page.specific_class, "summary_mark", "") if summary and by_editors else ""
+        )
         page.result_type = getattr(page.specific_class, "type_label", "Pagina")
 
 
