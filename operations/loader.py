@@ -71,6 +71,8 @@ RECORD_KEYS = {
     "parent",
     "slug",
     "source",
+    "also_from",
+    "cites",
     "fields",
     "initial",
     "links",
@@ -81,6 +83,18 @@ RECORD_KEYS = {
     "kind",
     "pages",
 }
+# The five source texts, and the names the site credits each by (sources/credits.yaml).
+SOURCE_DIR = FIXTURE_DIR / "sources"
+
+
+def normal_text(text):
+    """Text as compared with a quote: one space for any run of white space, one kind of quote
+    mark, lower case (a quote may start a sentence the source continues)."""
+    for curly, straight in (("‘", "'"), ("’", "'"), ("“", '"'), ("”", '"'), ("`", "'")):
+        text = text.replace(curly, straight)
+    return " ".join(text.split()).lower()
+
+
 # Stands in for a linked page while a record is only checked.
 PLACEHOLDER = type("Placeholder", (), {"pk": 0})()
 # Short block names in the fixtures -> the block they become.
@@ -272,6 +286,28 @@ class Loader:
         self.deferred = []  # (file, page, record) whose links point forward
         self.current_file = None
         self.stdout = stdout
+        self.source_texts = {}  # source file -> its text, normalised, read once
+        # The source texts beside the fixtures; a copy of the fixtures alone (a test) reads the
+        # repository's own.
+        own = self.fixture_dir / "sources"
+        self.sources_dir = own if own.is_dir() else SOURCE_DIR
+
+    def source_text(self, name):
+        if name not in self.source_texts:
+            path = self.sources_dir / name
+            if not path.exists():
+                raise FixtureError(f"de bron {name!r} bestaat niet in fixtures/sources/")
+            self.source_texts[name] = normal_text(path.read_text(encoding="utf-8"))
+        return self.source_texts[name]
+
+    @property
+    def credits(self):
+        """{source file: (names it is credited by)}, from sources/credits.yaml."""
+        if not hasattr(self, "_credits"):
+            path = self.sources_dir / "credits.yaml"
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+            self._credits = {name: tuple(names) for name, names in (data or {}).items()}
+        return self._credits
 
     # reading
 
@@ -363,8 +399,7 @@ class Loader:
                 raise error.located(file=name, key=record.get("key")) from error
         return self.report
 
-    @staticmethod
-    def check_record(record):
+    def check_record(self, record):
         """Refuse a record the loader cannot place, before anything is compared or saved: also
         a record that is unchanged or that an editor changed must be one it could load."""
         unknown = set(record) - RECORD_KEYS
@@ -391,6 +426,64 @@ class Loader:
                     stream_value(value, model_field.stream_block, resolve=lambda key: PLACEHOLDER)
                 except FixtureError as error:
                     raise error.located(field=name) from error
+        self.check_sources(record, model, fields)
+
+    def check_sources(self, record, model, fields):
+        """Refuse what a record attributes to a source it does not cite (issue 38): a credit
+        (`source`, a figure's `source`) must name a source file of the record (`source`,
+        `also_from`); a field the model lists in `source_claims` ("the source says so") may be
+        set only with a quote from one of those files in `cites`, found there word for word."""
+        files = [name for name in [record.get("source"), *(record.get("also_from") or [])] if name]
+        texts = [self.source_text(name) for name in files]
+        credited = {name: self.credits.get(name, ()) for name in files}
+        every_credit = {credit for names in self.credits.values() for credit in names}
+
+        def check_credit(text, field_name):
+            for part in str(text).split(";"):
+                named = [credit for credit in every_credit if credit.lower() in part.lower()]
+                if not named:
+                    continue
+                if not any(credit in names for credit in named for names in credited.values()):
+                    raise FixtureError(
+                        f"de bron {part.strip()!r} staat er, maar het record citeert die bron "
+                        f"niet (source/also_from: {', '.join(files) or 'geen'})",
+                        field=field_name,
+                    )
+
+        if isinstance(fields.get("source"), str):
+            check_credit(fields["source"], "source")
+        for name, value in fields.items():
+            if isinstance(value, list):
+                for block in value:
+                    figures = block.get("figures") if isinstance(block, dict) else None
+                    for figure in (figures or {}).get("figures", []) or []:
+                        if isinstance(figure, dict) and figure.get("source"):
+                            check_credit(figure["source"], name)
+        cites = record.get("cites") or {}
+        claims = getattr(model, "source_claims", ())
+        for name in cites:
+            if name not in claims:
+                raise FixtureError(
+                    f"cites noemt {name!r}, maar dat is geen veld dat zegt wat de bron zegt "
+                    f"(wel: {', '.join(claims) or 'geen'})",
+                    field=name,
+                )
+        for name in claims:
+            if not fields.get(name):
+                continue
+            quotes = cites.get(name)
+            if not quotes:
+                raise FixtureError(
+                    "dit veld zegt dat de bron het zegt, maar het record citeert de bron niet "
+                    "(zet het citaat onder cites)",
+                    field=name,
+                )
+            for quote in [quotes] if isinstance(quotes, str) else quotes:
+                if not any(normal_text(quote) in text for text in texts):
+                    raise FixtureError(
+                        f"het citaat {quote!r} staat niet in {', '.join(files) or 'een bron'}",
+                        field=name,
+                    )
 
     def load_record(self, record):
         if record.get("kind") == "page-order":

@@ -46,7 +46,7 @@ class TestCompare:
         rows = rows_of(page)
         assert list(rows) == [
             "Stap op de ladder",
-            "Type rol volgens Movisie",
+            "Type rol",
             "Werkveld",
             "Betaald, vrijwillig of zzp",
             "Weinig uren",
@@ -88,7 +88,7 @@ class TestCompare:
         bare = RolePageFactory(title="Rol zonder taken", slug="rol-zonder-taken", steps=[1])
         bump_content_version()
         rows = rows_of(soup(client.get(f"{COMPARE}?rol=rol-zonder-taken&rol=coach")))
-        for fact in ("Wat doe je?", "Hoe word je dit?", "Werkveld", "Type rol volgens Movisie"):
+        for fact in ("Wat doe je?", "Hoe word je dit?", "Werkveld", "Type rol"):
             assert rows[fact][0] == NOT_DESCRIBED, fact
         assert bare.title
 

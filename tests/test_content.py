@@ -291,7 +291,7 @@ class TestNextStep:
         ):
             soon, later, text = next_step(url)
             assert "Co-begeleider" in soon, (url, soon)
-            assert "tot stap 3" in text and "een stap hoger" in text, url
+            assert "staan op stap 3" in text and "een stap hoger" in text, url
             assert "Ervaringswerker" not in soon
         soon, later, text = next_step("/werk/clientondersteuner/")
         assert "Ervaringswerker" in later  # the editors' choice, on step 4: later
@@ -299,7 +299,13 @@ class TestNextStep:
         assert "Gespreksbegeleider lotgenotengroep" in titles
         titles, _, text = next_step("/werk/belangenbehartiger/")
         assert "Lobbyist" not in titles and titles == ["Beleidsmedewerker"]
-        assert "Deze rol gaat tot stap 4" in text and "een stap hoger" in text
+        assert "Deze rol staat op stap 4" in text and "een stap hoger" in text
+        # Issue 38: Onderzoeker, on steps 3 and 4, was said to go "tot stap 3".
+        titles, _, text = next_step("/werk/deelnemer-aan-onderzoek/")
+        assert titles == ["Onderzoeker"]
+        assert "Deze rol staat op stap 3 en 4" in text and "tot stap" not in text
+        _, _, text = next_step("/werk/beheerder-online-lotgenotengroep/")
+        assert "Deze rollen staan op stap 3 (sommige ook hoger)" in text
 
 
 class TestCredits:
@@ -440,14 +446,17 @@ class TestThirdReading:
         assert "Onderzoeksinstituut" not in text_of(client, "/werkgevers/onderzoek/")
 
     def test_the_mee_card_keeps_websites_and_the_four_answers_apart(self, client):
-        text = text_of(client, "/werkgevers/zorginstellingen/")
+        text = text_of(client, "/werkgevers/sociaal-werk/")
         assert "op hun website aan dat ze gebruik maken van ervaringsdeskundigen." in text
         assert "4 van de 20 MEE-organisaties" in text
 
     def test_wij_staan_op_is_a_national_movement_not_a_local_platform(self, client):
         assert "Wij staan op!" not in text_of(client, "/werkgevers/lokale-en-regionale-platforms/")
-        text = text_of(client, "/werkgevers/patienten-en-clientenorganisaties/")
-        assert "Wij staan op! Een landelijk bekende beweging." in text
+        # Issue 38: nor a patients' organisation; one of the other organisations the sources name.
+        assert "Wij staan op!" not in text_of(
+            client, "/werkgevers/patienten-en-clientenorganisaties/"
+        )
+        assert "Wij staan op!: Een landelijk bekende beweging." in text_of(client, "/werkgevers/")
 
     def test_boevinks_article_is_not_labelled_as_her_lecture(self, client):
         page = soup(client.get(PARADOX_URL))
@@ -530,21 +539,22 @@ class TestThirdReading:
 
     def test_co_begeleider_gives_the_surveys_share_not_all_social_work(self, client):
         text = text_of(client, "/werk/co-begeleider/")
-        assert "Bij eenderde van die organisaties" in text and "peiling van Movisie" in text
+        assert "Bij een derde van die organisaties" in text and "peiling van Movisie" in text
 
     def test_every_page_says_where_its_words_come_from(self, client):
         for page in Page.objects.live().filter(depth__gt=1):
             line = soup(client.get(page.url)).select("main p.source")
             assert line, page.url
-        assert "Bron: Handboek" in text_of(client, "/")
-        assert "Bron: Handboek" in text_of(client, "/werk/")
+        assert "Bron: 'Werken als ervaringsdeskundige'" in text_of(client, "/")
+        assert "Bron: 'Werken als ervaringsdeskundige'" in text_of(client, "/werk/")
         assert "Tekst van de redactie." in text_of(client, "/privacy/")
 
     def test_the_source_line_names_every_source_a_page_quotes(self, client):
         for url, name in (
             ("/werk/innovator/", "Wilma Boevink"),
             ("/werkgevers/onderzoek/", "Movisie"),
-            ("/werkgevers/zorginstellingen/", "Movisie"),
+            ("/werkgevers/sociaal-werk/", "Movisie"),
+            ("/werkgevers/zorginstellingen/", "Handboek Ervaringsdeskundigheid"),
             ("/werkgevers/patienten-en-clientenorganisaties/", "Wilma Boevink"),
         ):
             sources = soup(client.get(url)).select("main p.source")

@@ -27,6 +27,7 @@ EMPLOYER_TYPES = [
     "Lokale en regionale platforms",
     "YouTube en sociale media",
     "Zelfstandig (zzp)",
+    "Sociaal werk en MEE",
 ]
 ORGANISATIONS = [
     "Out of the Box TV",

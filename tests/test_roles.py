@@ -47,7 +47,7 @@ EXPECTED_ROLES = {
     "Maatje, buddy": [1, 2],
     "Gastvrouw, gastheer": [1, 2],
     "Cliëntenraadslid eigen locatie": [1],
-    "Actief lid patiëntenorganisatie": [2],
+    "Actief lid van een patiëntenorganisatie": [2],
     "VN-ambassadeur": [3],
     "Lid klachtencommissie": [3],
     "Raadslid centrale cliëntenraad": [3],
@@ -102,7 +102,7 @@ class TestRolePage:
         assert "Ook wel: herstelcoach, peer support worker, hoopverlener" in text
         assert "Cliënten herkennen zich in mij" in text
         assert "Deze rol hoort bij stap 4 van de ervaringsladder" in text
-        assert "Bron: Handboek Ervaringsdeskundigheid" in text
+        assert "Bron: Handboek Ervaringsdeskundigheid; ‘Werken als ervaringsdeskundige’" in text
 
     def test_the_editors_next_role_comes_first_where_it_is_the_nearest_step(self, client):
         # Belangenbehartiger (step 3): the editors chose Beleidsmedewerker (step 4), the
