@@ -11,6 +11,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -300,14 +301,12 @@ class Loader:
             self.source_texts[name] = normal_text(path.read_text(encoding="utf-8"))
         return self.source_texts[name]
 
-    @property
+    @cached_property
     def credits(self):
         """{source file: (names it is credited by)}, from sources/credits.yaml."""
-        if not hasattr(self, "_credits"):
-            path = self.sources_dir / "credits.yaml"
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
-            self._credits = {name: tuple(names) for name, names in (data or {}).items()}
-        return self._credits
+        path = self.sources_dir / "credits.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.exists() else {}
+        return {name: tuple(names) for name, names in (data or {}).items()}
 
     # reading
 

@@ -233,13 +233,18 @@ class TestWhoIsCredited:
         )
 
 
-class TestTheLoaderRefusesWhatTheSourceDoesNotSay(TestTheLoaderRefusesWhatItCannotPlace):
+# The fixture copies of test_content's loader tests, used here without inheriting (and so
+# running again) its tests.
+LOADER_COPIES = TestTheLoaderRefusesWhatItCannotPlace()
+
+
+class TestTheLoaderRefusesWhatTheSourceDoesNotSay:
     def test_a_credit_to_a_source_the_record_does_not_cite(self, tmp_path):
         def change(by_key):
             if "rol/kwartiermaker" in by_key:
                 by_key["rol/kwartiermaker"]["fields"]["source"] = "Movisie"
 
-        message = self.refused(tmp_path, change)
+        message = LOADER_COPIES.refused(tmp_path, change)
         assert "roles.yaml" in message and "record rol/kwartiermaker" in message
         assert "veld source" in message and "'Movisie'" in message
 
@@ -248,7 +253,7 @@ class TestTheLoaderRefusesWhatTheSourceDoesNotSay(TestTheLoaderRefusesWhatItCann
             if "rol/kwartiermaker" in by_key:
                 by_key["rol/kwartiermaker"]["fields"]["types_from_source"] = True
 
-        message = self.refused(tmp_path, change)
+        message = LOADER_COPIES.refused(tmp_path, change)
         assert "record rol/kwartiermaker" in message and "veld types_from_source" in message
         assert "citeert de bron niet" in message
 
@@ -257,7 +262,7 @@ class TestTheLoaderRefusesWhatTheSourceDoesNotSay(TestTheLoaderRefusesWhatItCann
             if "rol/coach" in by_key:
                 by_key["rol/coach"]["cites"]["forms_from_source"] = "Coaches zijn altijd zzp'er."
 
-        message = self.refused(tmp_path, change)
+        message = LOADER_COPIES.refused(tmp_path, change)
         assert "record rol/coach" in message and "veld forms_from_source" in message
         assert "staat niet in" in message
 
@@ -272,7 +277,7 @@ class TestTheLoaderRefusesWhatTheSourceDoesNotSay(TestTheLoaderRefusesWhatItCann
                 by_key["rol/kwartiermaker"]["fields"]["summary"] = "Gewijzigd."
 
         with pytest.raises(FixtureError):
-            Loader(fixture_dir=self.fixture_dir(tmp_path, change)).run()
+            Loader(fixture_dir=LOADER_COPIES.fixture_dir(tmp_path, change)).run()
         assert RolePage.objects.get(slug="kwartiermaker").latest_revision_id == before
 
     def test_every_credit_file_is_a_source(self):
