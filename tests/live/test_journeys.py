@@ -169,7 +169,7 @@ def test_an_editor_creates_and_publishes_a_role(make_page):
     editor.get_by_role("textbox", name="Samenvatting").fill("Je helpt bezoekers met je ervaring.")
     editor.get_by_role("tab", name=re.compile("Ladder en kenmerken")).click()
     editor.get_by_label("Stap 3: Gedeelde ervaringskennis").check()
-    editor.get_by_label("Vrijwillig").check()
+    editor.get_by_role("checkbox", name="Vrijwillig", exact=True).check()
     # Roles go through the readability gate; at B1 (or too short to judge) straight online.
     editor.get_by_role("button", name="Meer acties").click()
     editor.get_by_role("button", name=re.compile(r"Leesbaarheid \(B1\)")).click()

@@ -3,8 +3,8 @@
 The databases in tests/data/ were made by main before the page foundation, the comments, the
 limits and the operations became apps of their own and every app's migrations were squashed
 (tests/data/README.md). Migrating one with today's code must keep every page, comment, user
-and permission, make no change the loader would notice, and leave the groups exactly as a fresh
-install makes them. On SQLite in the SQLite run, on PostgreSQL in the PostgreSQL run."""
+and permission, let the loader bring its own pages up to date (none may look changed by an
+editor), and leave the groups exactly as a fresh install makes them. On SQLite in the SQLite run, on PostgreSQL in the PostgreSQL run."""
 
 import gzip
 import json
@@ -134,9 +134,13 @@ def test_a_site_made_by_the_earlier_release_upgrades_without_losing_anything(
         assert f"Applying {app}.0001" not in migrated
     # The models and the migrated schema agree.
     manage(env, "makemigrations", "--check", "--dry-run")
-    # The loader sees its own content as it left it: nothing new, nothing to update.
+    # The loader still knows its own pages: the content changed since that release is brought
+    # up to date, and no page counts as changed by an editor (which would keep it back).
     loaded = manage(env, "load_content")
-    assert "0 nieuw, 0 bijgewerkt, " in loaded and " 0 door een redacteur" in loaded
+    assert " 0 door een redacteur" in loaded
+    # After that the loader sees its own content as it left it: nothing new, nothing to update.
+    again = manage(env, "load_content")
+    assert "0 nieuw, 0 bijgewerkt, " in again and " 0 door een redacteur" in again
 
     line = next(
         line
