@@ -63,6 +63,11 @@ class RoleFilter:
             failed = {name for name, values in wanted.items() if not sets[attrs[name]] & values}
             rows.append((role, sets, failed))
         self.results = [role for role, _, failed in rows if not failed]
+        # With nothing left: per ticked facet, how many roles there would be without it.
+        self.without_counts = {}
+        if not self.results:
+            for name in wanted:
+                self.without_counts[name] = sum(1 for _, _, failed in rows if failed <= {name})
         self.facets = []
         for facet in FACETS:
             name, legend, attr = facet.param, facet.legend, facet.attr
@@ -95,14 +100,42 @@ class RoleFilter:
     def is_active(self):
         return any(self.selected.values())
 
-    def query_string(self, without=None):
-        """This filter as a query string; `without` is a (name, value) pair to leave out."""
+    def query_string(self, without=None, without_facet=None):
+        """This filter as a query string; `without` is a (name, value) pair to leave out,
+        `without_facet` a facet's parameter whose every value is left out."""
         items = []
         for facet in FACETS:
+            if facet.param == without_facet:
+                continue
             for value in self.selected[facet.param]:
                 if (facet.param, value) != without:
                     items.append((facet.param, value))
         return urlencode(items)
+
+    def _facet_label(self, facet):
+        labels = [option.label for option in facet.selected_options]
+        if facet.is_flag:
+            return labels[0]
+        return f"{facet.legend}: {' of '.join(labels)}"
+
+    def ways_on(self):
+        """When no role fits every choice: what stands in the way, and per ticked facet the
+        address without it and how many roles that shows, most roles first. Only facets whose
+        removal helps are offered; `together` names every ticked facet."""
+        if self.results or not self.is_active:
+            return {"together": [], "options": []}
+        options = [
+            {
+                "label": self._facet_label(facet),
+                "count": self.without_counts[facet.name],
+                "query": self.query_string(without_facet=facet.name),
+            }
+            for facet in self.facets
+            if facet.name in self.without_counts and self.without_counts[facet.name]
+        ]
+        options.sort(key=lambda option: -option["count"])
+        together = [self._facet_label(facet) for facet in self.facets if facet.selected_options]
+        return {"together": together, "options": options}
 
     def active_filters(self):
         """What is ticked, each with the address that removes just that choice. A yes/no facet

@@ -2,6 +2,7 @@
 for each role two or three short reasons, in "je"-form, that say why it fits."""
 
 import logging
+from dataclasses import dataclass, field
 
 from django import forms
 
@@ -57,9 +58,12 @@ def missing_codes(catalogue):
     )
 
 
+# Three sizes, so that someone who can work about 8 hours a week (for pay, next to a benefit)
+# finds hers (issue 32): the middle one wants nothing of a role the others do not.
 HOURS_CHOICES = [
-    ("weinig", "Een paar uur per week"),
-    ("meer", "Meer uren, bijvoorbeeld een baan"),
+    ("weinig", "Een paar uur per week (tot ongeveer 8 uur)"),
+    ("deeltijd", "Een deel van de week (ongeveer 8 tot 24 uur)"),
+    ("meer", "Meer uren, bijvoorbeeld een hele baan"),
     ("weet-niet", "Dat weet ik nog niet"),
 ]
 PAY_CHOICES = [
@@ -113,35 +117,104 @@ class KeuzehulpForm(forms.Form):
     )
     geld = forms.ChoiceField(
         label="4. Wil je betaald worden?",
-        help_text="Heb je een uitkering? Dan mag je vaak maar weinig bijverdienen. "
-        "Vraag het na bij je uitkeringsinstantie.",
+        help_text="Heb je een uitkering? Dan mag je maar beperkt bijverdienen, ook als "
+        "vrijwilliger. Wat dat voor jou betekent, vraag je aan wie je uitkering betaalt: de "
+        "gemeente of het UWV.",
         choices=PAY_CHOICES,
         widget=forms.RadioSelect,
         error_messages={"required": "Kies of je betaald wilt worden."},
     )
 
-    def ranked_roles(self, catalogue):
-        """[(role, reasons, pay)] best first, at most MAX_RESULTS, from `catalogue`: `reasons` are
-        two or three short sentences; `pay` says paid, volunteer or zzp, from the role's own
-        data."""
+    def answer(self, catalogue):
+        """What the answers lead to (an Answer): the roles that fit, best first; when none
+        fits every wish, what stands in the way and what comes closest."""
         missing = missing_codes(catalogue)
         if missing:
             # Loud, not silent: a role that fits would be left out without anyone noticing.
             logger.error("De keuzehulp mist termen met deze codes: %s", missing)
-        level = int(self.cleaned_data["niveau"])
-        answers = (self.cleaned_data["wil"], self.cleaned_data["uren"], self.cleaned_data["geld"])
-        scored = []
+        data = self.cleaned_data
+        level, wishes, hours, pay = int(data["niveau"]), data["wil"], data["uren"], data["geld"]
+        wanted_form = PAY_FORMS.get(pay)
+        fitting, other_pay = [], []
         for role in catalogue.roles:
-            score, reasons = score_role(role, level, *answers, catalogue)
-            if score > 0:
-                # Closer to where you are first, then alphabetical.
-                distance = min((abs(step - level) for step in role.steps), default=9)
-                scored.append((-score, distance, role.title, role, reasons))
-        scored.sort(key=lambda item: item[:3])
+            score, reasons = score_role(role, level, wishes, hours, pay, catalogue)
+            if score is None:
+                continue
+            # Closer to where you are first, then alphabetical.
+            distance = min((abs(step - level) for step in role.steps), default=9)
+            forms = catalogue.codes_of(role, "forms")
+            row = (-score, distance, role.title, role, reasons, pay_in_words(forms, role))
+            # Pay is a hard wish: a role without the pay asked for is never among the results.
+            (fitting if not wanted_form or wanted_form in forms else other_pay).append(row)
+        fitting.sort(key=lambda row: row[:3])
+        other_pay.sort(key=lambda row: row[:3])
+        results = [Result(*row[3:]) for row in fitting[:MAX_RESULTS]]
+        answer = Answer(results=results, notes=contradictions(hours, pay))
+        wish_names = [dict(WISH_CHOICES)[wish].lower() for wish in wishes]
+        if not results:
+            answer.blocked_by = (
+                f"Geen enkele {PAY_ROLE[pay]} past bij wat je wilt doen ({' of '.join(wish_names)})."
+                if other_pay
+                else f"Geen enkele rol past bij wat je wilt doen ({' of '.join(wish_names)})."
+            )
+            answer.closest = [
+                Result(role, [not_paid_as_asked(pay), *reasons[:2]], words)
+                for _, _, _, role, reasons, words in other_pay[:CLOSEST]
+            ]
+        elif hours == "weinig" and not any(result.role.few_hours for result in results):
+            answer.notes.append(
+                f"Geen enkele {PAY_ROLE.get(pay, 'rol')} die bij je past, staat in de bronnen als "
+                "kortdurend werk (een paar uur per week)."
+            )
+            if wanted_form == PAID:
+                answer.notes.append(
+                    "Volgens Jim van Os (PsychoseNet) zijn betaalde functies vaak in deeltijd. "
+                    "Kun je een deel van de week werken? Kies dat dan bij vraag 3."
+                )
+        return answer
+
+
+@dataclass
+class Result:
+    role: object
+    reasons: list
+    pay: str  # paid, volunteer or zzp, in words
+
+
+@dataclass
+class Answer:
+    results: list
+    notes: list = field(default_factory=list)  # answers that pull two ways, in one sentence
+    blocked_by: str = ""  # when no role fits every wish: which wish
+    closest: list = field(default_factory=list)  # then: what comes closest, and why not all
+
+    @property
+    def roles(self):
+        return [result.role for result in self.results or self.closest]
+
+
+CLOSEST = 5
+PAY_FORMS = {"betaald": PAID, "vrijwillig": VOLUNTEER, "zzp": SELF_EMPLOYED}
+PAY_ROLE = {"betaald": "betaalde rol", "vrijwillig": "rol voor vrijwilligers", "zzp": "rol voor zelfstandigen"}
+
+
+def not_paid_as_asked(pay):
+    return {
+        "betaald": "Dit is geen betaald werk.",
+        "vrijwillig": "Dit is geen vrijwilligerswerk.",
+        "zzp": "Dit doe je niet als zelfstandige.",
+    }[pay]
+
+
+def contradictions(hours, pay):
+    """One plain sentence for answers that pull two ways."""
+    if hours in ("meer", "deeltijd") and pay == "vrijwillig":
         return [
-            (role, reasons[:3], pay_in_words(catalogue.codes_of(role, "forms"), role))
-            for _, _, _, role, reasons in scored[:MAX_RESULTS]
+            "Je wilt veel uren werken, als vrijwilliger. Daar krijg je geen loon voor, "
+            "hooguit een vrijwilligersvergoeding. Wil je ervan kunnen leven? Kies dan bij "
+            "vraag 4 ‘Betaald werk’."
         ]
+    return []
 
 
 def pay_in_words(codes, role=None):
@@ -153,7 +226,7 @@ def pay_in_words(codes, role=None):
         if code in codes
     ]
     if not parts:
-        return ""
+        return "Betaald of vrijwillig: dat heeft de redactie nog niet ingevuld"
     text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " of " + parts[-1]
     text = text[0].upper() + text[1:]
     if role is not None and not role.forms_from_source:
@@ -201,7 +274,7 @@ def score_role(role, level, wishes, hours, pay, catalogue):
         if any(codes[kind] & wanted for kind, wanted in WISH_MATCHES[wish].items())
     ]
     if not matched:
-        return 0, []
+        return None, []
     score = 3 * len(matched)
 
     if level in role.steps:
@@ -224,19 +297,19 @@ def score_role(role, level, wishes, hours, pay, catalogue):
     reasons.append(wish_reason((by_type or matched)[0], codes, catalogue))
 
     fits = []
+    wanted_form = PAY_FORMS.get(pay)
+    if wanted_form and wanted_form in codes["forms"]:
+        fits.append((SOURCE_PAY if role.forms_from_source else EDITORS_PAY)[wanted_form])
     if hours == "weinig":
         if role.few_hours:
             score += 3
             fits.append("Het kan ook met weinig uren.")
         else:
             score -= 2
-    wanted_form = {"betaald": PAID, "vrijwillig": VOLUNTEER, "zzp": SELF_EMPLOYED}.get(pay)
-    if wanted_form:
-        if wanted_form in codes["forms"]:
-            score += 2
-            fits.append((SOURCE_PAY if role.forms_from_source else EDITORS_PAY)[wanted_form])
-        else:
-            score -= 2 if wanted_form == PAID else 1
+            fits.append("Of het met een paar uur kan, staat niet in de bronnen.")
+    elif hours == "deeltijd" and role.few_hours:
+        score += 1
+        fits.append("Het kan ook met weinig uren.")
     if fits:
         reasons.append(" ".join(fits))
     return score, reasons

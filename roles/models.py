@@ -521,14 +521,14 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
         # empty form, not a form with everything missing.
         answered = any(name in request.GET for name in KEUZEHULP_PARAMS)
         form = KeuzehulpForm(request.GET if answered else None)
-        results = form.ranked_roles(get_catalogue()) if form.is_bound and form.is_valid() else None
+        answer = form.answer(get_catalogue()) if form.is_bound and form.is_valid() else None
         return self.render(
             request,
             template="roles/keuzehulp.html",
             context_overrides={
                 "form": form,
-                "results": results,
-                "result_roles": [role for role, _, _ in results or ()],
+                "answer": answer,
+                "result_roles": answer.roles if answer else [],
                 "subpage_title": "Welke rol past bij mij?",
             },
         )
