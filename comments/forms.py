@@ -69,6 +69,11 @@ class CommentForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].required = True
+        # No field cuts what is pasted into it in silence (issue 32): the browser's maxlength
+        # would keep 3,000 characters of 10,000 without a word. The counter beside the body
+        # and the server's message ("…te lang…", everything kept) say it instead.
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
         # Shown beside the form when on: who goes online at once. Read, never made here (making
         # the settings row would make every cached page stale).
         rules = ModerationRules.objects.first()

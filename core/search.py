@@ -75,10 +75,10 @@ def word_forms(word):
     return tuple(shortest_first[:MAX_FORMS])
 
 
-def query_words(query):
+def query_words(query, limit=MAX_WORDS):
     """The words of a visitor's query: letters and digits only (quotes and operators mean
     something to the full-text syntax, and a visitor did not mean them that way)."""
-    return re.findall(r"\w+", query)[:MAX_WORDS]
+    return re.findall(r"\w+", query)[:limit]
 
 
 def with_synonyms(words, groups):

@@ -136,3 +136,28 @@ class TestAnEmptyRoleListSaysWhy:
             count = page.find("a", string=text).parent.get_text().rsplit(": ", 1)[1]
             shown = soup(client.get(href)).select_one("#resultaten-titel").get_text(" ", strip=True)
             assert shown.startswith(count.split()[0]), (text, shown)
+
+
+class TestNothingTypedIsCutInSilence:
+    def test_a_long_comment_is_kept_whole_and_told_how_much_too_long(self, client):
+        from articles.models import ArticlePage
+        from tests.support.comments import post_comment
+
+        article = ArticlePage.objects.live().first()
+        page = soup(client.get(article.url))
+        assert page.select("textarea[name=body]")
+        assert not page.select("textarea[maxlength], input[maxlength]")
+        body = "Mijn ervaring. " * 667  # 10,005 characters
+        page = soup(post_comment(article, body.strip()))
+        error = page.select_one(".field__error").get_text(" ", strip=True)
+        assert "Je reactie is te lang: hooguit 3000 tekens (nu 10004)." in error
+        # (a textarea starts with a new line the browser drops)
+        assert page.select_one("textarea[name=body]").get_text().lstrip("\n") == body.strip()
+
+    def test_a_long_search_says_it_searched_the_first_words(self, client):
+        query = " ".join(["herstel"] * 30)
+        page = soup(client.get("/zoeken/", {"q": query}))
+        assert not page.select("input[name=q][maxlength]")
+        notice = page.select_one(".search-shortened").get_text()
+        assert notice == "Je zoekvraag was lang. We zochten op de eerste 12 woorden."
+        assert not soup(client.get("/zoeken/", {"q": "herstel"})).select(".search-shortened")

@@ -84,6 +84,10 @@ def search(request):
     query = clean_query(request.GET.get("q"))
     results = None
     words = query_words(query)
+    # Said, not done in silence: a long query is searched by its first words.
+    shortened = len(" ".join((request.GET.get("q") or "").split())) > MAX_QUERY_LENGTH or len(
+        query_words(query, limit=None)
+    ) > len(words)
     has_words = bool(words)
     if has_words:
         # A page of results is what the search page reads: kept until content changes. The
@@ -99,6 +103,7 @@ def search(request):
         {
             "query": query,
             "has_words": has_words,
+            "shortened_to": len(words) if shortened and has_words else 0,
             "results": results,
             "page_query": urlencode({"q": query}) + "&",
             "help_links": search_help() if results is not None and not results.object_list else [],
