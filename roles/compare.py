@@ -200,17 +200,47 @@ def compared(values, catalogue, texts_of):
     }
 
 
-def saved(values, catalogue):
+def shortlist_facts(role, catalogue, page):
+    """What a coach needs of a role on the shortlist, on screen and on paper (issue 32): pay,
+    hours, what you do, the next step; each from the role's own data, marked where it is the
+    editors' reading, and saying so where the editors have not filled it in."""
+    from roles.keuzehulp import pay_in_words
+
+    step = catalogue.next_step(role, limit=4)
+    if step is None:
+        next_roles = "Dit werk staat op de hoogste stap." if role.top_step >= 4 else NOT_DESCRIBED
+    else:
+        next_roles = ", ".join(next_role.title for next_role in step["roles"])
+    return [
+        ("Betaald of vrijwillig", pay_in_words(catalogue.codes_of(role, "forms"), role)),
+        (
+            "Weinig uren",
+            "Ja: de bron noemt dit werk bij kortdurend werk."
+            if role.few_hours
+            else "De bron noemt dit werk niet bij kortdurend werk.",
+        ),
+        ("Wat doe je?", "; ".join((page.task_list if page else [])[:4]) or NOT_DESCRIBED),
+        ("Volgende stap", next_roles),
+    ]
+
+
+def saved(values, catalogue, texts_of):
     """What the shortlist page shows for the address's `rol` values: the roles, each with the
-    address of the list without it, and the roles that could be added."""
+    address of the list without it and its facts, and the roles that could be added;
+    `texts_of(ids)` gives the role pages' own texts (as for the comparison)."""
     base = catalogue.saved_url
     selection = select(values, MAX_SAVED, catalogue)
     slugs = selection.slugs
+    texts = texts_of([role.id for role in selection.roles]) if selection.roles else {}
     return {
         "selection": selection,
         "address": address(base, slugs),
         "entries": [
-            {"role": role, "without": address(base, [s for s in slugs if s != role.slug])}
+            {
+                "role": role,
+                "without": address(base, [s for s in slugs if s != role.slug]),
+                "facts": shortlist_facts(role, catalogue, texts.get(role.id)),
+            }
             for role in selection.roles
         ],
         "others": [role for role in catalogue.roles if role not in selection.roles],

@@ -477,7 +477,7 @@ class RoleIndexPage(RoutablePageMixin, BasePage):
             "role_types": catalogue.terms["types"],
             "all_roles": catalogue.roles,
             "compare": compared(chosen, catalogue, RolePage.texts_of),
-            "saved": saved(chosen, catalogue),
+            "saved": saved(chosen, catalogue, RolePage.texts_of),
         }
 
     @path("")

@@ -86,12 +86,45 @@
     });
     var saved = document.querySelector("[data-saved-list]");
     if (saved) {
+        var base = saved.getAttribute("data-saved-url");
         var inAddress = (saved.getAttribute("data-slugs") || "").split(" ").filter(Boolean);
         var hasRoles = new URLSearchParams(window.location.search).getAll("rol").length > 0;
-        if (hasRoles) {
-            write(inAddress); // the address wins: a shared list becomes this browser's list
-        } else if (read().length) {
-            window.location.replace(addressOf(saved.getAttribute("data-saved-url"), read()));
+        var own = read();
+        var forget = document.querySelector("[data-forget-saved]");
+        if (forget) {
+            forget.hidden = false;
+            forget.addEventListener("click", function () {
+                try { window.localStorage.removeItem(KEY); } catch (error) { /* nothing kept */ }
+                forget.textContent = "De lijst is vergeten in deze browser.";
+                forget.disabled = true;
+            });
+        }
+        // Roles of the browser's own list that this address does not hold: replacing the own
+        // list with the address's would lose them, so the visitor is asked first (issue 32).
+        var lost = own.filter(function (slug) { return inAddress.indexOf(slug) === -1; });
+        var conflict = document.querySelector("[data-saved-conflict]");
+        if (hasRoles && lost.length && conflict) {
+            var titles = {};
+            document.querySelectorAll("#voeg-toe option").forEach(function (option) { titles[option.value] = option.textContent; });
+            conflict.querySelector("[data-own-roles]").textContent = lost.map(function (slug) { return titles[slug] || slug; }).join(", ");
+            conflict.querySelector("[data-saved-own]").setAttribute("href", addressOf(base, own));
+            conflict.querySelector("[data-saved-merge]").addEventListener("click", function () {
+                var both = own.concat(inAddress.filter(function (slug) { return own.indexOf(slug) === -1; }));
+                write(both);
+                window.location.href = addressOf(base, both.slice(0, 20));
+            });
+            conflict.querySelector("[data-saved-replace]").addEventListener("click", function () {
+                write(inAddress);
+                var done = document.createElement("p");
+                done.setAttribute("role", "status");
+                done.textContent = "Deze lijst is nu je eigen lijst.";
+                conflict.replaceWith(done);
+            });
+            conflict.hidden = false;
+        } else if (hasRoles) {
+            write(inAddress); // nothing of the own list is lost: this address is the list now
+        } else if (own.length) {
+            window.location.replace(addressOf(base, own));
         }
     }
 })();

@@ -145,5 +145,8 @@ def test_on_paper_without_menus_with_marks_and_link_targets(make_page, path, exp
     for words in expected:
         assert squeezed(words) in text, (path, words)
     assert "Zoekopdesite" not in text and "Toonrollen" not in text and "Afdrukken" not in text
-    assert re.search(r"\(https?://[^)]+/werk/[^)]*\)", text), "link targets are printed in full"
+    if "rol=" not in path:
+        # Link targets in full after running text; not in the comparison's table cells, nor
+        # after each role of a shortlist, which prints its own address once (issue 32).
+        assert re.search(r"\(https?://[^)]+/werk/[^)]*\)", text), "link targets are printed"
     assert 1 <= pages <= most_pages, (path, pages)
