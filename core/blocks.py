@@ -109,6 +109,54 @@ class CalloutBlock(blocks.StructBlock):
         description = "Een opvallend blok met een tip of een waarschuwing."
 
 
+class FromSourceBlock(blocks.StructBlock):
+    """Words of one source, word for word, with the source named: on a page that gathers what
+    the sources say for a visitor's situation, what is theirs and what is the editors' shows
+    (issue 32). The content loader refuses a passage it cannot find in the source it names."""
+
+    source = blocks.CharBlock(
+        label="Bron",
+        max_length=120,
+        help_text="Zoals de site de bron noemt, bijvoorbeeld ‘Movisie’ of ‘Jim van Os, "
+        "PsychoseNet’.",
+    )
+    title = blocks.CharBlock(label="Titel boven de lijst", required=False)
+    text = blocks.TextBlock(
+        label="Tekst uit de bron",
+        required=False,
+        help_text="Woord voor woord, zonder iets te veranderen. Een lege regel begint een nieuwe "
+        "alinea.",
+    )
+    items = blocks.ListBlock(
+        blocks.TextBlock(label="Punt"), label="Punten uit de bron", required=False, default=[]
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = "Uit de bron"
+        template = "blocks/from_source_block.html"
+        description = "Tekst of punten uit een bron, woord voor woord, met de naam van de bron."
+        preview_value = {
+            "source": "Jim van Os, PsychoseNet",
+            "text": "Bouw het rustig op. Bewaak je eigen grenzen.",
+            "items": [],
+        }
+
+
+class EditorsBlock(blocks.StructBlock):
+    """The editors' own words, marked as theirs wherever they stand: plain-language readings,
+    what the sources do not cover, where to ask."""
+
+    title = blocks.CharBlock(label="Titel", required=False, max_length=120)
+    text = ParagraphBlock(label="Tekst")
+
+    class Meta:
+        icon = "edit"
+        label = "Van de redactie"
+        template = "blocks/editors_block.html"
+        description = "Tekst van de redactie zelf, zichtbaar gemarkeerd als ‘Van de redactie’."
+
+
 class ImageBlock(blocks.StructBlock):
     """An image with the text a screen reader reads out. The alt text is required."""
 
@@ -237,6 +285,8 @@ class BaseStreamBlock(blocks.StreamBlock):
     experience_story = ExperienceStoryBlock()
     list = ListBlock()
     callout = CalloutBlock()
+    from_source = FromSourceBlock()
+    editors = EditorsBlock()
     image = ImageBlock()
     table = TableBlock()
     figures = FiguresBlock()

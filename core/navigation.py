@@ -19,6 +19,8 @@ def chrome_for_site(site):
             "menu": [],
             "footer": [],
             "contact_email": "",
+            "help_now": [],
+            "situations_url": "",
             "moderator_looks": "Een moderator kijkt er eerst naar.",
         }
     return cached_for_content(f"chrome:{site.pk}", lambda: chrome_from_database(site))
@@ -42,9 +44,10 @@ def chrome_from_database(site):
     footer_ids = [
         pk for pk in (site_settings.privacy_page_id, site_settings.accessibility_page_id) if pk
     ]
+    situations_id = site_settings.situations_page_id
     footer_pages = {
         page.pk: page
-        for page in Page.objects.filter(pk__in=footer_ids)
+        for page in Page.objects.filter(pk__in=[*footer_ids, situations_id])
         .live()
         .public()
         .only("title", "url_path", "path", "depth", "slug")
@@ -60,5 +63,11 @@ def chrome_from_database(site):
         "menu": [section for section in sections if section["in_menu"]],
         "footer": footer,
         "contact_email": site_settings.contact_email,
+        "help_now": [
+            " ".join(part.split()) for part in site_settings.help_now.split("\n\n") if part.strip()
+        ],
+        "situations_url": footer_pages[situations_id].relative_url(site)
+        if situations_id in footer_pages
+        else "",
         "moderator_looks": site_settings.moderator_looks(),
     }

@@ -143,7 +143,7 @@ FORMER_APP_LABELS = {
 
 PAGE_LINK = re.compile(r"\[([^\]]+)\]\(page:([^)\s]+)\)")
 # A link to an address of the site that is not a page (e.g. /reacties/mijn-gegevens/).
-PATH_LINK = re.compile(r"\[([^\]]+)\]\((/[\w/.-]*)\)")
+PATH_LINK = re.compile(r"\[([^\]]+)\]\((/[^)\s]*)\)")
 
 
 def paragraphs_to_html(text, resolve=None):
@@ -175,6 +175,8 @@ BLOCK_KEYS = {
     "callout": {"kind", "title", "text"},
     "example": {"title", "text"},
     "figures": {"title", "in_short", "intro", "figures"},
+    "from_source": {"source", "title", "text", "items"},
+    "editors": {"title", "text"},
 }
 FIGURE_KEYS = {"number", "unit", "qualifier", "label", "source", "year"}
 
@@ -236,6 +238,35 @@ def stream_value(blocks, stream_block=None, resolve=None):
                     "callout",
                     {
                         "kind": value.get("kind", "tip"),
+                        "title": value.get("title", ""),
+                        "text": paragraphs_to_html(value["text"], resolve),
+                    },
+                )
+            )
+        elif kind == "from_source":
+            if not value.get("text") and not value.get("items"):
+                raise FixtureError("een blok from_source zonder tekst en zonder punten")
+            data.append(
+                (
+                    "from_source",
+                    {
+                        "source": value["source"],
+                        "title": value.get("title", ""),
+                        "text": "\n\n".join(
+                            " ".join(part.split())
+                            for part in str(value.get("text", "")).split("\n\n")
+                            if part.strip()
+                        ),
+                        "items": [" ".join(str(item).split()) for item in value.get("items", [])],
+                    },
+                )
+            )
+        elif kind == "editors":
+            value = value if isinstance(value, dict) else {"text": value}
+            data.append(
+                (
+                    "editors",
+                    {
                         "title": value.get("title", ""),
                         "text": paragraphs_to_html(value["text"], resolve),
                     },
@@ -458,6 +489,9 @@ class Loader:
                     for figure in (figures or {}).get("figures", []) or []:
                         if isinstance(figure, dict) and figure.get("source"):
                             check_credit(figure["source"], name)
+                    passage = block.get("from_source") if isinstance(block, dict) else None
+                    if isinstance(passage, dict):
+                        self.check_passage(passage, files, credited, name)
         cites = record.get("cites") or {}
         claims = getattr(model, "source_claims", ())
         for name in cites:
@@ -483,6 +517,36 @@ class Loader:
                         f"het citaat {quote!r} staat niet in {', '.join(files) or 'een bron'}",
                         field=name,
                     )
+
+    def check_passage(self, passage, files, credited, field_name):
+        """A `from_source` block says "these are the source's words": it must credit a source
+        the record cites, and every paragraph and point must stand in that source word for
+        word (issue 32: a situation page is the sources' or visibly the editors')."""
+        credit = str(passage.get("source", "")).strip()
+        cited = [
+            name
+            for name, names in credited.items()
+            if any(known.lower() in credit.lower() for known in names)
+        ]
+        if not cited:
+            raise FixtureError(
+                f"de bron {credit!r} van een blok from_source is geen bron van dit record "
+                f"(source/also_from: {', '.join(files) or 'geen'})",
+                field=field_name,
+            )
+        text = self.source_text(cited[0])
+        parts = [part for part in str(passage.get("text", "")).split("\n\n") if part.strip()] + [
+            str(item) for item in passage.get("items", []) or []
+        ]
+        if passage.get("title"):
+            parts.append(str(passage["title"]))
+        for part in parts:
+            if normal_text(part) not in text:
+                raise FixtureError(
+                    f"de tekst {' '.join(part.split())[:80]!r} staat niet woord voor woord in "
+                    f"{cited[0]}",
+                    field=field_name,
+                )
 
     def load_record(self, record):
         if record.get("kind") == "page-order":

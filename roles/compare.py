@@ -9,6 +9,8 @@ role has none, the cell says so."""
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
+from roles.keuzehulp import pay_in_words
+
 ROLE_PARAM = "rol"
 MAX_COMPARED = 3
 MAX_SAVED = 20
@@ -204,8 +206,6 @@ def shortlist_facts(role, catalogue, page):
     """What a coach needs of a role on the shortlist, on screen and on paper (issue 32): pay,
     hours, what you do, the next step; each from the role's own data, marked where it is the
     editors' reading, and saying so where the editors have not filled it in."""
-    from roles.keuzehulp import pay_in_words
-
     step = catalogue.next_step(role, limit=4)
     if step is None:
         next_roles = "Dit werk staat op de hoogste stap." if role.top_step >= 4 else NOT_DESCRIBED

@@ -131,7 +131,7 @@ class RoleFilter:
                 "query": self.query_string(without_facet=facet.name),
             }
             for facet in self.facets
-            if facet.name in self.without_counts and self.without_counts[facet.name]
+            if self.without_counts.get(facet.name)
         ]
         options.sort(key=lambda option: -option["count"])
         together = [self._facet_label(facet) for facet in self.facets if facet.selected_options]

@@ -153,7 +153,8 @@ class KeuzehulpForm(forms.Form):
         wish_names = [dict(WISH_CHOICES)[wish].lower() for wish in wishes]
         if not results:
             answer.blocked_by = (
-                f"Geen enkele {PAY_ROLE[pay]} past bij wat je wilt doen ({' of '.join(wish_names)})."
+                f"Geen enkele {PAY_ROLE[pay]} past bij wat je wilt doen "
+                f"({' of '.join(wish_names)})."
                 if other_pay
                 else f"Geen enkele rol past bij wat je wilt doen ({' of '.join(wish_names)})."
             )
@@ -195,7 +196,11 @@ class Answer:
 
 CLOSEST = 5
 PAY_FORMS = {"betaald": PAID, "vrijwillig": VOLUNTEER, "zzp": SELF_EMPLOYED}
-PAY_ROLE = {"betaald": "betaalde rol", "vrijwillig": "rol voor vrijwilligers", "zzp": "rol voor zelfstandigen"}
+PAY_ROLE = {
+    "betaald": "betaalde rol",
+    "vrijwillig": "rol voor vrijwilligers",
+    "zzp": "rol voor zelfstandigen",
+}
 
 
 def not_paid_as_asked(pay):

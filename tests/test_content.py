@@ -48,11 +48,12 @@ def texts_of(blocks):
             # tests/test_readability.py checks what it shows).
             continue
         if isinstance(value, str):
-            # A link in the fixtures is written [text](page:key) or [text](/path/); the page
-            # shows the text.
-            yield re.sub(r"\[([^\]]+)\]\((?:page:[^)]+|/[^)\s]*)\)", r"\1", value)
-        elif kind == "list":
-            yield from value["items"]
+            yield unlinked(value)
+        elif kind in ("list", "from_source"):
+            for key in ("title", "text"):
+                if value.get(key):
+                    yield value[key]
+            yield from value.get("items") or []
         elif kind == "figures":
             yield value["title"]
             for figure in value["figures"]:
@@ -60,7 +61,13 @@ def texts_of(blocks):
         else:
             for key in ("title", "text", "attribution"):
                 if value.get(key):
-                    yield value[key]
+                    yield unlinked(value[key])
+
+
+def unlinked(text):
+    """A link in the fixtures is written [text](page:key) or [text](/path/); the page shows
+    the text."""
+    return re.sub(r"\[([^\]]+)\]\((?:page:[^)]+|/[^)\s]*)\)", r"\1", text)
 
 
 def page_text(url, client):

@@ -77,7 +77,7 @@ class TestTheKeuzehulpKeepsItsWord:
     def test_someone_on_a_benefit_who_wants_a_few_paid_hours_gets_paid_roles_only(self, client):
         page, results = cards(client, niveau="2", wil="helpen", uren="weinig", geld="betaald")
         assert results
-        for title, meta, reasons in results:
+        for title, meta, _ in results:
             assert "Betaald" in meta, title
             assert "Vrijwillig" not in meta.replace("Betaald of vrijwillig", ""), title
         assert "Gastvrouw, gastheer" not in [title for title, _, _ in results]
@@ -104,7 +104,9 @@ class TestTheKeuzehulpKeepsItsWord:
         assert all("zzp" in meta.lower() for _, meta, _ in results)
 
     def test_when_nothing_fits_it_says_which_wish_and_shows_what_comes_closest(self, client):
-        page, results = cards(client, niveau="3", wil="vernieuwen", uren="weet-niet", geld="vrijwillig")
+        page, results = cards(
+            client, niveau="3", wil="vernieuwen", uren="weet-niet", geld="vrijwillig"
+        )
         status = page.select_one("#uitkomst [role=status]").get_text(" ", strip=True)
         assert "We vonden geen rol die bij al je antwoorden past." in status
         assert (

@@ -303,12 +303,15 @@ class TestKeuzehulp:
         # so every result is paid, each says the sources do not say it can be done in a few
         # hours, and the page says so once, with the way on.
         response = client.get(
-            "/werk/keuzehulp/", {"niveau": "2", "wil": "helpen", "uren": "weinig", "geld": "betaald"}
+            "/werk/keuzehulp/",
+            {"niveau": "2", "wil": "helpen", "uren": "weinig", "geld": "betaald"},
         )
         results = self.ask(client, niveau="2", wil="helpen", uren="weinig", geld="betaald")
         assert "Cliëntondersteuner" in [title for title, _ in results]
         assert all("betaalde banen" in why for _, why in results)
-        assert all("Of het met een paar uur kan, staat niet in de bronnen." in why for _, why in results)
+        assert all(
+            "Of het met een paar uur kan, staat niet in de bronnen." in why for _, why in results
+        )
         notes = [p.get_text() for p in soup(response).select("#uitkomst .answer-note")]
         assert notes[0] == (
             "Geen enkele betaalde rol die bij je past, staat in de bronnen als kortdurend werk "

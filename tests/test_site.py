@@ -395,7 +395,7 @@ def test_long_words_in_titles_break_where_a_dutch_reader_expects(client):
 class TestSearchWithoutResults:
     """A search that finds nothing offers a way on instead of a dead end (issue 24)."""
 
-    def test_nothing_found_offers_the_filters_the_keuzehulp_and_the_ladder(self, client):
+    def test_nothing_found_offers_the_filters_the_keuzehulp_the_ladder_and_situations(self, client):
         page = soup(client.get("/zoeken/", {"q": "xyzzyquux"}))
         assert "Niets gevonden" in page.select_one(".search-count").get_text()
         links = [(a.get_text(), a["href"]) for a in page.select(".search-help a")]
@@ -403,6 +403,7 @@ class TestSearchWithoutResults:
             ("Bekijk alle soorten werk", "/werk/"),
             ("Doe de keuzehulp", "/werk/keuzehulp/"),
             ("Bekijk de ervaringsladder", "/ervaringsladder/"),
+            ("Jouw situatie", "/jouw-situatie/"),
         ]
 
     def test_results_show_no_help_list(self, client):

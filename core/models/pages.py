@@ -293,6 +293,20 @@ class ContentPage(BasePage):
     parent_page_types = ["core.HomePage", "core.ContentPage"]
     subpage_types = ["core.ContentPage"]
 
+    def shown_from_elsewhere(self, query):
+        """A page with pages below it (‘Jouw situatie’) lists them: live and public only."""
+        shown = super().shown_from_elsewhere(query)
+        below = list(
+            ContentPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .only("title", "summary", "summary_by_editors", "url_path", "path", "depth", "slug")
+        )
+        if below:
+            shown["pages_below"] = self.rendered_part("core/includes/pages_below.html", pages=below)
+        return shown
+
     class Meta:
         verbose_name = "tekstpagina"
         verbose_name_plural = "tekstpagina's"

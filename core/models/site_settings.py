@@ -32,6 +32,23 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    situations_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Pagina ‘Jouw situatie’",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="De pagina met antwoorden per situatie (uitkering, opleiding, naaste, "
+        "werkgever). De keuzehulp en een lege zoekopdracht of filter wijzen ernaar.",
+    )
+    help_now = models.TextField(
+        "Hulp nodig?",
+        blank=True,
+        help_text="Staat onderaan elke pagina, met de kop ‘Hulp nodig?’ en het merkje ‘Van de "
+        "redactie’: waar iemand terechtkan die het nu moeilijk heeft. Kort, met "
+        "telefoonnummers. Een lege regel begint een nieuwe alinea.",
+    )
     contact_email = models.EmailField(
         "E-mailadres voor contact",
         blank=True,
@@ -53,6 +70,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("tagline"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
+        FieldPanel("situations_page"),
+        FieldPanel("help_now"),
         FieldPanel("contact_email"),
         FieldPanel("moderation_wait"),
     ]

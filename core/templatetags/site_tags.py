@@ -1,6 +1,10 @@
 """Template tags for the parts every page shares: menu and footer links."""
 
+import re
+
 from django import template
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from wagtail.models import Site
 
 from core.hyphenation import hyphenate
@@ -69,3 +73,20 @@ def webpage_json_ld(context, page):
     if not is_public_page(page):
         return ""
     return webpage(page, context.get("request"))
+
+
+PHONE_NUMBER = re.compile(r"\b(0\d{2,3}[- ]?\d{3,4}(?:[- ]\d{2,4})?|11[23])\b(?!\.\w)")
+
+
+@register.filter
+def phone_links(text):
+    """Plain text with each Dutch phone number ("0800-0113", "088 0767 000", "112") as a link
+    a phone can call; everything else escaped."""
+    return mark_safe(  # noqa: S308 - escaped first, only our own links added
+        PHONE_NUMBER.sub(
+            lambda m: (
+                f'<a href="tel:{m.group(1).replace(" ", "").replace("-", "")}">{m.group(1)}</a>'
+            ),
+            str(escape(text)),
+        )
+    )

@@ -51,7 +51,9 @@ def test_an_empty_role_list_says_why_and_one_click_leads_on(make_page):
     expect(status).to_contain_text("‘Vorm van werk: Betaald’ en ‘Kan ook met weinig uren’")
     fits_the_screen(page)
     assert_accessible(page, best_practice=True)
-    way = page.locator("#resultaten .ways-on li").filter(has_text="Zonder ‘Kan ook met weinig uren’")
+    way = page.locator("#resultaten .ways-on li").filter(
+        has_text="Zonder ‘Kan ook met weinig uren’"
+    )
     promised = re.search(r"(\d+) rollen?", way.inner_text()).group(1)
     way.get_by_role("link").click()
     expect(page.locator("#resultaten-titel")).to_contain_text(f"{promised} rol")

@@ -4,7 +4,8 @@ The databases in tests/data/ were made by main before the page foundation, the c
 limits and the operations became apps of their own and every app's migrations were squashed
 (tests/data/README.md). Migrating one with today's code must keep every page, comment, user
 and permission, let the loader bring its own pages up to date (none may look changed by an
-editor), and leave the groups exactly as a fresh install makes them. On SQLite in the SQLite run, on PostgreSQL in the PostgreSQL run."""
+editor), and leave the groups exactly as a fresh install makes them. On SQLite in the SQLite
+run, on PostgreSQL in the PostgreSQL run."""
 
 import gzip
 import json
