@@ -138,10 +138,16 @@ def test_a_site_made_by_the_earlier_release_upgrades_without_losing_anything(
     # The loader still knows its own pages: the content changed since that release is brought
     # up to date, and no page counts as changed by an editor (which would keep it back).
     loaded = manage(env, "load_content")
-    assert " 0 door een redacteur" in loaded
+    # No page: only the settings and the menu order, which that site changed after loading.
+    kept = {
+        line.rsplit(": ", 1)[1]
+        for line in loaded.splitlines()
+        if line.strip().startswith("overgeslagen")
+    }
+    assert kept <= {"instellingen", "menu-volgorde"}, kept
     # After that the loader sees its own content as it left it: nothing new, nothing to update.
     again = manage(env, "load_content")
-    assert "0 nieuw, 0 bijgewerkt, " in again and " 0 door een redacteur" in again
+    assert "0 nieuw, 0 bijgewerkt, " in again
 
     line = next(
         line
