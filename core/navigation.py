@@ -19,6 +19,7 @@ def chrome_for_site(site):
             "menu": [],
             "footer": [],
             "contact_email": "",
+            "privacy_url": "",
             "help_now": [],
             "situations_url": "",
             "moderator_looks": "Een moderator kijkt er eerst naar.",
@@ -63,6 +64,9 @@ def chrome_from_database(site):
         "menu": [section for section in sections if section["in_menu"]],
         "footer": footer,
         "contact_email": site_settings.contact_email,
+        "privacy_url": footer_pages[site_settings.privacy_page_id].relative_url(site)
+        if site_settings.privacy_page_id in footer_pages
+        else "",
         "help_now": [
             " ".join(part.split()) for part in site_settings.help_now.split("\n\n") if part.strip()
         ],

@@ -40,6 +40,7 @@ PERMISSIONS = {
         *model_codenames("core", "searchsynonym"),
         *model_codenames("readability", "siteword", "plainword"),
         *model_codenames("comments", "moderationrules", actions=("change", "view")),
+        *model_codenames("feedback", "contactmessage", actions=("change", "delete", "view")),
     ],
     MODERATORS: [
         ACCESS_ADMIN,

@@ -52,8 +52,9 @@ class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         "E-mailadres voor contact",
         blank=True,
-        help_text="Staat onderaan elke pagina als ‘Contact’. Bezoekers mailen hierheen, "
-        "bijvoorbeeld om hun reactie te laten wissen.",
+        help_text="Niet verplicht. ‘Contact’ onderaan elke pagina opent het contactformulier; "
+        "de berichten staan in het beheer onder Berichten. Met een adres hier krijgt de redactie "
+        "elk bericht ook per mail, en staat het adres op de contactpagina.",
     )
 
     moderation_wait = models.CharField(

@@ -377,6 +377,10 @@ ERVARING = {
     # readers add are erased after FEEDBACK_RETENTION_DAYS (the counts stay).
     "FEEDBACK_RATE_LIMIT": int(os.environ.get("FEEDBACK_RATE_LIMIT", "20")),
     "FEEDBACK_RETENTION_DAYS": int(os.environ.get("FEEDBACK_RETENTION_DAYS", "180")),
+    # The contact form (/contact/): at most this many messages per client in any hour; messages
+    # are erased CONTACT_RETENTION_DAYS after they arrived.
+    "CONTACT_RATE_LIMIT": int(os.environ.get("CONTACT_RATE_LIMIT", "5")),
+    "CONTACT_RETENTION_DAYS": int(os.environ.get("CONTACT_RETENTION_DAYS", "180")),
     # The nightly link check (links/): another site is asked at most LINK_CHECK_PER_HOST times a
     # run, LINK_CHECK_HOST_DELAY seconds apart, waits LINK_CHECK_TIMEOUT seconds for an answer,
     # and what it answered is kept LINK_CHECK_CACHE_HOURS.
