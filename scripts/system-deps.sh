@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the system packages the tests need are there: Chromium for the browser tests,
 # PostgreSQL 15 server binaries for the PostgreSQL run, Redis for the shared cache, nginx (and
-# openssl for its certificate) in front of the site, Node.js/npm for axe-core, OpenStack Swift
-# for object storage.
+# openssl for its certificate) in front of the site, Node.js/npm for axe-core, a Java runtime
+# for the W3C's Nu HTML Checker (npm's vnu-jar), OpenStack Swift for object storage.
 # As root it installs what is missing with apt-get; otherwise it says what to install.
 set -eu
 PG_BIN=${PG_BIN:-/usr/lib/postgresql/15/bin}
@@ -11,6 +11,7 @@ missing=()
 [ -x "$PG_BIN/initdb" ] || missing+=(postgresql-15)
 command -v redis-server >/dev/null 2>&1 || [ -x /usr/bin/redis-server ] || missing+=(redis-server)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 # nginx in front of the site (tests/live/test_nginx.py), with a certificate made by openssl.
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 command -v openssl >/dev/null 2>&1 || missing+=(openssl)

@@ -200,6 +200,25 @@ class TestPreview:
         assert "hoort bij stap 4 " in draft.find(class_="ladder-position").get_text(" ")
         assert "hoort bij stap 2 " in live.find(class_="ladder-position").get_text(" ")
 
+    def test_a_situation_page_opens_in_the_editor_and_its_draft_keeps_the_marks(
+        self, editor_client
+    ):
+        page = ContentPage.objects.get(slug="naaste-of-mantelzorger")
+        edit = editor_client.get(f"/beheer/pages/{page.pk}/edit/")
+        assert edit.status_code == 200
+        html = edit.content.decode()
+        assert "Uit de bron" in html and "Van de redactie" in html and "Tekst uit de bron" in html
+        raw = list(page.body.raw_data)
+        editors = next(block for block in raw if block["type"] == "editors")
+        editors["value"] = {**editors["value"], "text": "<p>Conceptuitleg voor naasten.</p>"}
+        page.body = raw
+        page.save_revision()
+        draft = soup(editor_client.get(f"/beheer/pages/{page.pk}/view_draft/"))
+        marked = [block.get_text(" ", strip=True) for block in draft.select(".from-editors")]
+        assert any("Van de redactie" in text and "Conceptuitleg" in text for text in marked)
+        assert draft.select(".from-source")  # the sources' words are still there
+        assert "Conceptuitleg" not in visitor().get(page.url).content.decode()
+
 
 class TestScheduling:
     def test_every_page_type_has_go_live_and_expiry_dates(self, editor_client):

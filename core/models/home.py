@@ -90,13 +90,15 @@ class HomePage(BasePage):
         featured = [found[pk] for pk in chosen if pk in found]
         if not featured:
             featured = list(public_roles.descendant_of(self).order_by("title")[:6])
+        content_pages = list(
+            ContentPage.objects.child_of(self).live().public().in_menu().defer_streamfields()
+        )
         shown = {
             **super().shown_from_elsewhere(query),
             "sections": sections,
             "keuzehulp_url": keuzehulp_url,
-            "content_pages": list(
-                ContentPage.objects.child_of(self).live().public().in_menu().defer_streamfields()
-            ),
+            "content_pages": content_pages,
+            "ways_in": ways_in(content_pages),
             "ladder_steps": list(ladder_step.objects.only("id", "number", "name")),
             "featured_roles": featured,
             "latest_articles": list(
@@ -112,6 +114,26 @@ class HomePage(BasePage):
         shown["home_links"] = self.rendered_part("core/includes/home_links.html", **shown)
         shown["home_lists"] = self.rendered_part("core/includes/home_lists.html", **shown)
         return shown
+
+
+def ways_in(content_pages):
+    """The menu's text pages that have pages below them (‘Jouw situatie’), each with those
+    pages: [(page, [pages below])], in one query."""
+    if not content_pages:
+        return []
+    below = {}
+    pages = (
+        ContentPage.objects.live()
+        .public()
+        .filter(depth=content_pages[0].depth + 1)
+        .filter(path__startswith=content_pages[0].path[: -Page.steplen])
+        .defer_streamfields()
+        .only("title", "summary", "summary_by_editors", "url_path", "path", "depth", "slug")
+        .order_by("path")
+    )
+    for page in pages:
+        below.setdefault(page.path[: -Page.steplen], []).append(page)
+    return [(page, below[page.path]) for page in content_pages if page.path in below]
 
 
 class HomeFeaturedRole(Orderable):

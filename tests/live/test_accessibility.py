@@ -37,6 +37,13 @@ PUBLIC_PAGES = [
     "/alle-paginas/",
     "/werk/lobbyist/",
     "/werkgevers/zorginstellingen/",
+    "/jouw-situatie/",
+    "/jouw-situatie/uitkering-en-werk/",
+    "/jouw-situatie/opleiding/",
+    "/jouw-situatie/naaste-of-mantelzorger/",
+    "/jouw-situatie/werkgever/",
+    "/contact/?over=/werk/",
+    "/toegankelijkheid/",
 ]
 
 # The pages where two landmarks of one kind once had no names of their own (issue 20), at a
@@ -47,6 +54,8 @@ NARROW_PAGES = [
     "/zoeken/?q=ervaringsdeskundige",
     "/ervaringsdeskundigen-in-de-zorgsector/",
     PARADOX_URL,
+    "/jouw-situatie/werkgever/",
+    "/contact/",
 ]
 
 

@@ -131,3 +131,48 @@ def test_a_printed_shortlist_carries_what_a_coach_needs_and_its_address_once(mak
         ".map(a => getComputedStyle(a, '::after').content)"
     )
     assert after and all(content in ("none", "normal") for content in after)
+
+
+def test_a_family_member_finds_her_page_and_writes_to_the_editors(make_page):
+    page = make_page(viewport=PHONE)
+    page.goto("/")
+    ways_in = page.locator("main .ways-in")
+    expect(ways_in.get_by_role("heading", name="Jouw situatie")).to_be_visible()
+    ways_in.get_by_role("link", name=re.compile("naaste of mantel")).click()
+    expect(page).to_have_url(re.compile(r"/jouw-situatie/naaste-of-mantelzorger/$"))
+    expect(page.locator("h1")).to_contain_text("naaste of mantel")
+    expect(page.locator(".from-source__by").first).to_contain_text("Uit de bron:")
+    expect(page.locator(".from-editors__mark").first).to_have_text("Van de redactie")
+    help_now = page.locator("footer .help-now")
+    expect(help_now.get_by_role("link", name="0800-0113")).to_have_attribute("href", "tel:08000113")
+    fits_the_screen(page)
+    assert_accessible(page, best_practice=True)
+
+    # Her question is not on the page: she writes to the editors, and pastes a long text.
+    page.locator("footer").get_by_role("link", name="Contact").click()
+    expect(page.locator("h1")).to_have_text("Contact")
+    expect(page.locator("main")).to_contain_text(
+        "kwam van de pagina /jouw-situatie/naaste-of-mantelzorger/"
+    )
+    fits_the_screen(page)
+    assert_accessible(page, best_practice=True)
+    message = page.get_by_label("Je bericht *")
+    message.focus()
+    page.keyboard.insert_text(("Mijn zoon wil werken als ervaringsdeskundige. " * 220)[:10_000])
+    assert message.evaluate("e => e.value.length") == 10_000
+    page.get_by_label("Je e-mailadres").fill("moeder@")
+    page.get_by_role("button", name="Verstuur bericht").click()
+    errors = page.locator(".form-errors")
+    expect(errors).to_be_focused()
+    expect(errors).to_contain_text("Vul een geldig e-mailadres in")
+    expect(errors).to_contain_text("7000 tekens te lang")
+    assert page.get_by_label("Je bericht *").evaluate("e => e.value.length") == 10_000
+    assert_accessible(page, best_practice=True)
+
+    page.get_by_label("Je bericht *").fill("Waar vindt mijn zoon een opleiding?")
+    page.get_by_label("Je e-mailadres").fill("moeder@example.org")
+    page.get_by_role("button", name="Verstuur bericht").click()
+    expect(page.get_by_role("status")).to_have_text("De redactie heeft je bericht gekregen.")
+    expect(page.locator("main")).to_contain_text("We antwoorden op moeder@example.org.")
+    page.get_by_role("link", name="Terug naar de pagina waar je was").click()
+    expect(page).to_have_url(re.compile(r"/jouw-situatie/naaste-of-mantelzorger/$"))
