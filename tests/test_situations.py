@@ -111,6 +111,12 @@ class TestTheSituationPages:
         ]
         assert loose == []
 
+    def test_an_employer_is_pointed_from_the_employers_page_to_their_own(self):
+        main = soup(visit("/werkgevers/")).find("main")
+        link = main.find("a", href=HUB)
+        assert "Ben je zelf werkgever" in link.find_parent("p").get_text()
+        assert "Ik ben werkgever" in soup(visit(HUB)).find("main").get_text()
+
     def test_the_benefit_page_says_what_the_sources_do_not_and_where_to_ask(self):
         text = soup(visit("/jouw-situatie/uitkering-en-werk/")).find("main").get_text(" ")
         text = " ".join(text.split())
