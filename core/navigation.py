@@ -43,7 +43,13 @@ def chrome_from_database(site):
     ]
     site_settings = SiteSettings.for_site(site)
     footer_ids = [
-        pk for pk in (site_settings.privacy_page_id, site_settings.accessibility_page_id) if pk
+        pk
+        for pk in (
+            site_settings.privacy_page_id,
+            site_settings.accessibility_page_id,
+            site_settings.glossary_page_id,
+        )
+        if pk
     ]
     situations_id = site_settings.situations_page_id
     footer_pages = {

@@ -24,7 +24,7 @@ class ContactMessageViewSet(ModelViewSet):
     model = ContactMessage
     icon = "mail"
     menu_label = "Berichten"
-    menu_order = 250
+    menu_order = 255
     add_to_admin_menu = True
     url_prefix = "berichten"
     inspect_view_enabled = True

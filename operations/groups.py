@@ -39,6 +39,7 @@ PERMISSIONS = {
         *model_codenames("taggit", "tag"),
         *model_codenames("core", "searchsynonym"),
         *model_codenames("readability", "siteword", "plainword"),
+        *model_codenames("glossary", "term"),
         *model_codenames("comments", "moderationrules", actions=("change", "view")),
         *model_codenames("feedback", "contactmessage", actions=("change", "delete", "view")),
     ],

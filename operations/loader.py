@@ -32,7 +32,9 @@ logger = logging.getLogger("ervaring")
 FIXTURE_DIR = Path(settings.BASE_DIR) / "fixtures"
 # Order matters: a record may only refer to records in the same or an earlier file, except
 # for `links`, which may point forward (they are added at the end).
-FIXTURE_FILES = ["site.yaml", "organisations.yaml", "roles.yaml", "articles.yaml", "pages.yaml"]
+FIXTURE_FILES = [
+    "site.yaml", "organisations.yaml", "roles.yaml", "articles.yaml", "glossary.yaml", "pages.yaml",
+]  # fmt: skip
 
 
 class FixtureError(Exception):

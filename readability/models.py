@@ -3,6 +3,7 @@ words of this site that are fine although rare, and hard words with a plainer al
 lists as the analysis reads them (`word_lists`); and the workflow task "Leesbaarheid"."""
 
 from django import forms
+from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -139,12 +140,30 @@ def word_lists():
 
 
 def read_word_lists():
+    """The site's words, and the words of the begrippenlijst (glossary/): a word a reader can
+    have explained where it stands is no hard word for that reader."""
     return WordLists(
         frozenset(
             SiteWord.objects.filter(accepted_at__isnull=False).values_list("word", flat=True)
         ),
         dict(PlainWord.objects.values_list("word", "alternatives")),
+        explained=glossary_words(),
     )
+
+
+def glossary_words():
+    """Every one-word form of every glossary term, as the analysis compares words (lower case).
+    A form of several words ("VN-verdrag voor mensen met een beperking") is left out: its
+    common words need no explaining."""
+    if not apps.is_installed("glossary"):
+        return frozenset()
+    term = apps.get_model("glossary", "Term")
+    words = set()
+    for name, others in term.objects.values_list("term", "other_forms"):
+        for form in [name, *others.replace(",", "\n").splitlines()]:
+            if form.strip() and len(form.split()) == 1:
+                words.add(form.strip().strip("'’").lower())
+    return frozenset(words)
 
 
 class ReadabilityTask(AbstractGroupApprovalTask):

@@ -18,7 +18,7 @@ from readability.report import all_pages
 from roles.models import RolePage
 from tests.support.content import OPMARS_URL, PARADOX_URL
 from tests.support.guards import at_least
-from tests.support.pages import soup
+from tests.support.pages import as_read, soup
 
 pytestmark = pytest.mark.django_db
 
@@ -73,7 +73,7 @@ def unlinked(text):
 def page_text(url, client):
     response = client.get(url)
     assert response.status_code == 200, url
-    return normal(soup(response).get_text(" "))
+    return normal(as_read(soup(response)).get_text(" "))
 
 
 def url_of(key):
@@ -431,7 +431,7 @@ def test_the_sources_live_in_the_repository():
 
 
 def text_of(client, url):
-    return normal(soup(client.get(url)).find("main").get_text(" "))
+    return normal(as_read(soup(client.get(url))).find("main").get_text(" "))
 
 
 class TestThirdReading:

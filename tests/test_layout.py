@@ -8,7 +8,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FOUNDATION = {"core", "caching", "limits", "operations", "outbox"}
-FEATURES = {"roles", "organisations", "articles", "comments", "readability", "feedback"}
+FEATURES = {
+    "roles", "organisations", "articles", "comments", "readability", "feedback", "glossary",
+}  # fmt: skip
 OURS = {"ervaring", *FOUNDATION, *FEATURES}
 
 

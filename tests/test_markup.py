@@ -29,6 +29,7 @@ PAGES = [
     "/contact/?over=/werk/",
     "/privacy/",
     "/toegankelijkheid/",
+    "/begrippen/",
     "/werk/",
     "/werk/?vorm=betaald&weinig-uren=ja",
     "/werk/keuzehulp/",

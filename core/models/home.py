@@ -64,6 +64,7 @@ class HomePage(BasePage):
         "roles.LadderPage",
         "organisations.EmployerIndexPage",
         "articles.ArticleIndexPage",
+        "glossary.GlossaryPage",
     ]
     max_count = 1
 

@@ -9,6 +9,7 @@ from django.http import QueryDict
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageViewRestriction
@@ -18,6 +19,10 @@ from caching.data import cached_for_content
 from caching.declaration import query_key
 from core.blocks import BaseStreamBlock
 from core.privacy import in_private_section
+
+# The Wagtail hook through which an app changes a page's rendered text before it is kept: a
+# function (page, {stream name: HTML}) -> {stream name: HTML} (glossary/marking.py).
+MARK_TEXT_HOOK = "ervaring_mark_text"
 
 
 def source_field():
@@ -227,12 +232,16 @@ class BasePage(Page):
 
     def rendered_stream_fields(self):
         """{name: HTML} of the page's `rendered_streams` (rendered_part: nothing of the visitor
-        gets in)."""
-        return {
+        gets in), passed through every MARK_TEXT_HOOK function (the glossary marks the first
+        use of its terms)."""
+        streams = {
             name: self.rendered_part("includes/stream.html", stream=getattr(self, name))
             for name in self.rendered_streams
             if getattr(self, name, None)
         }
+        for mark in hooks.get_hooks(MARK_TEXT_HOOK):
+            streams = mark(self, streams)
+        return streams
 
     @staticmethod
     def rendered_part(template_name, **context):

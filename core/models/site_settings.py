@@ -32,6 +32,15 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    glossary_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="Begrippenlijst",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="De pagina met alle moeilijke woorden en hun uitleg. Staat onderaan elke pagina.",
+    )
     situations_page = models.ForeignKey(
         "wagtailcore.Page",
         verbose_name="Pagina ‘Jouw situatie’",
@@ -71,6 +80,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("tagline"),
         FieldPanel("privacy_page"),
         FieldPanel("accessibility_page"),
+        FieldPanel("glossary_page"),
         FieldPanel("situations_page"),
         FieldPanel("help_now"),
         FieldPanel("contact_email"),

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "comments",
     "readability",
     "feedback",
+    "glossary",
     "reviews",
     "links",
     # Mail as tasks in the database, sent by the worker (manage.py run_worker).

@@ -401,7 +401,7 @@ def analyse(text, lists: WordLists = EMPTY):
                     part,
                     len(words),
                     long_words,
-                    hard_words(words, known, lists.alternatives, seen_hard),
+                    hard_words(words, known | lists.explained, lists.alternatives, seen_hard),
                     grammar.is_passive(part),
                     paragraph=len(paragraphs),
                 )

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 class WordLists:
     site_words: frozenset = frozenset()
     alternatives: dict = field(default_factory=dict)
+    # Words the begrippenlijst explains where they stand: never a hard word for the reader,
+    # though still counted as the word they are in the score.
+    explained: frozenset = frozenset()
 
 
 EMPTY = WordLists()

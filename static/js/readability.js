@@ -74,7 +74,10 @@
         const marks = sentence.hardWords.map((hard) => ({
             word: hard.word,
             className: "leesbaarheid__moeilijk-woord",
-            note: hard.alternative ? ` (liever: ${hard.alternative})` : " (weinig gebruikt)",
+            // No plainer word: the editor can have it explained where it stands instead.
+            note: hard.alternative
+                ? ` (liever: ${hard.alternative})`
+                : " (weinig gebruikt; geen gewoner woord? Leg het uit in de begrippenlijst)",
         }));
         for (const word of sentence.longWords) {
             if (!marks.some((mark) => mark.word === word)) {

@@ -44,6 +44,7 @@ PUBLIC_PAGES = [
     "/jouw-situatie/werkgever/",
     "/contact/?over=/werk/",
     "/toegankelijkheid/",
+    "/begrippen/",
 ]
 
 # The pages where two landmarks of one kind once had no names of their own (issue 20), at a

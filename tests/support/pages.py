@@ -34,3 +34,11 @@ def html_soup(html):
 def visit(url, status=200, **headers):
     """A fresh anonymous visitor (no cookies) asks for `url`."""
     return expect_status(Client().get(url, **headers), status)
+
+
+def as_read(page):
+    """`page` (a soup) as a reader reads it with every glossary explanation closed: the hidden
+    explanations and the list for paper taken out (glossary/marking.py)."""
+    for hidden in page.select(".term__explanation, .terms-used"):
+        hidden.decompose()
+    return page

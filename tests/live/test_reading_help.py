@@ -1,0 +1,50 @@
+"""Issue 33 in a real browser: a hard word explained where it stands. On a 320 px phone, with
+and without JavaScript, a reader opens the explanation of a marked term by keyboard, reads it
+(it takes the focus), and closes it again; the page stays accessible either way."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.support.browser import assert_accessible
+
+PHONE = {"width": 320, "height": 640}
+HOW_TO = "/hoe-word-ik-ervaringsdeskundige/"
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["met-js", "zonder-js"])
+def test_a_reader_opens_and_closes_an_explanation_by_keyboard(make_page, javascript):
+    page = make_page(viewport=PHONE, java_script_enabled=javascript)
+    page.goto(HOW_TO)
+    explanation = page.locator("#uitleg-evc")
+    expect(explanation).to_be_hidden()
+    term = page.locator("a.term#woord-evc")
+    expect(term).to_have_text("EVC-traject")
+    term.focus()
+    page.keyboard.press("Enter")
+    expect(explanation).to_be_visible()
+    expect(explanation).to_be_focused()
+    expect(explanation).to_contain_text("EVC betekent Erkenning van Verworven Competenties.")
+    expect(explanation).to_contain_text("(uitleg van de redactie)")
+    if javascript:  # axe and the width are measured by scripts (the page is the same)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        assert_accessible(page, best_practice=True)
+
+    explanation.get_by_role("link", name="Sluit de uitleg").click()
+    expect(explanation).to_be_hidden()
+    expect(term).to_be_focused()
+    if javascript:
+        assert_accessible(page, best_practice=True)
+
+
+def test_the_glossary_lists_every_term_and_a_letter_leads_to_it(make_page):
+    page = make_page(viewport=PHONE)
+    page.goto("/")
+    page.locator("footer").get_by_role("link", name="Begrippen").click()
+    expect(page.locator("h1")).to_have_text("Begrippen")
+    page.get_by_role("navigation", name="Letters").get_by_role("link", name="K").click()
+    expect(page.locator("dt#kwartiermaken")).to_be_in_viewport()
+    expect(page.locator("dt#kwartiermaken + dd")).to_contain_text(
+        "uitleg uit de bron: Werken als ervaringsdeskundige"
+    )
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page, best_practice=True)
