@@ -7,8 +7,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_menu import INDELING_MENU_HOOK
 from core.models.pages import MARK_TEXT_HOOK
+from core.spelling import SEARCH_NAMES_HOOK
 from glossary.marking import mark_page_text
-from glossary.models import Term
+from glossary.models import GlossaryPage, Term
 
 
 class TermViewSet(SnippetViewSet):
@@ -27,3 +28,12 @@ register_snippet(TermViewSet)
 @hooks.register(MARK_TEXT_HOOK)
 def glossary_marks(page, streams):
     return mark_page_text(page, streams)
+
+
+@hooks.register(SEARCH_NAMES_HOOK)
+def glossary_terms():
+    """Every term and its forms, as names of the page /begrippen/ (live and public only)."""
+    page = GlossaryPage.objects.live().public().only("id").first()
+    if page is None:
+        return []
+    return [(form, page.pk) for term in Term.objects.all() for form in term.forms]

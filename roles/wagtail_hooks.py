@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.admin_access import PageEditorsMenuItem
 from core.admin_menu import INDELING_MENU_HOOK
+from core.spelling import SEARCH_NAMES_HOOK
 from core.views.search import SEARCH_HELP_HOOK
 from roles.models import (
     EmploymentForm,
@@ -143,3 +144,11 @@ def ways_to_find_work():
         ),
     ]
     return [{"label": label, "text": text, "url": url} for url, label, text in offers if url]
+
+
+@hooks.register(SEARCH_NAMES_HOOK)
+def other_names_of_roles():
+    """A role's other names (herstelcoach for Ervaringswerker): typed in the search, that role
+    comes first."""
+    roles = RolePage.objects.live().public().only("id", "other_names").exclude(other_names="")
+    return [(name, role.pk) for role in roles for name in role.other_names_list]

@@ -47,6 +47,7 @@ PAGES = [
     PARADOX_URL,
     "/zoeken/?q=opleiding",
     "/zoeken/?q=xyzzyquux",
+    "/zoeken/?q=kwartermaker",
     "/alle-paginas/",
     "/bestaat-niet/",
 ]

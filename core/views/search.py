@@ -16,6 +16,7 @@ from core.models import BasePage, SearchSynonym
 from core.privacy import public
 from core.query_params import number_param
 from core.search import query_words, search_ids
+from core.spelling import vocabulary
 
 SEARCH_PAGE_SIZE = 10
 MAX_QUERY_LENGTH = 200
@@ -57,11 +58,13 @@ def describe_results(pages):
         page.result_type = getattr(page.specific_class, "type_label", "Pagina")
 
 
-def search_results(words, number):
-    """Page `number` of the results: titles first, Dutch word forms alike on every database
-    (core/search.py), with the editors' words that mean the same; each result with its
-    type and summary. No such page: a 404."""
+def search_results(words, number, first=()):
+    """Page `number` of the results: the pages named exactly so (`first`), then titles, Dutch
+    word forms alike on every database (core/search.py), with the editors' words that mean the
+    same; each result with its type and summary. No such page: a 404."""
     ids = search_ids(public(Page.objects.live()), words, SearchSynonym.groups())
+    if first:
+        ids = [*first, *(pk for pk in ids if pk not in first)]
     try:
         results = Paginator(ids, SEARCH_PAGE_SIZE).page(number)
     except InvalidPage as error:
@@ -70,6 +73,23 @@ def search_results(words, number):
     results.object_list = [shown[pk] for pk in results.object_list if pk in shown]
     describe_results(results.object_list)
     return results
+
+
+def forgiving(words, number):
+    """(results, suggestion): the results for `words` — with the names typed as two words
+    joined, and the page of that exact name first (core/spelling.py) — or, when there are none
+    and a word looks misspelt, the results for the words the site knows and those words."""
+    known = vocabulary()
+
+    def results_for(typed):
+        return search_results([*typed, *known.compounds(typed)], number, known.named(typed))
+
+    results = results_for(words)
+    if results.paginator.count == 0:
+        corrected = known.corrected(words)
+        if corrected:
+            return results_for(corrected), " ".join(corrected)
+    return results, ""
 
 
 def search_help():
@@ -82,7 +102,7 @@ def search_help():
 def search(request):
     """Search over every public page. An empty or odd query gets a friendly answer."""
     query = clean_query(request.GET.get("q"))
-    results = None
+    results, suggestion = None, ""
     words = query_words(query)
     # Said, not done in silence: a long query is searched by its first words.
     shortened = len(" ".join((request.GET.get("q") or "").split())) > MAX_QUERY_LENGTH or len(
@@ -94,8 +114,8 @@ def search(request):
         # page number is checked first (a repeated or odd one is a 404), then part of the name.
         number = number_param(request.GET, "page")
         number = 1 if number is None else number
-        results = cached_for_content(
-            f"search:{number}:{' '.join(words)}", lambda: search_results(words, number)
+        results, suggestion = cached_for_content(
+            f"search:{number}:{' '.join(words)}", lambda: forgiving(words, number)
         )
     return render(
         request,
@@ -105,6 +125,7 @@ def search(request):
             "has_words": has_words,
             "shortened_to": len(words) if shortened and has_words else 0,
             "results": results,
+            "suggestion": suggestion,
             "page_query": urlencode({"q": query}) + "&",
             "help_links": search_help() if results is not None and not results.object_list else [],
         },

@@ -18,6 +18,7 @@ PUBLIC_PAGES = [
     "/zoeken/?q=ervaringsdeskundige",
     "/zoeken/?q=%25%25%25",
     "/zoeken/?q=xyzzyquux",
+    "/zoeken/?q=kwartermaker",
     "/bestaat-niet/",
     "/inloggen/",
     "/werk/",
