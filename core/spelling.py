@@ -20,7 +20,7 @@ from wagtail.models import Page
 from caching.data import cached_for_content
 from core.models import SearchSynonym
 from core.privacy import public
-from core.search import word_forms
+from core.search import stem, word_forms
 
 # The Wagtail hook through which apps add names a page is known by: a function returning
 # [(name, page id)] for live, public pages only.
@@ -43,10 +43,10 @@ def joined(text):
 
 class Vocabulary:
     def __init__(self, names, extra_words=()):
-        self.names = {}  # joined name -> page ids
+        self.names = {}  # the stem of the joined name -> page ids
         words = {}  # plain word -> the word as the site writes it
         for name, page_id in names:
-            key = joined(name)
+            key = stem(joined(name))
             if key:
                 self.names.setdefault(key, [])
                 if page_id not in self.names[key]:
@@ -87,9 +87,9 @@ class Vocabulary:
         return found
 
     def named(self, words):
-        """The pages whose title or other name is exactly what was typed, spaces, hyphens and
-        accents aside."""
-        return self.names.get(joined("".join(words)), [])
+        """The pages whose title or other name is exactly what was typed, spaces, hyphens,
+        accents and a plural ending aside."""
+        return self.names.get(stem(joined("".join(words))), [])
 
 
 def site_names():

@@ -17,7 +17,7 @@ from core.models import ContentPage, HomePage
 from core.privacy import public
 from core.search import stem, word_forms
 from core.templatetags.site_tags import soft_hyphens
-from roles.models import RoleIndexPage
+from roles.models import RoleIndexPage, RolePage
 from tests.support.budgets import PAGE_QUERIES, SEARCH_QUERIES
 from tests.support.content import PARADOX_URL
 from tests.support.factories import ArticlePageFactory, RolePageFactory
@@ -223,8 +223,13 @@ class TestSearchFindsTheRightThingFirst:
 
     def test_every_title_match_comes_first(self, client):
         titles = search_titles(client, "ervaringsdeskundige")
+        # First the role whose other name is exactly the word (issue 33), then every title
+        # that holds it.
+        named = RolePage.objects.get(slug="ervaringswerker")
+        assert "ervaringsdeskundige" in named.other_names_list
+        assert titles[0] == named.title
         with_word = [t for t in titles if "ervaringsdeskundig" in t.lower()]
-        assert with_word and titles[: len(with_word)] == with_word
+        assert with_word and titles[1 : len(with_word) + 1] == with_word
 
     @pytest.mark.parametrize(
         "one,other",
