@@ -48,3 +48,50 @@ def test_the_glossary_lists_every_term_and_a_letter_leads_to_it(make_page):
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page, best_practice=True)
+
+
+LARGE_TEXT_PAGES = [
+    "/",
+    "/werk/",
+    "/werk/?vorm=betaald&weinig-uren=ja",
+    "/werk/keuzehulp/?niveau=2&wil=helpen&uren=weinig&geld=betaald&verstuurd=ja",
+    "/werk/coach/",
+    "/werk/vergelijk/?rol=coach&rol=maatje-buddy",
+    "/werk/bewaard/?rol=coach",
+    "/ervaringsladder/",
+    "/werkgevers/",
+    "/werkgevers/zorginstellingen/",
+    "/artikelen/",
+    "/hoe-word-ik-ervaringsdeskundige/",
+    "/jouw-situatie/werkgever/",
+    "/begrippen/",
+    "/contact/",
+    "/zoeken/?q=kwartermaker",
+]
+
+
+def test_with_the_text_at_200_percent_nothing_is_wider_than_a_small_phone(make_page):
+    # The phone's own text size, as a reader sets it: the root font at 200 % (a style the test
+    # adds, so the page's strict CSP is set aside for this browser only).
+    page = make_page(viewport=PHONE, bypass_csp=True)
+    too_wide = {}
+    for url in LARGE_TEXT_PAGES:
+        page.goto(url)
+        page.add_style_tag(content="html { font-size: 200% !important; }")
+        found = page.evaluate(
+            """() => {
+                const width = document.documentElement.clientWidth;
+                const over = [...document.querySelectorAll('body *')]
+                    .filter(e => { const r = e.getBoundingClientRect();
+                                   return r.width > 0 && (r.right > width + 1 || r.left < -1); })
+                    .map(e => e.tagName.toLowerCase() + '.' + [...e.classList].join('.'));
+                const search = document.querySelector('.site-search input');
+                return {scroll: document.documentElement.scrollWidth, over: over.slice(0, 5),
+                        search: search.getBoundingClientRect().width,
+                        font: parseFloat(getComputedStyle(document.documentElement).fontSize)};
+            }"""
+        )
+        assert found["font"] == 32, url  # the larger text took effect
+        if found["scroll"] > 320 or found["over"] or found["search"] < 8 * 32 * 0.9:
+            too_wide[url] = found
+    assert too_wide == {}
