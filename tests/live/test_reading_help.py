@@ -95,3 +95,25 @@ def test_with_the_text_at_200_percent_nothing_is_wider_than_a_small_phone(make_p
         if found["scroll"] > 320 or found["over"] or found["search"] < 8 * 32 * 0.9:
             too_wide[url] = found
     assert too_wide == {}
+
+
+def test_where_the_menu_does_not_fit_it_is_a_disclosure_that_needs_no_javascript(make_page):
+    phone = make_page(viewport=PHONE, java_script_enabled=False)
+    phone.goto("/werk/")
+    menu = phone.get_by_role("navigation", name="Hoofdmenu")
+    employers = menu.get_by_role("link", name="Werkgevers")
+    expect(employers).to_be_hidden()
+    toggle = menu.locator("summary")
+    expect(toggle).to_have_text("Menu")
+    toggle.focus()
+    phone.keyboard.press("Enter")
+    expect(employers).to_be_visible()
+    employers.click()
+    expect(phone.locator("h1")).to_have_text("Werkgevers")
+
+    wide = make_page(viewport={"width": 1280, "height": 800})
+    wide.goto("/werk/")
+    menu = wide.get_by_role("navigation", name="Hoofdmenu")
+    expect(menu.get_by_role("link", name="Werkgevers")).to_be_visible()
+    expect(menu.locator("summary")).to_be_hidden()
+    assert_accessible(wide, best_practice=True)
