@@ -2,6 +2,8 @@
 and without JavaScript, a reader opens the explanation of a marked term by keyboard, reads it
 (it takes the focus), and closes it again; the page stays accessible either way."""
 
+import time
+
 import pytest
 from playwright.sync_api import expect
 
@@ -117,3 +119,98 @@ def test_where_the_menu_does_not_fit_it_is_a_disclosure_that_needs_no_javascript
     expect(menu.get_by_role("link", name="Werkgevers")).to_be_visible()
     expect(menu.locator("summary")).to_be_hidden()
     assert_accessible(wide, best_practice=True)
+
+
+# A speech engine the test gives the page, in place of the device's: it says each sentence at
+# once (after a short moment), and keeps what it was asked to say, at what speed and in what
+# voice. The page's own script and the browser's highlighting are real.
+FAKE_SPEECH = """
+(() => {
+  const voices = %s;
+  const spoken = [];
+  let paused = false, queue = [], timer = null;
+  function run() {
+    if (paused || timer || !queue.length) return;
+    const u = queue[0];
+    if (!u.started) { u.started = true; u.onstart && u.onstart(); }
+    timer = setTimeout(() => {
+      timer = null;
+      if (paused) return;
+      queue.shift();
+      spoken.push({text: u.text, rate: u.rate, voice: u.voice && u.voice.name, lang: u.lang});
+      u.onend && u.onend();
+      run();
+    }, 60);
+  }
+  const fake = {
+    getVoices: () => voices,
+    speak: (u) => { queue.push(u); run(); },
+    pause: () => { paused = true; },
+    resume: () => { paused = false; run(); },
+    cancel: () => { queue = []; clearTimeout(timer); timer = null; paused = false; },
+    get paused() { return paused; },
+    get speaking() { return queue.length > 0; },
+    addEventListener: () => {},
+  };
+  Object.defineProperty(window, "speechSynthesis", {value: fake, configurable: true});
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; this.rate = 1; };
+  window.__spoken = spoken;
+})();
+"""
+DUTCH = '[{"name": "Test Nederlands", "lang": "nl-NL", "localService": true, "default": true}]'
+ONLY_ONLINE = '[{"name": "Online NL", "lang": "nl-NL", "localService": false, "default": true},' \
+    ' {"name": "English", "lang": "en-GB", "localService": true, "default": false}]'  # fmt: skip
+
+
+def until(page, expression, seconds=10):
+    """Wait until `expression` is true in the page (the page's CSP forbids wait_for_function's
+    eval)."""
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, expression
+        page.wait_for_timeout(50)
+
+
+def test_lees_voor_reads_the_main_text_aloud_and_stops(make_page):
+    page = make_page(viewport=PHONE)
+    page.add_init_script(FAKE_SPEECH % DUTCH)
+    page.goto("/jouw-situatie/naaste-of-mantelzorger/")
+    control = page.get_by_role("region", name="Lees voor")
+    expect(control).to_be_visible()
+    assert_accessible(page, best_practice=True)
+    control.get_by_label("Snelheid").select_option(label="Langzaam")
+    play = control.get_by_role("button", name="Lees voor")
+    play.focus()
+    page.keyboard.press("Enter")
+    expect(control.get_by_role("status")).to_contain_text("Zin ")
+    assert page.evaluate("CSS.highlights.has('lees-voor')")
+    until(page, "window.__spoken.length >= 3")
+    spoken = page.evaluate("window.__spoken")
+    assert spoken[0]["text"] == page.locator("h1").inner_text().replace("\xad", "")
+    assert all(s["voice"] == "Test Nederlands" and s["rate"] == 0.8 for s in spoken)
+    control.get_by_role("button", name="Pauze").click()
+    said = page.evaluate("window.__spoken.length")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__spoken.length") <= said + 1  # the one under way may end
+    control.get_by_role("button", name="Verder").click()
+    until(page, f"window.__spoken.length > {said + 1}")
+    control.get_by_role("button", name="Stop").click()
+    expect(control.get_by_role("status")).to_have_text("Gestopt.")
+    assert not page.evaluate("CSS.highlights.has('lees-voor')")
+    expect(control.get_by_role("button", name="Lees voor")).to_be_focused()
+
+    # Read to the end: the main text only, never the menu, the footer or a form.
+    control.get_by_role("button", name="Lees voor").click()
+    expect(control.get_by_role("status")).to_have_text("Klaar met voorlezen.", timeout=30_000)
+    texts = " ".join(s["text"] for s in page.evaluate("window.__spoken"))
+    assert "Uit de bron" in texts
+    for elsewhere in ("Hulp nodig?", "Was deze pagina nuttig?", "Alle pagina's", "Menu"):
+        assert elsewhere not in texts
+
+
+def test_lees_voor_is_offered_only_with_a_dutch_voice_on_the_device(make_page):
+    page = make_page(viewport=PHONE)
+    page.add_init_script(FAKE_SPEECH % ONLY_ONLINE)
+    page.goto("/jouw-situatie/naaste-of-mantelzorger/")
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.get_by_role("region", name="Lees voor")).to_have_count(0)
