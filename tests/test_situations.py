@@ -151,10 +151,16 @@ class TestTheSituationPages:
         ("naaste", "Ik ben naaste of mantelzorger"),
         ("opleiding", "Ik wil een opleiding volgen"),
         ("uitkering", "Ik heb een uitkering en wil (wat) werken"),
-        ("werkgever", "Ik ben werkgever"),
     ],
 )
 def test_the_words_people_search_with_find_their_situation_first(query, first):
     results = soup(visit(f"/zoeken/?q={query}")).select("main ol li h2 a")
     assert results, query
     assert results[0].get_text(strip=True).replace("\xad", "") == first
+
+
+def test_an_employer_finds_the_employers_page_and_their_own_next():
+    # "Werkgevers" is named exactly what was typed (issue 33: that page comes first).
+    results = soup(visit("/zoeken/?q=werkgever")).select("main ol li h2 a")
+    titles = [a.get_text(strip=True).replace("\xad", "") for a in results]
+    assert titles[:2] == ["Werkgevers", "Ik ben werkgever"]
