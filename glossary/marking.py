@@ -95,13 +95,10 @@ def visible(raw):
     chars, starts, ends = [], [], []
     for match in CHARACTER.finditer(raw):
         char = html.unescape(match.group())
-        if char == SOFT_HYPHEN or len(char) != 1:
-            if len(char) != 1:  # an unknown entity: one opaque character
-                chars.append("\0")
-                starts.append(match.start())
-                ends.append(match.end())
+        if char == SOFT_HYPHEN:
             continue
-        chars.append(char.translate(QUOTES))
+        # An entity html does not know stays as it is: one character no word contains.
+        chars.append(char.translate(QUOTES) if len(char) == 1 else "\0")
         starts.append(match.start())
         ends.append(match.end())
     return "".join(chars), starts, ends

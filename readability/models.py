@@ -157,13 +157,10 @@ def glossary_words():
     common words need no explaining."""
     if not apps.is_installed("glossary"):
         return frozenset()
-    term = apps.get_model("glossary", "Term")
-    words = set()
-    for name, others in term.objects.values_list("term", "other_forms"):
-        for form in [name, *others.replace(",", "\n").splitlines()]:
-            if form.strip() and len(form.split()) == 1:
-                words.add(form.strip().strip("'’").lower())
-    return frozenset(words)
+    terms = apps.get_model("glossary", "Term").objects.only("term", "other_forms")
+    return frozenset(
+        form.strip("'’").lower() for term in terms for form in term.forms if len(form.split()) == 1
+    )
 
 
 class ReadabilityTask(AbstractGroupApprovalTask):
